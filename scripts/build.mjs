@@ -1,0 +1,43 @@
+// Bundles the extension client, the language server, the CLI and the tests with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--no-minify]
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const minify = !process.argv.includes('--no-minify');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+const testDir = 'test';
+const testEntries = readdirSync(testDir)
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => join(testDir, f));
+
+const products = [
+  // The VS Code client: `vscode` is provided by the editor.
+  { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], minify },
+  // The language server, started as `node dist/server.js --stdio`.
+  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', minify },
+  // The command line, also the npm bin `nianbao`.
+  { entryPoints: { cli: 'shared/src/cli.ts' }, outdir: 'dist', minify, banner: { js: '#!/usr/bin/env node' } },
+  // Tests: one bundle per test file, run with `node --test out/test/*.test.js`.
+  { entryPoints: testEntries, outdir: 'out/test', minify: false },
+];
+
+rmSync('out/test', { recursive: true, force: true });
+if (watch) {
+  for (const p of products) {
+    const ctx = await esbuild.context({ ...common, ...p });
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(products.map((p) => esbuild.build({ ...common, ...p })));
+}

@@ -1,0 +1,49 @@
+// The engine: text → report model → every rule → findings. Used by the server and the CLI.
+
+import type { Finding, FindingCode, ReportModel, Severity } from './model';
+import { readReport } from './reader';
+import { RULES, type Rule } from './rules';
+
+export interface CheckOptions {
+  /** Analyse even when the text does not look like a report (documents of the `nianbao` language). */
+  force?: boolean;
+  /** Per-code severity override, or 'off'. */
+  severities?: Partial<Record<FindingCode, Severity | 'off'>>;
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (code: string, error: unknown) => void;
+}
+
+export interface CheckResult {
+  model: ReportModel;
+  findings: Finding[];
+}
+
+/** Runs every rule on a parsed model; a rule that throws is reported through onRuleError and skipped. */
+export function runRules(model: ReportModel, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
+  if (!model.isReport && !options.force) return [];
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const override = options.severities?.[rule.code];
+    if (override === 'off') continue;
+    try {
+      for (const f of rule.check(model)) {
+        findings.push(override ? { ...f, severity: override } : f);
+      }
+    } catch (error) {
+      options.onRuleError?.(rule.code, error);
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+  return findings;
+}
+
+/** Reads a text and checks it. */
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  const model = readReport(text);
+  return { model, findings: runRules(model, options) };
+}

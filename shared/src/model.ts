@@ -1,0 +1,195 @@
+// The parsed report model and the findings the rules produce.
+// Positions follow LSP: 0-based line, 0-based UTF-16 character offset within the line.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export type FindingCode =
+  | 'section-missing'
+  | 'section-order'
+  | 'section-duplicate'
+  | 'heading-numbering'
+  | 'heading-wording'
+  | 'table-missing'
+  | 'row-missing'
+  | 'row-label-missing'
+  | 'cell-missing'
+  | 'cell-not-number'
+  | 'legacy-format'
+  | 'row-total'
+  | 'results-total'
+  | 'balance'
+  | 'review-total'
+  | 'negative-number'
+  | 'title-missing'
+  | 'date-missing'
+  | 'conversion-artifact';
+
+/** One text replacement: `range` of the original text becomes `newText`. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A fix as data: the engine (not the rule) turns it into editor edits. */
+export interface Fix {
+  /** Action title shown to the user, in Chinese, e.g. 「改为 45」. */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedInfo {
+  range: Range;
+  message: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  range: Range;
+  message: string;
+  related?: RelatedInfo[];
+  /** The edit that fixes it, when the rule can compute one. */
+  fix?: Fix;
+  /** Facts the fix needs that are not plain edits (row id, column, computed value…). */
+  data?: Record<string, unknown>;
+}
+
+/** How a table's cells are laid out in the text. */
+export type TableEncoding =
+  | 'cell-per-line' // Word → text: one cell per line (optionally tab-indented)
+  | 'pipe' // `a | b | c |` rows without a Markdown separator
+  | 'markdown' // GitHub-flavoured Markdown table with a `|---|` row
+  | 'tab' // tab-separated rows
+  | 'spaces'; // columns aligned by runs of spaces (pdftotext -layout)
+
+export type CellKind = 'number' | 'placeholder' | 'empty' | 'text' | 'glued';
+
+/** One cell of the source text with its exact range. */
+export interface Cell {
+  /** Raw text of the cell as in the document (trimmed of surrounding blanks and separators). */
+  text: string;
+  line: number;
+  start: number; // UTF-16 column of the first character
+  end: number; // UTF-16 column after the last character
+  kind: CellKind;
+  /** Parsed value for kind 'number'. */
+  value?: number;
+  /** For kind 'number': written like `8(减)` (2019 本年增/减 column). */
+  delta?: boolean;
+  /** For kind 'number': the value had a decimal fraction. */
+  decimal?: boolean;
+}
+
+export type TableId = 'table2' | 'table3' | 'table4';
+export type FormatVersion = '2021' | '2019';
+
+/** A data row of a table as found in the text. */
+export interface RowModel {
+  /** Template row id (see template.ts), e.g. `t3.new`, `t3.withheld.1`. */
+  id: string;
+  /** The label cells that named this row (a group label such as `（三）不予公开` when the row's own label is lost). */
+  labels: Cell[];
+  /** The row's own label is absent: it was assigned by position or through its group label. */
+  labelMissing: boolean;
+  /** One entry per template column; `undefined` when the row has fewer cells than columns. */
+  cells: (Cell | undefined)[];
+  /** Every cell found in value position (numbers, placeholders, empty and non-numeric cells), in order. */
+  rawCells: Cell[];
+  /** The label did not match exactly (typo) — still this row. */
+  fuzzyLabel?: boolean;
+  /** Where a lost label would be inserted (the first value cell). */
+  anchor: Cell;
+  /** Id of the group whose label named this row when its own label was lost. */
+  viaGroup?: string;
+  /** The table-3 （六）其他处理 written as one data row (2019 format). */
+  legacySingle?: boolean;
+}
+
+export interface TableModel {
+  id: TableId;
+  format: FormatVersion;
+  encoding: TableEncoding;
+  /** First and last line (inclusive) that held table cells. */
+  startLine: number;
+  endLine: number;
+  rows: RowModel[];
+  /** Cells that mark the 2019 format (e.g. `本年新制作数量`, `第二十条第（九）项`, （六） as one row). */
+  legacyMarkers: Cell[];
+  /** Numbers found in the table that belong to no row (after all rows were filled). */
+  strayNumbers: Cell[];
+  /** Labels glued to a run of digits that cannot be split safely. */
+  gluedCells: Cell[];
+}
+
+export interface HeadingModel {
+  /** Section number 1..6 as identified from its wording. */
+  section: number;
+  line: number;
+  /** Range of the whole heading text (without indentation and Markdown `#`). */
+  range: Range;
+  /** The numeral as written (`三`, `3`, `` when absent) with its separator range. */
+  numeral: string;
+  numeralRange: Range;
+  /** Range covering numeral + separator + following blanks (what a numbering fix replaces). */
+  prefixRange: Range;
+  /** Heading words after the numeral, as written. */
+  text: string;
+  textRange: Range;
+}
+
+export interface SectionModel {
+  heading: HeadingModel;
+  /** Lines belonging to the section: from the heading line to the line before the next heading. */
+  startLine: number;
+  endLine: number;
+}
+
+export interface TitleModel {
+  range: Range;
+  lines: number[];
+  text: string;
+  agency?: string;
+  year?: number;
+}
+
+export interface ClosingModel {
+  agency?: string;
+  agencyRange?: Range;
+  date?: { year: number; month: number; day: number };
+  dateRange?: Range;
+}
+
+export interface ArtifactModel {
+  range: Range;
+  kind: 'bookmark' | 'web-chrome' | 'page-footer';
+  text: string;
+  /** Whole line removal rather than a span. */
+  wholeLine: boolean;
+}
+
+export interface ReportModel {
+  /** Lines of the text, without line terminators. */
+  lines: string[];
+  /** End-of-line sequence used by the document. */
+  eol: '\n' | '\r\n';
+  /** Does the text look like an annual report at all? */
+  isReport: boolean;
+  title?: TitleModel;
+  /** Year of the report (title, else statistics period, else prose). */
+  year?: number;
+  /** All recognised section headings, in document order (duplicates included). */
+  sections: SectionModel[];
+  tables: Partial<Record<TableId, TableModel>>;
+  closing: ClosingModel;
+  artifacts: ArtifactModel[];
+}

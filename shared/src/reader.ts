@@ -1,0 +1,246 @@
+// The tolerant reader: text → lines → report model (title, sections, tables, cells, closing),
+// every part with its exact source range. One pass over the lines for headings; the
+// tables are read from the lines of their sections only.
+
+import type { ArtifactModel, ClosingModel, ReportModel, SectionModel, TableModel, TitleModel } from './model';
+import { findBookmarks, tokenizeLine, type TokenizedLine } from './cells';
+import { parseHeading } from './headings';
+import { readLabelledTable, readReviewTable } from './tables';
+import { CHINESE_DIGITS, normalizeLabel, splitLines, toHalfWidth } from './text';
+
+/** How far from the top a title is looked for (non-blank lines). */
+const TITLE_SEARCH_LINES = 12;
+/** How many non-blank lines at the end may hold the agency name and the date. */
+const CLOSING_SEARCH_LINES = 8;
+/** A title line is at most this long. */
+const MAX_TITLE_LENGTH = 60;
+
+const PAGE_FOOTER_RE = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+const WEB_CHROME_RES = [
+  /^(?:当前位置|您现在的位置|您的位置|所在位置)\s*[:：]/,
+  /^(?:【\s*)?(?:关闭本页|关闭窗口|打印本页|打印|关闭|返回顶部|返回)(?:\s*】)?$/,
+  /(?:发布)?时间\s*[:：].{0,40}来源\s*[:：]/,
+  /^中国政府网(?:\s|$)/,
+  /字号\s*[:：]?\s*[[【]?\s*大/,
+  /(?:网站地图|版权所有|ICP备|主办单位\s*[:：])/,
+];
+
+function isChrome(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 120 && WEB_CHROME_RES.some((re) => re.test(t));
+}
+
+function isBlank(line: string): boolean {
+  return /^[\s\u3000\ufeff]*$/.test(line);
+}
+
+const DATE_RE =
+  /^\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*$/;
+const ISO_DATE_RE = /^\s*((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})\s*$/;
+
+function chineseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 4) return Number([...s].map((c) => CHINESE_DIGITS[c] ?? 0).join(''));
+  // 十, 十二, 二十, 二十一, 三十一
+  const ten = s.indexOf('十');
+  if (ten < 0) return CHINESE_DIGITS[s] ?? NaN;
+  const tens = ten === 0 ? 1 : (CHINESE_DIGITS[s[0]] ?? NaN);
+  const ones = ten === s.length - 1 ? 0 : (CHINESE_DIGITS[s[ten + 1]] ?? NaN);
+  return tens * 10 + ones;
+}
+
+export function parseDate(line: string): { year: number; month: number; day: number } | undefined {
+  const t = toHalfWidth(line);
+  const m = DATE_RE.exec(t) ?? ISO_DATE_RE.exec(t);
+  if (!m) return undefined;
+  const year = chineseNumber(m[1]);
+  const month = chineseNumber(m[2]);
+  const day = chineseNumber(m[3]);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
+  return { year, month, day };
+}
+
+function trimmedRange(lines: string[], line: number) {
+  const text = lines[line];
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  return { start: { line, character: start }, end: { line, character: Math.max(start, end) } };
+}
+
+const TITLE_TAIL_RE = /政[府务]信息公开(?:工作)?(?:\d{4}年)?年度报告$/;
+
+function findTitle(lines: string[], before: number): TitleModel | undefined {
+  let seen = 0;
+  let prev = -1;
+  for (let i = 0; i < Math.min(before, lines.length) && seen < TITLE_SEARCH_LINES; i++) {
+    if (isBlank(lines[i])) continue;
+    seen++;
+    const text = lines[i].trim();
+    if (isChrome(lines[i]) || text.length > MAX_TITLE_LENGTH) {
+      prev = -1;
+      continue;
+    }
+    const norm = normalizeLabel(text);
+    const alone = TITLE_TAIL_RE.test(norm) || /信息公开.*年度报告$/.test(norm);
+    const next = i + 1 < lines.length && !isBlank(lines[i + 1]) ? normalizeLabel(lines[i + 1].trim()) : '';
+    const splitHere = !alone && next.length > 0 && next.length <= 12 && /年度报告$/.test(norm + next) && /信息公开/.test(norm + next);
+    if (!alone && !splitHere) {
+      prev = i;
+      continue;
+    }
+    const titleLines = splitHere ? [i, i + 1] : [i];
+    // An agency name alone on the line just above (`洪泽区人民政府` / `2023 年政府信息公开工作年度报告`).
+    if (alone && prev === i - 1 && prev >= 0) {
+      const above = normalizeLabel(lines[prev].trim());
+      if (above.length > 0 && above.length <= 30 && !/[\d:：>，,。]/.test(above)) titleLines.unshift(prev);
+    }
+    const first = titleLines[0];
+    const last = titleLines[titleLines.length - 1];
+    const joined = titleLines.map((l) => lines[l].trim()).join('');
+    const yearMatch = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(joined));
+    const agency = normalizeLabel(joined)
+      .replace(/(?:19|20)\d{2}年度?/, '')
+      .replace(/政[府务]信息公开(?:工作)?年度报告$/, '')
+      .replace(/年度报告$/, '');
+    return {
+      range: { start: trimmedRange(lines, first).start, end: trimmedRange(lines, last).end },
+      lines: titleLines,
+      text: joined,
+      agency: agency.length > 0 ? agency : undefined,
+      year: yearMatch ? Number(yearMatch[1]) : undefined,
+    };
+  }
+  return undefined;
+}
+
+function findClosing(lines: string[], after: number): ClosingModel {
+  const closing: ClosingModel = {};
+  let seen = 0;
+  for (let i = lines.length - 1; i > after && seen < CLOSING_SEARCH_LINES; i--) {
+    if (isBlank(lines[i]) || isChrome(lines[i]) || PAGE_FOOTER_RE.test(lines[i])) continue;
+    seen++;
+    const date = parseDate(lines[i]);
+    if (!date) continue;
+    closing.date = date;
+    closing.dateRange = trimmedRange(lines, i);
+    for (let j = i - 1; j > after; j--) {
+      if (isBlank(lines[j])) continue;
+      const text = lines[j].trim();
+      if (text.length <= 40 && !/[。；;，,:：]/.test(text) && !parseDate(text)) {
+        closing.agency = text;
+        closing.agencyRange = trimmedRange(lines, j);
+      }
+      break;
+    }
+    break;
+  }
+  return closing;
+}
+
+const PERIOD_RE = /统计期限.{0,6}?((?:19|20)\d{2})\s*年/;
+const YEAR_RE = /((?:19|20)\d{2})\s*年/;
+
+function findYear(lines: string[], title: TitleModel | undefined, bodyEnd: number): number | undefined {
+  if (title?.year) return title.year;
+  let firstYear: number | undefined;
+  for (let i = 0; i < Math.min(bodyEnd, lines.length); i++) {
+    const t = toHalfWidth(lines[i]);
+    const period = PERIOD_RE.exec(t);
+    if (period) return Number(period[1]);
+    if (firstYear === undefined) {
+      const m = YEAR_RE.exec(t);
+      if (m) firstYear = Number(m[1]);
+    }
+  }
+  return firstYear;
+}
+
+function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number): ArtifactModel[] {
+  const out: ArtifactModel[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    if (text.includes('[bookmark:')) {
+      for (const b of findBookmarks(text)) {
+        out.push({
+          range: { start: { line: i, character: b.start }, end: { line: i, character: b.end } },
+          kind: 'bookmark',
+          text: b.text,
+          wholeLine: false,
+        });
+      }
+    }
+    if (PAGE_FOOTER_RE.test(text)) {
+      out.push({ range: trimmedRange(lines, i), kind: 'page-footer', text: text.trim(), wholeLine: true });
+    } else if ((i < bodyStart || i > bodyEnd) && isChrome(text)) {
+      out.push({ range: trimmedRange(lines, i), kind: 'web-chrome', text: text.trim(), wholeLine: true });
+    }
+  }
+  return out;
+}
+
+/** Reads a report. Never throws on any input. */
+export function readReport(text: string): ReportModel {
+  const { lines, eol } = splitLines(text);
+  const cache = new Map<number, TokenizedLine>();
+  const source = (line: number): TokenizedLine => {
+    let t = cache.get(line);
+    if (!t) {
+      t = tokenizeLine(lines[line], line);
+      cache.set(line, t);
+    }
+    return t;
+  };
+
+  const sections: SectionModel[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const h = parseHeading(lines[i], i);
+    if (h) sections.push({ heading: h, startLine: i, endLine: lines.length - 1 });
+  }
+  for (let k = 0; k + 1 < sections.length; k++) sections[k].endLine = sections[k + 1].startLine - 1;
+
+  const firstHeading = sections.length > 0 ? sections[0].startLine : lines.length;
+  const title = findTitle(lines, firstHeading);
+  const lastSection = sections[sections.length - 1];
+  const closing = findClosing(lines, lastSection ? lastSection.startLine : Math.min(lines.length, TITLE_SEARCH_LINES));
+  const year = findYear(lines, title, sections.find((s) => s.heading.section >= 2)?.startLine ?? lines.length);
+
+  const tables: ReportModel['tables'] = {};
+  const sectionOf = (n: number) => sections.find((s) => s.heading.section === n);
+  const bodyEndOf = (s: SectionModel) => {
+    // The closing lines are not part of the last section's table.
+    const end = closing.agencyRange?.start.line ?? closing.dateRange?.start.line;
+    return end !== undefined && end > s.startLine && end <= s.endLine ? end - 1 : s.endLine;
+  };
+  const s2 = sectionOf(2);
+  const s3 = sectionOf(3);
+  const s4 = sectionOf(4);
+  const readInto = (table: TableModel | undefined) => {
+    if (table) tables[table.id] = table;
+  };
+  if (s2) readInto(readLabelledTable('table2', source, s2.startLine + 1, bodyEndOf(s2)));
+  if (s3) readInto(readLabelledTable('table3', source, s3.startLine + 1, bodyEndOf(s3)));
+  else if (s2) {
+    // Section 三's heading missing: its table may follow table 2 in section 二.
+    const t3 = readLabelledTable('table3', source, (tables.table2?.endLine ?? s2.startLine) + 1, bodyEndOf(s2));
+    if (t3 && t3.rows.some((r) => r.labels.length > 0)) readInto(t3);
+  }
+  if (s4) readInto(readReviewTable(source, s4.startLine + 1, bodyEndOf(s4)));
+
+  const distinct = new Set(sections.map((s) => s.heading.section)).size;
+  const tableCount = Object.keys(tables).length;
+  const isReport = distinct + tableCount + (title ? 1 : 0) >= 4 && distinct >= 2;
+
+  const bodyStart = title ? title.lines[title.lines.length - 1] + 1 : firstHeading;
+  const bodyEnd = closing.dateRange?.start.line ?? lines.length - 1;
+  return {
+    lines,
+    eol,
+    isReport,
+    title,
+    year,
+    sections,
+    tables,
+    closing,
+    artifacts: findArtifacts(lines, bodyStart, bodyEnd),
+  };
+}

@@ -1,0 +1,233 @@
+// Rules on the arithmetic of tables 3 and 4: row totals, the results total, the balance
+// 一 + 二 = （七）+ 四, and the table-4 group totals.
+//
+// One wrong number breaks every relation it takes part in. Before reporting, the checks
+// of table 3 are explained together: when one cell accounts for a row total and a column
+// relation by the same difference, only the finding that points at that cell is reported.
+
+import type { Cell, Finding, FindingCode, RelatedInfo, ReportModel, TableModel } from '../model';
+import { TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS } from '../template';
+import type { Rule } from './rule';
+import { cellRange, numberOf, quoteRow, replaceCellFix, rowById, rowTemplateOf, templateOf, tidy } from './util';
+
+interface Term {
+  cell: Cell;
+  value: number;
+  name: string;
+  sign: 1 | -1;
+}
+
+interface Violation {
+  code: FindingCode;
+  target: Cell;
+  expected: number;
+  actual: number;
+  column: number;
+  rowId: string;
+  message: string;
+  terms: Term[];
+}
+
+const TOTAL_COLUMN = TABLE3_COLUMNS.length - 1;
+
+function related(terms: Term[]): RelatedInfo[] {
+  return terms.map((t) => ({ range: cellRange(t.cell), message: `${t.sign < 0 ? '减 ' : ''}${t.name} = ${t.value}` }));
+}
+
+function toFinding(v: Violation): Finding {
+  const finding: Finding = {
+    code: v.code,
+    severity: 'error',
+    range: cellRange(v.target),
+    message: v.message,
+    related: related(v.terms),
+    data: { row: v.rowId, column: v.column, expected: v.expected, actual: v.actual },
+  };
+  if (v.code !== 'balance' || v.expected >= 0) finding.fix = replaceCellFix(v.target, v.expected);
+  return finding;
+}
+
+/** Collects the numbers of the given cells; undefined when one is missing or not a number. */
+function termsOf(cells: { cell: Cell | undefined; name: string; sign?: 1 | -1 }[]): Term[] | undefined {
+  const terms: Term[] = [];
+  for (const c of cells) {
+    const value = numberOf(c.cell);
+    if (value === undefined) return undefined;
+    terms.push({ cell: c.cell!, value, name: c.name, sign: c.sign ?? 1 });
+  }
+  return terms;
+}
+
+function sum(terms: Term[]): number {
+  return tidy(terms.reduce((a, t) => a + t.sign * t.value, 0));
+}
+
+function table3Violations(table: TableModel): Violation[] {
+  const template = templateOf(table);
+  const rowTotals: Violation[] = [];
+  for (const t of template.rows) {
+    const row = rowById(table, t.id);
+    if (!row) continue;
+    const parts = termsOf(TABLE3_COLUMNS.slice(0, TOTAL_COLUMN).map((c, i) => ({ cell: row.cells[i], name: c.label })));
+    const total = row.cells[TOTAL_COLUMN];
+    const actual = numberOf(total);
+    if (!parts || actual === undefined) continue;
+    const expected = sum(parts);
+    if (expected === actual) continue;
+    rowTotals.push({
+      code: 'row-total',
+      target: total!,
+      expected,
+      actual,
+      column: TOTAL_COLUMN,
+      rowId: t.id,
+      message: `${quoteRow(t.name)}·总计 应为 ${expected}（自然人至其他六列之和），实为 ${actual}`,
+      terms: parts,
+    });
+  }
+
+  const columnChecks: Violation[] = [];
+  const resultRows = template.rows.filter((r) => r.result);
+  const resultsTotal = rowById(table, 't3.resultsTotal');
+  const newRow = rowById(table, 't3.new');
+  const carriedIn = rowById(table, 't3.carriedIn');
+  const carriedOut = rowById(table, 't3.carriedOut');
+  const haveAllResults = resultRows.every((r) => rowById(table, r.id));
+  TABLE3_COLUMNS.forEach((column, c) => {
+    if (resultsTotal && haveAllResults) {
+      const terms = termsOf(resultRows.map((r) => ({ cell: rowById(table, r.id)!.cells[c], name: r.name })));
+      const actual = numberOf(resultsTotal.cells[c]);
+      if (terms && actual !== undefined) {
+        const expected = sum(terms);
+        if (expected !== actual) {
+          columnChecks.push({
+            code: 'results-total',
+            target: resultsTotal.cells[c]!,
+            expected,
+            actual,
+            column: c,
+            rowId: 't3.resultsTotal',
+            message: `「（七）总计」·${column.label} 应为 ${expected}（各项办理结果之和），实为 ${actual}`,
+            terms,
+          });
+        }
+      }
+    }
+    if (newRow && carriedIn && resultsTotal && carriedOut) {
+      const terms = termsOf([
+        { cell: newRow.cells[c], name: '一、本年新收' },
+        { cell: carriedIn.cells[c], name: '二、上年结转' },
+        { cell: resultsTotal.cells[c], name: '（七）总计', sign: -1 },
+      ]);
+      const actual = numberOf(carriedOut.cells[c]);
+      if (terms && actual !== undefined) {
+        const expected = sum(terms);
+        if (expected !== actual) {
+          columnChecks.push({
+            code: 'balance',
+            target: carriedOut.cells[c]!,
+            expected,
+            actual,
+            column: c,
+            rowId: 't3.carriedOut',
+            message: `「四、结转下年度继续办理」·${column.label} 应为 ${expected}（一 + 二 − （七）= ${terms[0].value} + ${terms[1].value} − ${terms[2].value}），实为 ${actual}`,
+            terms,
+          });
+        }
+      }
+    }
+  });
+  return explain(rowTotals, columnChecks);
+}
+
+/**
+ * Keeps the findings that point at the wrong cell: a column relation whose target cell
+ * also explains its row's total (by the same difference) replaces that row-total finding,
+ * and relations of the same column that include an explained cell are not repeated.
+ * In the 总计 column, a relation that includes a total already reported is not repeated.
+ */
+function explain(rowTotals: Violation[], columnChecks: Violation[]): Violation[] {
+  const byRow = new Map(rowTotals.map((v) => [v.rowId, v]));
+  const suppressedRows = new Set<string>();
+  const explained = new Set<Cell>();
+  const kept: Violation[] = [];
+  for (const v of columnChecks) {
+    const cells = [v.target, ...v.terms.map((t) => t.cell)];
+    if (v.column === TOTAL_COLUMN) {
+      const involvesReportedTotal = cells.some((cell) => rowTotals.some((r) => r.target === cell));
+      if (!involvesReportedTotal) kept.push(v);
+      continue;
+    }
+    if (cells.some((cell) => explained.has(cell))) continue;
+    const rowTotal = byRow.get(v.rowId);
+    const delta = v.actual - v.expected;
+    if (rowTotal && rowTotal.actual - rowTotal.expected === -delta) suppressedRows.add(v.rowId);
+    explained.add(v.target);
+    kept.push(v);
+  }
+  return [...rowTotals.filter((r) => !suppressedRows.has(r.rowId)), ...kept];
+}
+
+const cache = new WeakMap<ReportModel, Violation[]>();
+
+function violations(model: ReportModel): Violation[] {
+  let v = cache.get(model);
+  if (!v) {
+    v = model.tables.table3 ? table3Violations(model.tables.table3) : [];
+    cache.set(model, v);
+  }
+  return v;
+}
+
+function table3Rule(code: FindingCode, description: string): Rule {
+  return {
+    code,
+    severity: 'error',
+    description,
+    check: (model) => violations(model).filter((v) => v.code === code).map(toFinding),
+  };
+}
+
+export const rowTotal = table3Rule('row-total', '表三某行的总计不等于六类申请人之和');
+export const resultsTotal = table3Rule('results-total', '表三（七）总计不等于各项办理结果之和');
+export const balance = table3Rule('balance', '表三不平衡：一 + 二 ≠ （七）+ 四');
+
+export const reviewTotal: Rule = {
+  code: 'review-total',
+  severity: 'error',
+  description: '表四行政复议、行政诉讼某组的总计不等于四项之和',
+  check(model) {
+    const table = model.tables.table4;
+    const row = table?.rows[0];
+    if (!table || !row) return [];
+    const t = rowTemplateOf(table, row);
+    if (!t) return [];
+    const findings: Finding[] = [];
+    TABLE4_GROUPS.forEach((group, g) => {
+      const base = g * TABLE4_RESULT_COLUMNS.length;
+      const terms = termsOf(
+        TABLE4_RESULT_COLUMNS.slice(0, 4).map((name, k) => ({ cell: row.cells[base + k], name: `${group.name}·${name}` })),
+      );
+      const totalCell = row.cells[base + 4];
+      const actual = numberOf(totalCell);
+      if (!terms || actual === undefined) return;
+      const expected = sum(terms);
+      if (expected === actual) return;
+      findings.push(
+        toFinding({
+          code: 'review-total',
+          target: totalCell!,
+          expected,
+          actual,
+          column: base + 4,
+          rowId: row.id,
+          message: `表四「${group.name}」总计 应为 ${expected}（${terms.map((x) => x.value).join(' + ')}），实为 ${actual}`,
+          terms,
+        }),
+      );
+    });
+    return findings;
+  },
+};
+
+export const ARITHMETIC_RULES: Rule[] = [rowTotal, resultsTotal, balance, reviewTotal];

@@ -1,0 +1,35 @@
+// Conversion artifacts: Word bookmarks, web-page chrome and PDF page footers left in the text.
+
+import type { Finding } from '../model';
+import type { Rule } from './rule';
+
+const KIND_NAMES = { bookmark: 'Word 书签标记', 'web-chrome': '网页导航或页脚文字', 'page-footer': 'PDF 页码' } as const;
+
+export const conversionArtifact: Rule = {
+  code: 'conversion-artifact',
+  severity: 'hint',
+  description: '转换留下的杂质：Word 书签、网页导航、PDF 页码',
+  check(model) {
+    return model.artifacts.map((a): Finding => {
+      const removal = a.wholeLine
+        ? {
+            start: { line: a.range.start.line, character: 0 },
+            end:
+              a.range.start.line + 1 < model.lines.length
+                ? { line: a.range.start.line + 1, character: 0 }
+                : { line: a.range.start.line, character: model.lines[a.range.start.line].length },
+          }
+        : a.range;
+      return {
+        code: 'conversion-artifact',
+        severity: 'hint',
+        range: a.range,
+        message: `转换留下的${KIND_NAMES[a.kind]}「${a.text}」，不属于报告内容`,
+        fix: { title: `删除「${a.text}」`, edits: [{ range: removal, newText: '' }] },
+        data: { kind: a.kind },
+      };
+    });
+  },
+};
+
+export const ARTIFACT_RULES: Rule[] = [conversionArtifact];

@@ -1,0 +1,15 @@
+// The registry: every rule, in the order their findings are listed.
+
+import { ARITHMETIC_RULES } from './arithmetic';
+import { ARTIFACT_RULES } from './artifacts';
+import type { Rule } from './rule';
+import { STRUCTURE_RULES } from './structure';
+import { TABLE_RULES } from './tables';
+
+export type { Rule } from './rule';
+
+export const RULES: readonly Rule[] = [...STRUCTURE_RULES, ...TABLE_RULES, ...ARITHMETIC_RULES, ...ARTIFACT_RULES];
+
+export function ruleByCode(code: string): Rule | undefined {
+  return RULES.find((r) => r.code === code);
+}

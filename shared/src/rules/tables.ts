@@ -1,0 +1,225 @@
+// Rules on the shape of the tables: a table, a row, a label or a cell that is missing,
+// a cell that is no number, a negative count, and the 2019 format used for a later year.
+
+import type { Finding, ReportModel, TableId, TableModel } from '../model';
+import { SECTIONS, tableTemplate } from '../template';
+import type { Rule } from './rule';
+import { afterCell, cellRange, numberOf, quoteRow, rowTemplateOf, templateOf, tidy } from './util';
+
+const TABLE_OF_SECTION: Record<number, TableId> = { 2: 'table2', 3: 'table3', 4: 'table4' };
+
+function tables(model: ReportModel): TableModel[] {
+  return (['table2', 'table3', 'table4'] as const).map((id) => model.tables[id]).filter((t): t is TableModel => !!t);
+}
+
+export const tableMissing: Rule = {
+  code: 'table-missing',
+  severity: 'error',
+  description: '第二、三、四部分缺少统计表',
+  check(model) {
+    const findings: Finding[] = [];
+    const done = new Set<number>();
+    for (const s of model.sections) {
+      const n = s.heading.section;
+      const id = TABLE_OF_SECTION[n];
+      if (!id || done.has(n)) continue;
+      done.add(n);
+      if (model.tables[id]) continue;
+      findings.push({
+        code: 'table-missing',
+        severity: 'error',
+        range: s.heading.range,
+        message: `第${SECTIONS[n - 1].numeral}部分缺少${tableTemplate(id, '2021').name}`,
+        data: { table: id, section: n, insertAfterLine: s.startLine },
+      });
+    }
+    return findings;
+  },
+};
+
+export const rowMissing: Rule = {
+  code: 'row-missing',
+  severity: 'error',
+  description: '统计表缺少模板中的一行',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const table of tables(model)) {
+      if (table.id === 'table4') continue;
+      const template = templateOf(table);
+      const present = new Set(table.rows.map((r) => r.id));
+      template.rows.forEach((row, index) => {
+        if (present.has(row.id)) return;
+        // Anchor on the next row that is present, else on the previous one.
+        const next = template.rows.slice(index + 1).find((r) => present.has(r.id));
+        const prev = template.rows.slice(0, index).reverse().find((r) => present.has(r.id));
+        const anchorRow = table.rows.find((r) => r.id === (next ?? prev)?.id);
+        const anchorCell = anchorRow ? (anchorRow.labels[0] ?? anchorRow.anchor) : undefined;
+        if (!anchorCell) return;
+        findings.push({
+          code: 'row-missing',
+          severity: 'error',
+          range: cellRange(anchorCell),
+          message: `${template.name}缺少${quoteRow(row.name)}一行${next ? `（应在${quoteRow(next.name)}之前）` : ''}`,
+          data: { table: table.id, row: row.id, before: next?.id, after: prev?.id },
+        });
+      });
+    }
+    return findings;
+  },
+};
+
+export const rowLabelMissing: Rule = {
+  code: 'row-label-missing',
+  severity: 'warning',
+  description: '一行数字没有行名',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const table of tables(model)) {
+      if (table.id === 'table4') continue;
+      for (const row of table.rows) {
+        if (!row.labelMissing || row.legacySingle) continue;
+        const t = rowTemplateOf(table, row);
+        if (!t) continue;
+        const onLine = row.rawCells.filter((c) => c.line === row.anchor.line);
+        const last = onLine[onLine.length - 1] ?? row.anchor;
+        findings.push({
+          code: 'row-label-missing',
+          severity: 'warning',
+          range: { start: { line: row.anchor.line, character: row.anchor.start }, end: { line: last.line, character: last.end } },
+          message: `这一行数字没有行名，按位置应为${quoteRow(t.name)}`,
+          data: { table: table.id, row: row.id, label: t.label },
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const cellMissing: Rule = {
+  code: 'cell-missing',
+  severity: 'error',
+  description: '一行的数字少于列数，或有空白、占位符的单元格',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const table of tables(model)) {
+      for (const row of table.rows) {
+        if (row.rawCells.some((c) => c.kind === 'glued')) continue;
+        const t = rowTemplateOf(table, row);
+        if (!t) continue;
+        const last = row.rawCells[row.rawCells.length - 1] ?? row.anchor;
+        t.columns.forEach((column, i) => {
+          const cell = row.cells[i];
+          if (cell && cell.kind !== 'empty' && cell.kind !== 'placeholder') return;
+          // A missing total gets the computed sum of the row's parts when they are all there.
+          let value = 0;
+          if (column.total) {
+            const group = table.id === 'table4' ? Math.floor(i / 5) * 5 : 0;
+            const parts = t.columns.map((_, k) => k).filter((k) => k >= group && k < i);
+            const numbers = parts.map((k) => numberOf(row.cells[k]));
+            if (numbers.every((n) => n !== undefined)) value = tidy(numbers.reduce((a, b) => a! + b!, 0)!);
+          }
+          const what = cell?.kind === 'placeholder' ? `写的是「${cell.text}」，不是数字` : '缺少数字';
+          const range = cell ? cellRange(cell) : afterCell(last);
+          findings.push({
+            code: 'cell-missing',
+            severity: 'error',
+            range,
+            message: `${quoteRow(t.name || table.id)}·${column.label} ${what}${column.total ? `（应为 ${value}）` : ''}`,
+            data: { table: table.id, row: row.id, column: i, value, encoding: table.encoding },
+          });
+        });
+      }
+    }
+    return findings;
+  },
+};
+export const cellNotNumber: Rule = {
+  code: 'cell-not-number',
+  severity: 'error',
+  description: '单元格不是数字，或几个数字连在一起无法拆分',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const table of tables(model)) {
+      for (const row of table.rows) {
+        const t = rowTemplateOf(table, row);
+        for (const cell of row.rawCells) {
+          if (cell.kind === 'glued') {
+            findings.push({
+              code: 'cell-not-number',
+              severity: 'error',
+              range: cellRange(cell),
+              message: `${quoteRow(t?.name ?? row.id)}的数字「${cell.text}」与行名连在一起，无法可靠地拆分成各列`,
+              data: { table: table.id, row: row.id },
+            });
+          } else if (cell.kind === 'text') {
+            const i = row.cells.indexOf(cell);
+            const column = i >= 0 ? t?.columns[i]?.label : undefined;
+            findings.push({
+              code: 'cell-not-number',
+              severity: 'error',
+              range: cellRange(cell),
+              message: `${quoteRow(t?.name ?? row.id)}${column ? `·${column}` : ''} 应为数字，实为「${cell.text}」`,
+              data: { table: table.id, row: row.id, column: i },
+            });
+          }
+        }
+      }
+    }
+    return findings;
+  },
+};
+
+export const negativeNumber: Rule = {
+  code: 'negative-number',
+  severity: 'error',
+  description: '数量为负数',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const table of tables(model)) {
+      for (const row of table.rows) {
+        const t = rowTemplateOf(table, row);
+        if (!t) continue;
+        row.cells.forEach((cell, i) => {
+          const v = numberOf(cell);
+          if (v === undefined || v >= 0 || t.columns[i]?.signed) return;
+          findings.push({
+            code: 'negative-number',
+            severity: 'error',
+            range: cellRange(cell!),
+            message: `${quoteRow(t.name || '表四')}·${t.columns[i].label} 是数量，不能为负数，实为 ${v}`,
+            data: { table: table.id, row: row.id, column: i },
+          });
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const legacyFormat: Rule = {
+  code: 'legacy-format',
+  severity: 'warning',
+  description: '2021 年及以后的报告仍使用 2019 年的表格格式',
+  check(model) {
+    if (model.year !== undefined && model.year < 2021) return [];
+    const findings: Finding[] = [];
+    for (const table of tables(model)) {
+      if (table.format !== '2019' || table.legacyMarkers.length === 0) continue;
+      const marker = table.legacyMarkers[0];
+      const what =
+        table.id === 'table3'
+          ? '「（六）其他处理」只有一行数字（2021 年格式分为 3 个子项）'
+          : `使用了「${marker.text}」等 2019 年格式的项目`;
+      findings.push({
+        code: 'legacy-format',
+        severity: 'warning',
+        range: cellRange(marker),
+        message: `${tableTemplate(table.id, '2021').name}${what}；${model.year ?? '2021'} 年度报告应使用国办公开办函〔2021〕30号规定的格式`,
+        data: { table: table.id },
+      });
+    }
+    return findings;
+  },
+};
+
+export const TABLE_RULES: Rule[] = [tableMissing, rowMissing, rowLabelMissing, cellMissing, cellNotNumber, negativeNumber, legacyFormat];

@@ -1,0 +1,70 @@
+// Small helpers the rules share: ranges of cells, names of rows and columns, fixes as data.
+
+import type { Cell, Fix, Range, ReportModel, RowModel, TableModel } from '../model';
+import { tableTemplate, type ColumnTemplate, type RowTemplate, type TableTemplate } from '../template';
+
+export function cellRange(c: Cell): Range {
+  return { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } };
+}
+
+/** A zero-width range right after a cell (where a missing cell would go). */
+export function afterCell(c: Cell): Range {
+  return { start: { line: c.line, character: c.end }, end: { line: c.line, character: c.end } };
+}
+
+export function lineRange(model: ReportModel, line: number): Range {
+  const text = model.lines[line] ?? '';
+  const start = text.length - text.trimStart().length;
+  return { start: { line, character: start }, end: { line, character: Math.max(start, text.trimEnd().length) } };
+}
+
+/** The first non-blank line, or line 0. */
+export function firstTextLine(model: ReportModel): number {
+  const i = model.lines.findIndex((l) => l.trim().length > 0);
+  return i < 0 ? 0 : i;
+}
+
+/** The last non-blank line that is not a page footer or web-page chrome, or line 0. */
+export function lastTextLine(model: ReportModel): number {
+  const artifactLines = new Set(model.artifacts.filter((a) => a.wholeLine).map((a) => a.range.start.line));
+  for (let i = model.lines.length - 1; i >= 0; i--) {
+    if (model.lines[i].trim().length > 0 && !artifactLines.has(i)) return i;
+  }
+  return 0;
+}
+
+export function templateOf(table: TableModel): TableTemplate {
+  return tableTemplate(table.id, table.format);
+}
+
+/** The first row with this id (a repeated row is read but not used twice). */
+export function rowById(table: TableModel, id: string): RowModel | undefined {
+  return table.rows.find((r) => r.id === id);
+}
+
+export function rowTemplateOf(table: TableModel, row: RowModel): RowTemplate | undefined {
+  return templateOf(table).rows.find((r) => r.id === row.id);
+}
+
+export function columnsOf(table: TableModel, row: RowModel): readonly ColumnTemplate[] {
+  return rowTemplateOf(table, row)?.columns ?? [];
+}
+
+/** `「（三）不予公开·1.属于国家秘密」` */
+export function quoteRow(name: string): string {
+  return `「${name}」`;
+}
+
+/** Numeric value of a cell, or undefined when it is missing, a placeholder or not a number. */
+export function numberOf(c: Cell | undefined): number | undefined {
+  return c && c.kind === 'number' ? c.value : undefined;
+}
+
+export function replaceCellFix(c: Cell, value: number): Fix {
+  return { title: `改为 ${value}`, edits: [{ range: cellRange(c), newText: String(value) }] };
+}
+
+/** Rounds a sum of decimals to the precision written (avoids 0.1 + 0.2 artefacts). */
+export function tidy(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}

@@ -1,0 +1,354 @@
+// Reads the three statistics tables from a stream of cells, whatever the encoding:
+// label cells name a template row, the value cells after them fill its columns.
+// Matching by template, not by encoding, is what makes every encoding work.
+
+import type { Cell, FormatVersion, RowModel, TableEncoding, TableId, TableModel } from './model';
+import type { LineLayout, TokenizedLine } from './cells';
+import { isKnownLabel, matchGroup, matchRow, prepare, type PreparedTable } from './labels';
+import { TABLE2_2019_MARKERS, TABLE4, tableTemplate, type GroupTemplate, type RowTemplate, type TableTemplate } from './template';
+import { normalizeLabel } from './text';
+
+export type LineSource = (line: number) => TokenizedLine;
+
+const TABLE2_2019_MARKER_KEYS = new Set(TABLE2_2019_MARKERS.map(normalizeLabel));
+/** Label of the first table-3 row: where table 3 starts when its heading is missing. */
+const TABLE3_START_KEY = normalizeLabel('一、本年新收政府信息公开申请数量');
+
+function isValueCell(c: Cell): boolean {
+  return c.kind === 'number' || c.kind === 'placeholder';
+}
+
+interface RawRow {
+  labels: Cell[];
+  values: Cell[];
+  /** Empty cells after the last value on the same line (a tab/pipe row's missing trailing cells). */
+  trailingEmpties: Cell[];
+  firstValueLine: number;
+  lineBound: boolean;
+  template?: RowTemplate;
+  index: number;
+  labelMissing: boolean;
+  fuzzy: boolean;
+  viaGroup?: string;
+  glued?: Cell;
+}
+
+const ENCODING_OF_LAYOUT: Partial<Record<LineLayout, TableEncoding>> = {
+  single: 'cell-per-line',
+  pipe: 'pipe',
+  markdown: 'markdown',
+  tab: 'tab',
+  spaces: 'spaces',
+};
+
+function dominantEncoding(layouts: Map<TableEncoding, number>, sawSeparator: boolean): TableEncoding {
+  if (sawSeparator) return 'markdown';
+  let best: TableEncoding = 'cell-per-line';
+  let count = -1;
+  for (const [enc, n] of layouts) {
+    if (n > count) {
+      best = enc;
+      count = n;
+    }
+  }
+  return best;
+}
+
+/** Decides the table-2 format from its labels: any 2019-only label means the 2019 format. */
+function detectTable2Format(source: LineSource, from: number, to: number): { format: FormatVersion; markers: Cell[] } {
+  const markers: Cell[] = [];
+  for (let line = from; line <= to; line++) {
+    for (const cell of source(line).cells) {
+      if (cell.kind !== 'text') continue;
+      const key = normalizeLabel(cell.text);
+      if (TABLE2_2019_MARKER_KEYS.has(key) || key === '规范性文件') markers.push(cell);
+    }
+  }
+  return { format: markers.length > 0 ? '2019' : '2021', markers };
+}
+
+/** Glued labels: `…申请数量21710000218`: the label matches once its digits are cut off. */
+const GLUED_RE = /^(.*[^\d\s.,])(\d{2,})$/;
+
+function splitGlued(p: PreparedTable, cell: Cell): { label: Cell; digits: Cell } | undefined {
+  const m = GLUED_RE.exec(cell.text);
+  if (!m) return undefined;
+  const label: Cell = { text: m[1], line: cell.line, start: cell.start, end: cell.start + m[1].length, kind: 'text' };
+  if (!matchRow(p, [label], -1)) return undefined;
+  const digits: Cell = { text: m[2], line: cell.line, start: label.end, end: cell.end, kind: 'glued' };
+  return { label, digits };
+}
+
+/**
+ * Reads a labelled table (table 2 or 3) from lines [from, to]. Stops early at a line for
+ * which `stopAt` is true (another table starting without its heading).
+ */
+export function readLabelledTable(
+  id: 'table2' | 'table3',
+  source: LineSource,
+  from: number,
+  to: number,
+): TableModel | undefined {
+  let format: FormatVersion = '2021';
+  let legacyMarkers: Cell[] = [];
+  if (id === 'table2') {
+    // Table 2 ends where table 3 begins when the heading of section 三 is missing.
+    for (let line = from; line <= to; line++) {
+      if (source(line).cells.some((c) => c.kind === 'text' && normalizeLabel(c.text).startsWith(TABLE3_START_KEY))) {
+        to = line - 1;
+        break;
+      }
+    }
+    ({ format, markers: legacyMarkers } = detectTable2Format(source, from, to));
+  }
+  const template = tableTemplate(id, format);
+  const p = prepare(template);
+  const maxColumns = Math.max(...template.rows.map((r) => r.columns.length));
+
+  const raw: RawRow[] = [];
+  const gluedCells: Cell[] = [];
+  const layouts = new Map<TableEncoding, number>();
+  let sawSeparator = false;
+  let pendingLabels: Cell[] = [];
+  let current: RawRow | undefined;
+  let lastIndex = -1;
+  let firstLine = -1;
+  let lastLine = -1;
+
+  const columnsOf = (row: RawRow) => row.template?.columns.length ?? maxColumns;
+
+  const finish = () => {
+    if (current) raw.push(current);
+    current = undefined;
+  };
+
+  const startRow = (line: number): RawRow => {
+    const labels = pendingLabels;
+    pendingLabels = [];
+    const row: RawRow = {
+      labels: [],
+      values: [],
+      trailingEmpties: [],
+      firstValueLine: line,
+      lineBound: false,
+      index: -1,
+      labelMissing: false,
+      fuzzy: false,
+    };
+    const match = labels.length > 0 ? matchRow(p, labels, lastIndex) : undefined;
+    if (match) {
+      row.template = match.row;
+      row.index = match.index;
+      row.labels = match.cells;
+      row.fuzzy = match.fuzzy;
+    } else {
+      // A group label right before the numbers (`(三) 不予公开  0 0 …`): its first sub-row, label lost.
+      let groupCell: Cell | undefined;
+      let group: GroupTemplate | undefined;
+      for (let k = labels.length - 1; k >= 0 && !group; k--) {
+        group = matchGroup(p, normalizeLabel(labels[k].text));
+        if (group) groupCell = labels[k];
+      }
+      const firstOfGroup = group && id === 'table3' ? template.rows.findIndex((r) => r.id === group.rows[0]) : -1;
+      if (group && groupCell && firstOfGroup >= 0) {
+        row.index = firstOfGroup;
+        row.viaGroup = group.id;
+        row.labels = [groupCell];
+      } else {
+        row.index = lastIndex + 1;
+      }
+      row.template = template.rows[row.index];
+      row.labelMissing = true;
+    }
+    if (row.template) lastIndex = Math.max(lastIndex, row.index);
+    return row;
+  };
+
+  for (let line = from; line <= to; line++) {
+    const tok = source(line);
+    if (tok.layout === 'separator') {
+      sawSeparator = true;
+      continue;
+    }
+    if (tok.layout === 'blank') continue;
+    const nonEmpty = tok.cells.filter((c) => c.kind !== 'empty').length;
+    let valuesOnLine = 0;
+    let labelsOnLine = 0;
+    for (const original of tok.cells) {
+      let cell = original;
+      if (cell.kind === 'empty') {
+        if (current && current.values.length > 0 && current.firstValueLine === line) current.trailingEmpties.push(cell);
+        continue;
+      }
+      if (cell.kind === 'text') {
+        const glued = splitGlued(p, cell);
+        if (glued) {
+          if (current && current.values.length > 0) finish();
+          pendingLabels.push(glued.label);
+          current = startRow(line);
+          current.glued = glued.digits;
+          gluedCells.push(glued.digits);
+          finish();
+          labelsOnLine++;
+          continue;
+        }
+        // Text in value position: a row already has some of its numbers on this line,
+        // or a short non-label with digits between numbers (`12件`).
+        const inValuePosition =
+          current !== undefined &&
+          current.values.length > 0 &&
+          current.values.length < columnsOf(current) &&
+          (current.firstValueLine === line || /\d/.test(cell.text)) &&
+          !isKnownLabel(p, normalizeLabel(cell.text));
+        if (!inValuePosition) {
+          if (current && current.values.length > 0) finish();
+          pendingLabels.push(cell);
+          labelsOnLine++;
+          if (pendingLabels.length > 12) pendingLabels.shift();
+          continue;
+        }
+        cell = { ...cell };
+      }
+      // A value cell.
+      const full = current !== undefined && current.values.length + current.trailingEmpties.length >= columnsOf(current);
+      const newLineOfRow = current !== undefined && current.lineBound && current.firstValueLine !== line;
+      if (!current || full || newLineOfRow || (pendingLabels.length > 0 && current.values.length > 0)) {
+        finish();
+        current = startRow(line);
+      }
+      if (current.values.length === 0) current.firstValueLine = line;
+      // Empties between two values on a line are missing cells.
+      current.values.push(...current.trailingEmpties, cell);
+      current.trailingEmpties = [];
+      valuesOnLine++;
+      if (firstLine < 0) firstLine = line;
+      lastLine = line;
+    }
+    if (valuesOnLine > 0 || labelsOnLine > 0) {
+      const enc = ENCODING_OF_LAYOUT[tok.layout];
+      if (enc && valuesOnLine > 0) layouts.set(enc, (layouts.get(enc) ?? 0) + 1);
+    }
+    // A line with a label and values, or several values, is a whole row (pipe, tab, spaces, Markdown).
+    if (current && current.firstValueLine === line && valuesOnLine > 0 && (nonEmpty >= 2 || labelsOnLine > 0)) {
+      current.lineBound = true;
+      finish();
+    }
+    if (id === 'table3' && raw.length > 0 && raw[raw.length - 1].template?.id === 't3.carriedOut' && !current) break;
+  }
+  finish();
+
+  const rows = raw.filter((r) => r.template).map((r) => toRowModel(r, r.template!));
+  if (rows.length === 0 && gluedCells.length === 0) return undefined;
+  if (id === 'table3') resolveOtherHandling(rows, legacyMarkers);
+  let start = firstLine;
+  let end = lastLine;
+  for (const r of rows) {
+    for (const c of [...r.labels, ...r.rawCells]) {
+      if (start < 0 || c.line < start) start = c.line;
+      if (c.line > end) end = c.line;
+    }
+  }
+  const strayNumbers = raw.filter((r) => !r.template).flatMap((r) => r.values);
+  return {
+    id,
+    format: legacyMarkers.length > 0 ? '2019' : format,
+    encoding: dominantEncoding(layouts, sawSeparator),
+    startLine: Math.max(start, from),
+    endLine: Math.max(end, start),
+    rows,
+    legacyMarkers,
+    strayNumbers,
+    gluedCells,
+  };
+}
+
+function toRowModel(r: RawRow, template: RowTemplate): RowModel {
+  const n = template.columns.length;
+  const values = r.values.slice(0, n);
+  // Pad with the row's own trailing empty cells (tab/pipe rows), then nothing.
+  for (const e of r.trailingEmpties) {
+    if (values.length >= n) break;
+    values.push(e);
+  }
+  const cells: (Cell | undefined)[] = [];
+  for (let i = 0; i < n; i++) cells.push(r.glued ? undefined : values[i]);
+  const rawCells = r.glued ? [r.glued] : values;
+  const anchor = r.glued ?? rawCells[0] ?? r.labels[0];
+  const row: RowModel = { id: template.id, labels: r.labels, labelMissing: r.labelMissing, cells, rawCells, anchor };
+  if (r.fuzzy) row.fuzzyLabel = true;
+  if (r.viaGroup) row.viaGroup = r.viaGroup;
+  return row;
+}
+
+/**
+ * （六）其他处理 on the 2021 format has three sub-rows. Written as one row of numbers
+ * right after its group label, it is the 2019 format's single row.
+ */
+function resolveOtherHandling(rows: RowModel[], legacyMarkers: Cell[]): void {
+  const first = rows.find((r) => r.id === 't3.otherHandling.1');
+  if (!first || first.viaGroup !== 't3.otherHandling') return;
+  if (rows.some((r) => r.id === 't3.otherHandling.2' || r.id === 't3.otherHandling.3')) return;
+  first.id = 't3.otherHandling';
+  first.legacySingle = true;
+  first.labelMissing = false;
+  // On the 2019 format the group label is the row's own label, and the mark of that format.
+  legacyMarkers.push(first.labels[0] ?? first.anchor);
+}
+
+/** Reads table 4: the first 15 values after the headers of section 四. */
+export function readReviewTable(source: LineSource, from: number, to: number): TableModel | undefined {
+  const columns = TABLE4.rows[0].columns.length;
+  const values: Cell[] = [];
+  const labels: Cell[] = [];
+  const layouts = new Map<TableEncoding, number>();
+  let sawSeparator = false;
+  let firstLine = -1;
+  let lastLine = -1;
+  for (let line = from; line <= to && values.length < columns; line++) {
+    const tok = source(line);
+    if (tok.layout === 'separator') {
+      sawSeparator = true;
+      continue;
+    }
+    let pendingEmpties: Cell[] = [];
+    let valuesOnLine = 0;
+    for (const cell of tok.cells) {
+      if (values.length >= columns) break;
+      if (isValueCell(cell)) {
+        if (valuesOnLine > 0) values.push(...pendingEmpties.slice(0, columns - values.length));
+        pendingEmpties = [];
+        if (values.length < columns) values.push(cell);
+        valuesOnLine++;
+        if (firstLine < 0) firstLine = line;
+        lastLine = line;
+      } else if (cell.kind === 'empty') {
+        pendingEmpties.push(cell);
+      } else if (values.length === 0) {
+        labels.push(cell);
+      }
+    }
+    // Trailing empty cells of a data line are missing values (`0 | 0 | |`).
+    if (valuesOnLine > 1) values.push(...pendingEmpties.slice(0, columns - values.length));
+    const enc = ENCODING_OF_LAYOUT[tok.layout];
+    if (enc && valuesOnLine > 0) layouts.set(enc, (layouts.get(enc) ?? 0) + 1);
+  }
+  if (values.length === 0) return undefined;
+  const cells: (Cell | undefined)[] = [];
+  for (let i = 0; i < columns; i++) cells.push(values[i]);
+  const row: RowModel = { id: TABLE4.rows[0].id, labels: [], labelMissing: false, cells, rawCells: values, anchor: values[0] };
+  return {
+    id: 'table4',
+    format: '2021',
+    encoding: dominantEncoding(layouts, sawSeparator),
+    startLine: firstLine,
+    endLine: lastLine,
+    rows: [row],
+    legacyMarkers: [],
+    strayNumbers: [],
+    gluedCells: [],
+  };
+}
+
+export function templateOf(table: TableModel): TableTemplate {
+  return tableTemplate(table.id as TableId, table.format);
+}

@@ -1,0 +1,368 @@
+// The official report format as data (国办公开办函〔2021〕30号 and the 2019 format 国办公开办函〔2019〕60号).
+// Rules and the reader read these tables; no label is written anywhere else.
+
+import type { FormatVersion, TableId } from './model';
+
+export interface SectionTemplate {
+  /** 1..6 */
+  number: number;
+  numeral: string;
+  /** Standard heading words (2021 format). */
+  title: string;
+  /** Known wordings that are still this section (flagged only as heading-wording). */
+  variants: string[];
+  /** Words that identify the section when the heading is worded freely; all must occur. */
+  keywords: string[][];
+  table?: TableId;
+}
+
+export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
+
+export const SECTIONS: readonly SectionTemplate[] = [
+  { number: 1, numeral: '一', title: '总体情况', variants: ['总体情况'], keywords: [['总体情况']] },
+  {
+    number: 2,
+    numeral: '二',
+    title: '主动公开政府信息情况',
+    variants: ['主动公开政务信息情况'],
+    keywords: [['主动公开', '信息']],
+    table: 'table2',
+  },
+  {
+    number: 3,
+    numeral: '三',
+    title: '收到和处理政府信息公开申请情况',
+    variants: ['收到和处理政务信息公开申请情况'],
+    keywords: [['收到', '处理', '申请'], ['依申请公开', '情况']],
+    table: 'table3',
+  },
+  {
+    number: 4,
+    numeral: '四',
+    title: '政府信息公开行政复议、行政诉讼情况',
+    variants: ['政务信息公开行政复议、行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况统计表'],
+    keywords: [['行政复议'], ['行政诉讼']],
+    table: 'table4',
+  },
+  {
+    number: 5,
+    numeral: '五',
+    title: '存在的主要问题及改进情况',
+    variants: ['存在的主要问题和改进情况'],
+    keywords: [['问题', '改进']],
+  },
+  {
+    number: 6,
+    numeral: '六',
+    title: '其他需要报告的事项',
+    variants: [],
+    keywords: [['其他', '报告', '事项'], ['其他', '需要报告']],
+  },
+];
+
+export function standardHeading(section: number): string {
+  const s = SECTIONS[section - 1];
+  return `${s.numeral}、${s.title}`;
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+export interface ColumnTemplate {
+  id: string;
+  label: string;
+  /** The column is the sum of others (row total). */
+  total?: boolean;
+  /** Decimal amounts allowed (收费金额). */
+  decimal?: boolean;
+  /** Signed change column (2019 本年增/减): negative values are legal. */
+  signed?: boolean;
+}
+
+export interface RowTemplate {
+  id: string;
+  /** Standard label as printed in the template. */
+  label: string;
+  /** Short name used in messages, e.g. 「（三）不予公开·1.属于国家秘密」. */
+  name: string;
+  /** Other accepted labels (normalised comparison). */
+  variants?: string[];
+  columns: readonly ColumnTemplate[];
+  /** Block header in table 2 (第二十条第（X）项) or group in table 3 (（三）不予公开…). */
+  group?: string;
+  /** Table-3 result rows take part in （七）总计. */
+  result?: boolean;
+}
+
+export interface GroupTemplate {
+  id: string;
+  label: string;
+  /** Rows of the group, in order. */
+  rows: string[];
+}
+
+export interface TableTemplate {
+  id: TableId;
+  format: FormatVersion;
+  /** Printed name, e.g. 「表三（收到和处理政府信息公开申请情况）」. */
+  name: string;
+  section: number;
+  rows: readonly RowTemplate[];
+  groups: readonly GroupTemplate[];
+  /** Header and note cells that are neither rows nor groups (ignored while reading). */
+  headers: readonly string[];
+}
+
+const col = (id: string, label: string, extra: Partial<ColumnTemplate> = {}): ColumnTemplate => ({ id, label, ...extra });
+
+// Table 2, 2021 format
+const T2_DOCS_2021 = [col('issued', '本年制发件数'), col('repealed', '本年废止件数'), col('valid', '现行有效件数')];
+const T2_DECISIONS = [col('decisions', '本年处理决定数量')];
+const T2_FEES_2021 = [col('amount', '本年收费金额（单位：万元）', { decimal: true })];
+
+export const TABLE2_2021: TableTemplate = {
+  id: 'table2',
+  format: '2021',
+  name: '表二（主动公开政府信息情况）',
+  section: 2,
+  rows: [
+    { id: 't2.rules', label: '规章', name: '规章', columns: T2_DOCS_2021, group: 't2.item1' },
+    { id: 't2.normative', label: '行政规范性文件', name: '行政规范性文件', columns: T2_DOCS_2021, group: 't2.item1' },
+    { id: 't2.licensing', label: '行政许可', name: '行政许可', columns: T2_DECISIONS, group: 't2.item5' },
+    { id: 't2.penalty', label: '行政处罚', name: '行政处罚', columns: T2_DECISIONS, group: 't2.item6' },
+    { id: 't2.enforcement', label: '行政强制', name: '行政强制', columns: T2_DECISIONS, group: 't2.item6' },
+    { id: 't2.fees', label: '行政事业性收费', name: '行政事业性收费', columns: T2_FEES_2021, group: 't2.item8' },
+  ],
+  groups: [
+    { id: 't2.item1', label: '第二十条第（一）项', rows: ['t2.rules', 't2.normative'] },
+    { id: 't2.item5', label: '第二十条第（五）项', rows: ['t2.licensing'] },
+    { id: 't2.item6', label: '第二十条第（六）项', rows: ['t2.penalty', 't2.enforcement'] },
+    { id: 't2.item8', label: '第二十条第（八）项', rows: ['t2.fees'] },
+  ],
+  headers: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '现行有效件', '本年处理决定数量', '本年收费金额（单位：万元）', '本年收费金额'],
+};
+
+// Table 2, 2019 format
+const T2_DOCS_2019 = [col('made', '本年新制作数量'), col('published', '本年新公开数量'), col('total', '对外公开总数量')];
+const T2_ITEMS_2019 = [col('lastYear', '上一年项目数量'), col('change', '本年增/减', { signed: true }), col('decisions', '处理决定数量')];
+const T2_FEES_2019 = [col('lastYear', '上一年项目数量'), col('change', '本年增/减', { signed: true })];
+const T2_PURCHASE_2019 = [col('projects', '采购项目数量'), col('amount', '采购总金额', { decimal: true })];
+
+export const TABLE2_2019: TableTemplate = {
+  id: 'table2',
+  format: '2019',
+  name: '表二（主动公开政府信息情况，2019 年格式）',
+  section: 2,
+  rows: [
+    { id: 't2.rules', label: '规章', name: '规章', columns: T2_DOCS_2019, group: 't2.item1' },
+    { id: 't2.normative', label: '规范性文件', name: '规范性文件', variants: ['行政规范性文件'], columns: T2_DOCS_2019, group: 't2.item1' },
+    { id: 't2.licensing', label: '行政许可', name: '行政许可', columns: T2_ITEMS_2019, group: 't2.item5' },
+    { id: 't2.otherServices', label: '其他对外管理服务事项', name: '其他对外管理服务事项', columns: T2_ITEMS_2019, group: 't2.item5' },
+    { id: 't2.penalty', label: '行政处罚', name: '行政处罚', columns: T2_ITEMS_2019, group: 't2.item6' },
+    { id: 't2.enforcement', label: '行政强制', name: '行政强制', columns: T2_ITEMS_2019, group: 't2.item6' },
+    { id: 't2.fees', label: '行政事业性收费', name: '行政事业性收费', columns: T2_FEES_2019, group: 't2.item8' },
+    { id: 't2.purchase', label: '政府集中采购', name: '政府集中采购', columns: T2_PURCHASE_2019, group: 't2.item9' },
+  ],
+  groups: [
+    { id: 't2.item1', label: '第二十条第（一）项', rows: ['t2.rules', 't2.normative'] },
+    { id: 't2.item5', label: '第二十条第（五）项', rows: ['t2.licensing', 't2.otherServices'] },
+    { id: 't2.item6', label: '第二十条第（六）项', rows: ['t2.penalty', 't2.enforcement'] },
+    { id: 't2.item8', label: '第二十条第（八）项', rows: ['t2.fees'] },
+    { id: 't2.item9', label: '第二十条第（九）项', rows: ['t2.purchase'] },
+  ],
+  headers: ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '处理决定数量', '采购项目数量', '采购总金额'],
+};
+
+/** Labels that appear only in the 2019 table 2. */
+export const TABLE2_2019_MARKERS = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+  '第二十条第（九）项',
+  '政府集中采购',
+  '其他对外管理服务事项',
+  '采购项目数量',
+  '采购总金额',
+];
+
+// Table 3 (the same rows in 2019 and 2021, except （六）其他处理)
+export const TABLE3_COLUMNS: readonly ColumnTemplate[] = [
+  col('natural', '自然人'),
+  col('business', '商业企业'),
+  col('research', '科研机构'),
+  col('nonprofit', '社会公益组织'),
+  col('legal', '法律服务机构'),
+  col('other', '其他'),
+  col('total', '总计', { total: true }),
+];
+
+interface T3RowSpec {
+  id: string;
+  label: string;
+  variants?: string[];
+  group?: string;
+  result?: boolean;
+}
+
+const t3 = (spec: T3RowSpec): RowTemplate => {
+  const group = spec.group ? T3_GROUP_LABELS[spec.group] : undefined;
+  return {
+    id: spec.id,
+    label: spec.label,
+    name: group ? `${group}·${spec.label}` : spec.label,
+    variants: spec.variants,
+    columns: TABLE3_COLUMNS,
+    group: spec.group,
+    result: spec.result,
+  };
+};
+
+const T3_GROUP_LABELS: Record<string, string> = {
+  't3.results': '三、本年度办理结果',
+  't3.withheld': '（三）不予公开',
+  't3.unable': '（四）无法提供',
+  't3.notProcessed': '（五）不予处理',
+  't3.otherHandling': '（六）其他处理',
+};
+
+const T3_ROWS_COMMON_HEAD: RowTemplate[] = [
+  t3({ id: 't3.new', label: '一、本年新收政府信息公开申请数量' }),
+  t3({ id: 't3.carriedIn', label: '二、上年结转政府信息公开申请数量' }),
+  t3({ id: 't3.granted', label: '（一）予以公开', group: 't3.results', result: true }),
+  t3({
+    id: 't3.partly',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    variants: ['（二）部分公开'],
+    group: 't3.results',
+    result: true,
+  }),
+  t3({ id: 't3.withheld.1', label: '1.属于国家秘密', group: 't3.withheld', result: true }),
+  t3({ id: 't3.withheld.2', label: '2.其他法律行政法规禁止公开', group: 't3.withheld', result: true }),
+  t3({ id: 't3.withheld.3', label: '3.危及“三安全一稳定”', group: 't3.withheld', result: true }),
+  t3({ id: 't3.withheld.4', label: '4.保护第三方合法权益', group: 't3.withheld', result: true }),
+  t3({ id: 't3.withheld.5', label: '5.属于三类内部事务信息', group: 't3.withheld', result: true }),
+  t3({ id: 't3.withheld.6', label: '6.属于四类过程性信息', group: 't3.withheld', result: true }),
+  t3({ id: 't3.withheld.7', label: '7.属于行政执法案卷', group: 't3.withheld', result: true }),
+  t3({ id: 't3.withheld.8', label: '8.属于行政查询事项', group: 't3.withheld', result: true }),
+  t3({ id: 't3.unable.1', label: '1.本机关不掌握相关政府信息', group: 't3.unable', result: true }),
+  t3({ id: 't3.unable.2', label: '2.没有现成信息需要另行制作', group: 't3.unable', result: true }),
+  t3({ id: 't3.unable.3', label: '3.补正后申请内容仍不明确', group: 't3.unable', result: true }),
+  t3({ id: 't3.notProcessed.1', label: '1.信访举报投诉类申请', group: 't3.notProcessed', result: true }),
+  t3({ id: 't3.notProcessed.2', label: '2.重复申请', group: 't3.notProcessed', result: true }),
+  t3({ id: 't3.notProcessed.3', label: '3.要求提供公开出版物', group: 't3.notProcessed', result: true }),
+  t3({ id: 't3.notProcessed.4', label: '4.无正当理由大量反复申请', group: 't3.notProcessed', result: true }),
+  t3({ id: 't3.notProcessed.5', label: '5.要求行政机关确认或重新出具已获取信息', group: 't3.notProcessed', result: true }),
+];
+
+const T3_ROWS_COMMON_TAIL: RowTemplate[] = [
+  t3({ id: 't3.resultsTotal', label: '（七）总计', group: 't3.results' }),
+  t3({ id: 't3.carriedOut', label: '四、结转下年度继续办理' }),
+];
+
+export const TABLE3_2021: TableTemplate = {
+  id: 'table3',
+  format: '2021',
+  name: '表三（收到和处理政府信息公开申请情况）',
+  section: 3,
+  rows: [
+    ...T3_ROWS_COMMON_HEAD,
+    t3({
+      id: 't3.otherHandling.1',
+      label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      group: 't3.otherHandling',
+      result: true,
+    }),
+    t3({
+      id: 't3.otherHandling.2',
+      label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      group: 't3.otherHandling',
+      result: true,
+    }),
+    t3({ id: 't3.otherHandling.3', label: '3.其他', group: 't3.otherHandling', result: true }),
+    ...T3_ROWS_COMMON_TAIL,
+  ],
+  groups: [
+    {
+      id: 't3.results',
+      label: '三、本年度办理结果',
+      rows: [], // filled below
+    },
+    { id: 't3.withheld', label: '（三）不予公开', rows: [] },
+    { id: 't3.unable', label: '（四）无法提供', rows: [] },
+    { id: 't3.notProcessed', label: '（五）不予处理', rows: [] },
+    { id: 't3.otherHandling', label: '（六）其他处理', rows: [] },
+  ],
+  headers: [
+    '申请人情况',
+    '自然人',
+    '法人或其他组织',
+    '商业企业',
+    '科研机构',
+    '社会公益组织',
+    '法律服务机构',
+    '其他',
+    '总计',
+    '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  ],
+};
+
+export const TABLE3_2019: TableTemplate = {
+  ...TABLE3_2021,
+  groups: TABLE3_2021.groups.map((g) => ({ ...g, rows: [] })),
+  format: '2019',
+  name: '表三（收到和处理政府信息公开申请情况，2019 年格式）',
+  rows: [
+    ...T3_ROWS_COMMON_HEAD,
+    t3({ id: 't3.otherHandling', label: '（六）其他处理', group: 't3.results', result: true }),
+    ...T3_ROWS_COMMON_TAIL,
+  ],
+};
+
+for (const table of [TABLE3_2021, TABLE3_2019]) {
+  for (const g of table.groups as GroupTemplate[]) {
+    g.rows = table.rows.filter((r) => r.group === g.id).map((r) => r.id);
+  }
+}
+
+// Table 4
+export const TABLE4_GROUPS = [
+  { id: 'review', name: '行政复议' },
+  { id: 'direct', name: '行政诉讼·未经复议直接起诉' },
+  { id: 'afterReview', name: '行政诉讼·复议后起诉' },
+] as const;
+
+export const TABLE4_RESULT_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
+
+export const TABLE4_COLUMNS: readonly ColumnTemplate[] = TABLE4_GROUPS.flatMap((g) =>
+  TABLE4_RESULT_COLUMNS.map((c, i) => col(`${g.id}.${i}`, `${g.name}·${c}`, i === 4 ? { total: true } : {})),
+);
+
+export const TABLE4: TableTemplate = {
+  id: 'table4',
+  format: '2021',
+  name: '表四（政府信息公开行政复议、行政诉讼情况）',
+  section: 4,
+  rows: [{ id: 't4.cases', label: '', name: '行政复议、行政诉讼', columns: TABLE4_COLUMNS }],
+  groups: [],
+  headers: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...TABLE4_RESULT_COLUMNS],
+};
+
+export function tableTemplate(id: TableId, format: FormatVersion): TableTemplate {
+  switch (id) {
+    case 'table2':
+      return format === '2019' ? TABLE2_2019 : TABLE2_2021;
+    case 'table3':
+      return format === '2019' ? TABLE3_2019 : TABLE3_2021;
+    case 'table4':
+      return TABLE4;
+  }
+}
+
+export function rowTemplate(table: TableTemplate, id: string): RowTemplate | undefined {
+  return table.rows.find((r) => r.id === id);
+}
+
+/** Placeholders that mean "no value written" (missing, not zero). */
+export const PLACEHOLDERS = ['/', '-', '—', '--', '——', '－', '無', '无', '不适用', '—/—'];

@@ -1,0 +1,154 @@
+// Text helpers: line splitting, label normalisation, number parsing.
+// All columns are UTF-16 offsets, which is what JavaScript string indices and LSP positions use.
+
+import { PLACEHOLDERS } from './template';
+
+export interface SplitText {
+  lines: string[];
+  eol: '\n' | '\r\n';
+}
+
+/** Splits a document into lines (LSP semantics: \r\n, \n and lone \r end a line). A leading BOM is blanked. */
+export function splitLines(text: string): SplitText {
+  const lines: string[] = [];
+  let crlf = 0;
+  let lf = 0;
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      lines.push(text.slice(start, i));
+      lf++;
+      start = i + 1;
+    } else if (c === 13 /* \r */) {
+      lines.push(text.slice(start, i));
+      if (i + 1 < n && text.charCodeAt(i + 1) === 10) {
+        i++;
+        crlf++;
+      }
+      start = i + 1;
+    }
+  }
+  lines.push(text.slice(start));
+  // A BOM is not content; keep the column count intact by turning it into a blank.
+  if (lines[0].charCodeAt(0) === 0xfeff) lines[0] = ' ' + lines[0].slice(1);
+  return { lines, eol: crlf > lf ? '\r\n' : '\n' };
+}
+
+const FULLWIDTH_MAP: Record<string, string> = {
+  '(': '（',
+  ')': '）',
+  ',': '，',
+  ':': '：',
+  ';': '；',
+  '、': '.',
+  '．': '.',
+  '。': '.',
+};
+
+/** Converts full-width ASCII variants (Ｕ+FF01..FF5E) to ASCII, and the ideographic space to a space. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0); // digits
+    else if (c >= 0xff21 && c <= 0xff3a) out += String.fromCharCode(c - 0xfee0); // A-Z
+    else if (c >= 0xff41 && c <= 0xff5a) out += String.fromCharCode(c - 0xfee0); // a-z
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+/**
+ * Normalises a label for comparison: no blanks, one kind of bracket and punctuation,
+ * no quotes, 政务 read as 政府, full-width digits as ASCII. `1、` / `1．` become `1.`;
+ * `一、` stays `一、`.
+ */
+export function normalizeLabel(s: string): string {
+  let t = toHalfWidth(s);
+  t = t.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
+  t = t.replace(/[“”"'‘’「」『』]/g, '');
+  t = t.replace(/[(),:;]/g, (m) => FULLWIDTH_MAP[m]);
+  t = t.replace(/〔/g, '（').replace(/〕/g, '）');
+  // Arabic numbering: 1、 1． 1。 → 1.
+  t = t.replace(/^(\d{1,2})[、．。.]/, '$1.');
+  // Chinese numbering: 一. 一． → 一、
+  t = t.replace(/^([一二三四五六七八九十])[.．]/, '$1、');
+  t = t.replace(/政务/g, '政府');
+  return t;
+}
+
+/** Digits of the Chinese numerals 一..十 (1..10). */
+export const CHINESE_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+export interface ParsedNumber {
+  value: number;
+  delta: boolean;
+  decimal: boolean;
+}
+
+const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
+const DELTA_RE = /^(\d+)[(（]\s*(增|减)\s*[)）]$/;
+
+/**
+ * Parses a cell's text as a number: optional sign, thousands separators, decimals,
+ * full-width digits, and the 2019 `8(减)` / `8（增）` notation. Returns undefined for anything else.
+ */
+export function parseNumber(raw: string): ParsedNumber | undefined {
+  const s = toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/，/g, ',').replace(/[−–]/g, '-');
+  if (s.length === 0 || s.length > 24) return undefined;
+  const m = NUMBER_RE.exec(s);
+  if (m) {
+    const value = Number((m[1] === '-' ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ?? ''));
+    if (!Number.isFinite(value)) return undefined;
+    return { value, delta: false, decimal: m[3] !== undefined };
+  }
+  const d = DELTA_RE.exec(s);
+  if (d) {
+    const n = Number(d[1]);
+    return { value: d[2] === '减' ? -n : n, delta: true, decimal: false };
+  }
+  return undefined;
+}
+
+const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
+
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER_SET.has(toHalfWidth(text).replace(/\s+/g, ''));
+}
+
+/** Length of the longest common subsequence (for typo-tolerant label matching; inputs are short). */
+export function lcsLength(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/** Similarity in [0, 1] of two normalised labels (Dice coefficient over the LCS). */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  return (2 * lcsLength(a, b)) / (a.length + b.length);
+}
