@@ -17,6 +17,8 @@ const MAX_CELL_LENGTH = 2000;
 const BOOKMARK_RE = /\[bookmark:[^\]\n]{0,200}\]/g;
 const SEPARATOR_CELL_RE = /^\s*:?-{1,}:?\s*$/;
 const BLANK_RE = /^[\s\u3000\u00a0]*$/;
+/** A Markdown/HTML comment alone on a line is not content (`<!-- nianbao-disable … -->`). */
+const HTML_COMMENT_LINE_RE = /^\s*<!--.*-->\s*$/;
 const WIDE_GAP_RE = /(?:[ \u00a0]{2,}|\u3000+[ \u00a0\u3000]*)/g;
 const TRAILING_NUMBERS_RE = /^(.*?[^\d\s.,，\-])((?:\s+[-+]?\d[\d,，]*(?:\.\d+)?)+)$/;
 
@@ -95,7 +97,7 @@ function splitTrailingNumbers(lineText: string, line: number, cell: Cell): Cell[
 
 /** Tokenizes one line. */
 export function tokenizeLine(lineText: string, line: number): TokenizedLine {
-  if (BLANK_RE.test(lineText)) return { layout: 'blank', cells: [] };
+  if (BLANK_RE.test(lineText) || HTML_COMMENT_LINE_RE.test(lineText)) return { layout: 'blank', cells: [] };
   if (lineText.length > MAX_CELL_LENGTH * 4) {
     // Far too long for a table row: one prose cell, not classified further.
     return { layout: 'single', cells: [{ text: lineText.trim(), line, start: 0, end: lineText.length, kind: 'text' }] };
@@ -132,7 +134,10 @@ export function tokenizeLine(lineText: string, line: number): TokenizedLine {
         }
       }
     }
-    for (const c of splitOn(lineText, line, '\t', from, to)) {
+    // Trailing tabs are empty trailing cells (a row whose last cells were left blank).
+    let tabTo = lineText.length;
+    while (tabTo > to && lineText[tabTo - 1] !== '\t') tabTo--;
+    for (const c of splitOn(lineText, line, '\t', from, tabTo)) {
       cells.push(...(c.kind === 'text' ? splitTrailingNumbers(lineText, line, c) : [c]));
     }
     return { layout: 'tab', cells };
