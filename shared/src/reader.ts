@@ -60,6 +60,11 @@ export function parseDate(line: string): { year: number; month: number; day: num
   return { year, month, day };
 }
 
+/** A title line's words, without blanks, Markdown heading marks or bold markers. */
+function titleText(line: string): string {
+  return line.trim().replace(/^(?:#{1,6}\s+|\*\*)/, '').replace(/\*\*$/, '').trim();
+}
+
 function trimmedRange(lines: string[], line: number) {
   const text = lines[line];
   const start = text.length - text.trimStart().length;
@@ -75,14 +80,14 @@ function findTitle(lines: string[], before: number): TitleModel | undefined {
   for (let i = 0; i < Math.min(before, lines.length) && seen < TITLE_SEARCH_LINES; i++) {
     if (isBlank(lines[i])) continue;
     seen++;
-    const text = lines[i].trim();
+    const text = titleText(lines[i]);
     if (isChrome(lines[i]) || text.length > MAX_TITLE_LENGTH) {
       prev = -1;
       continue;
     }
     const norm = normalizeLabel(text);
     const alone = TITLE_TAIL_RE.test(norm) || /信息公开.*年度报告$/.test(norm);
-    const next = i + 1 < lines.length && !isBlank(lines[i + 1]) ? normalizeLabel(lines[i + 1].trim()) : '';
+    const next = i + 1 < lines.length && !isBlank(lines[i + 1]) ? normalizeLabel(titleText(lines[i + 1])) : '';
     const splitHere = !alone && next.length > 0 && next.length <= 12 && /年度报告$/.test(norm + next) && /信息公开/.test(norm + next);
     if (!alone && !splitHere) {
       prev = i;
@@ -91,12 +96,12 @@ function findTitle(lines: string[], before: number): TitleModel | undefined {
     const titleLines = splitHere ? [i, i + 1] : [i];
     // An agency name alone on the line just above (`洪泽区人民政府` / `2023 年政府信息公开工作年度报告`).
     if (alone && prev === i - 1 && prev >= 0) {
-      const above = normalizeLabel(lines[prev].trim());
+      const above = normalizeLabel(titleText(lines[prev]));
       if (above.length > 0 && above.length <= 30 && !/[\d:：>，,。]/.test(above)) titleLines.unshift(prev);
     }
     const first = titleLines[0];
     const last = titleLines[titleLines.length - 1];
-    const joined = titleLines.map((l) => lines[l].trim()).join('');
+    const joined = titleLines.map((l) => titleText(lines[l])).join('');
     const yearMatch = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(joined));
     const agency = normalizeLabel(joined)
       .replace(/(?:19|20)\d{2}年度?/, '')

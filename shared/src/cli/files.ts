@@ -1,0 +1,136 @@
+// Which files to check and how to read them. Reading never throws: problems come back as a reason.
+
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+
+/** A path that could not be checked; `message` is one Chinese sentence naming the path. */
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+export function unreadableFile(path: string, reason: string): FileProblem {
+  return { path, message: `无法读取文件 ${path}：${reason}` };
+}
+
+export interface CollectedFiles {
+  /** Files to check, in argument order; files found in a directory are sorted. */
+  files: string[];
+  problems: FileProblem[];
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+const REPORT_EXTENSIONS = ['.txt', '.md'];
+const FORCED_REPORT_SUFFIXES = ['.nianbao.md', '.nianbao.txt'];
+
+/** Files named `*.nianbao.md` / `*.nianbao.txt` are reports by name: check them even if they do not look like one. */
+export function isReportByName(path: string): boolean {
+  const lower = path.toLowerCase();
+  return FORCED_REPORT_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+}
+
+function hasReportExtension(name: string): boolean {
+  const lower = name.toLowerCase();
+  return REPORT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** Skipped while walking a directory: hidden entries and installed packages. */
+function isSkippedDirectory(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every `*.txt` / `*.md` file below `dir`, depth first, entries sorted by name. */
+function walkDirectory(dir: string, files: string[], problems: FileProblem[]): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort(compareNames);
+  } catch (error) {
+    problems.push({ path: dir, message: `无法读取目录 ${dir}：${describeFsError(error)}` });
+    return;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      continue; // a dangling link inside a directory is not the user's argument
+    }
+    if (stats.isDirectory()) {
+      if (!isSkippedDirectory(name)) walkDirectory(path, files, problems);
+    } else if (stats.isFile() && hasReportExtension(name)) {
+      files.push(path);
+    }
+  }
+}
+
+/** Expands the command-line paths: files as given, directories walked for `*.txt` and `*.md`. */
+export function collectFiles(paths: readonly string[]): CollectedFiles {
+  const files: string[] = [];
+  const problems: FileProblem[] = [];
+  for (const path of paths) {
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      problems.push(unreadableFile(path, describeFsError(error)));
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const before = files.length;
+      walkDirectory(path, files, problems);
+      if (files.length === before) problems.push({ path, message: `目录 ${path} 中没有 .txt 或 .md 文件` });
+    } else {
+      files.push(path);
+    }
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+/** Turns the bytes of a file into text: UTF-8 only, BOM removed, no NUL bytes (a binary file). */
+export function decodeReportBytes(bytes: Uint8Array): ReadResult {
+  if (bytes.includes(0)) return { ok: false, reason: '包含 NUL 字节，不是文本文件' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: '不是有效的 UTF-8 文本' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+export function readReportFile(path: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  }
+  return decodeReportBytes(bytes);
+}
+
+/** A file-system error in one Chinese phrase, without a stack trace. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '文件不存在';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限';
+    case 'EISDIR':
+      return '是一个目录';
+    case 'ENOTDIR':
+      return '路径中有一部分不是目录';
+    case 'ELOOP':
+      return '符号链接循环';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

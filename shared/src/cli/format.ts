@@ -1,0 +1,134 @@
+// Output of `nianbao check`: a person-readable text listing and the JSON of DESIGN §5.
+
+import type { Finding, Range, Severity } from '../model';
+
+/** The findings for one checked file; `file` is the path as given on the command line. */
+export interface FileReport {
+  file: string;
+  findings: Finding[];
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+
+export interface JsonDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export interface JsonFileReport {
+  file: string;
+  diagnostics: JsonDiagnostic[];
+}
+
+/** Only the documented keys, so internal fields (fix, data, related) never leak into the contract. */
+function toJsonDiagnostic(finding: Finding): JsonDiagnostic {
+  const { start, end } = finding.range;
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    message: finding.message,
+    range: {
+      start: { line: start.line, character: start.character },
+      end: { line: end.line, character: end.character },
+    },
+  };
+}
+
+export function toJsonReports(reports: readonly FileReport[]): JsonFileReport[] {
+  return reports.map((r) => ({ file: r.file, diagnostics: r.findings.map(toJsonDiagnostic) }));
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  return JSON.stringify(toJsonReports(reports), null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------
+// Text
+
+export interface TextOptions {
+  color: boolean;
+  /** Paths that could not be read (named on stderr); mentioned in the summary. */
+  failedPaths?: number;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+const SEVERITY_WIDTH = Math.max(...SEVERITIES.map((s) => s.length));
+
+const ANSI = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  green: '\x1b[32m',
+} as const;
+
+const SEVERITY_COLORS: Record<Severity, string> = {
+  error: ANSI.red,
+  warning: ANSI.yellow,
+  info: ANSI.cyan,
+  hint: ANSI.dim,
+};
+
+function paint(text: string, style: string, options: TextOptions): string {
+  return options.color ? `${style}${text}${ANSI.reset}` : text;
+}
+
+/** Messages are one line in the listing, whatever the rule wrote. */
+function singleLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** `path:line:col  severity  code  message`, with 1-based line and column like ESLint and markdownlint. */
+export function formatFindingLine(file: string, finding: Finding, options: TextOptions): string {
+  const { line, character } = finding.range.start;
+  const location = `${file}:${line + 1}:${character + 1}`;
+  const severity = paint(finding.severity.padEnd(SEVERITY_WIDTH), SEVERITY_COLORS[finding.severity], options);
+  const code = paint(finding.code, ANSI.dim, options);
+  return `${location}  ${severity}  ${code}  ${singleLine(finding.message)}`;
+}
+
+export function countSeverities(reports: readonly FileReport[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const report of reports) {
+    for (const finding of report.findings) counts[finding.severity]++;
+  }
+  return counts;
+}
+
+/**
+ * e.g. 「3 个文件，2 个错误，5 个警告，1 条信息，0 条提示」, 「2 个文件，未发现问题」,
+ * with 「；1 个路径无法读取」 appended when some input could not be read.
+ */
+export function formatSummary(fileCount: number, counts: SeverityCounts, options: TextOptions): string {
+  const files = `${fileCount} 个文件`;
+  const total = SEVERITIES.reduce((sum, s) => sum + counts[s], 0);
+  const failed = options.failedPaths ? `；${options.failedPaths} 个路径无法读取` : '';
+  if (total === 0) {
+    const summary = `${files}，未发现问题${failed}`;
+    return paint(summary, failed ? ANSI.bold + ANSI.red : ANSI.green, options);
+  }
+  const parts = [
+    `${counts.error} 个错误`,
+    `${counts.warning} 个警告`,
+    `${counts.info} 条信息`,
+    `${counts.hint} 条提示`,
+  ];
+  const summary = [files, ...parts].join('，') + failed;
+  return counts.error > 0 || failed ? paint(summary, ANSI.bold + ANSI.red, options) : paint(summary, ANSI.bold, options);
+}
+
+/** Findings grouped per file (a blank line between files), then the summary line. */
+export function formatText(reports: readonly FileReport[], options: TextOptions): string {
+  const groups = reports
+    .filter((r) => r.findings.length > 0)
+    .map((r) => r.findings.map((f) => formatFindingLine(r.file, f, options)).join('\n'));
+  const summary = formatSummary(reports.length, countSeverities(reports), options);
+  return [...groups, summary].join('\n\n') + '\n';
+}

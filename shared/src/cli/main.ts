@@ -1,0 +1,103 @@
+// `nianbao check`: arguments → files → core engine → text or JSON. No process globals here, so it is testable.
+
+import { version } from '../../../package.json';
+import { checkText } from '../engine';
+import type { Finding } from '../model';
+import { parseArgs, USAGE, type OutputFormat } from './args';
+import { collectFiles, isReportByName, readReportFile, unreadableFile } from './files';
+import { countSeverities, formatJson, formatText, type FileReport } from './format';
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS_FOUND = 1;
+export const EXIT_USAGE_OR_INPUT = 2;
+
+export const VERSION: string = version;
+
+/** The outside world the CLI talks to. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Colours only on a terminal. */
+  stdoutIsTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** One line on stderr, prefixed with the program name. */
+function complain(io: CliIo, message: string): void {
+  io.stderr(`nianbao: ${message}\n`);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useColor(io: CliIo): boolean {
+  return io.stdoutIsTTY && !io.env.NO_COLOR;
+}
+
+/** Checks one readable text; a rule that throws is mentioned on stderr and the other rules still count. */
+export function checkFileText(file: string, text: string, io: CliIo): Finding[] {
+  const { findings } = checkText(text, {
+    force: isReportByName(file),
+    onRuleError: (code, error) => complain(io, `规则 ${code} 检查 ${file} 时出错：${errorMessage(error)}`),
+  });
+  return findings;
+}
+
+interface CheckOutcome {
+  reports: FileReport[];
+  /** How many paths could not be read or checked (each already reported on stderr). */
+  failedPaths: number;
+}
+
+function checkPaths(paths: readonly string[], io: CliIo): CheckOutcome {
+  const { files, problems } = collectFiles(paths);
+  for (const problem of problems) complain(io, problem.message);
+  let failedPaths = problems.length;
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const read = readReportFile(file);
+    if (!read.ok) {
+      complain(io, unreadableFile(file, read.reason).message);
+      failedPaths++;
+      continue;
+    }
+    try {
+      reports.push({ file, findings: checkFileText(file, read.text, io) });
+    } catch (error) {
+      complain(io, `检查文件 ${file} 时发生内部错误：${errorMessage(error)}`);
+      failedPaths++;
+    }
+  }
+  return { reports, failedPaths };
+}
+
+function render(outcome: CheckOutcome, format: OutputFormat, io: CliIo): string {
+  if (format === 'json') return formatJson(outcome.reports);
+  return formatText(outcome.reports, { color: useColor(io), failedPaths: outcome.failedPaths });
+}
+
+/** Runs the command line (argv without `node` and the script) and returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    complain(io, `${parsed.message}；运行 nianbao --help 查看用法`);
+    return EXIT_USAGE_OR_INPUT;
+  }
+  const { command } = parsed;
+  switch (command.kind) {
+    case 'help':
+      io.stdout(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`${VERSION}\n`);
+      return EXIT_OK;
+    case 'check': {
+      const outcome = checkPaths(command.paths, io);
+      io.stdout(render(outcome, command.format, io));
+      if (outcome.failedPaths > 0) return EXIT_USAGE_OR_INPUT;
+      return countSeverities(outcome.reports).error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
+    }
+  }
+}

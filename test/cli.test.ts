@@ -1,0 +1,341 @@
+// The `nianbao check` command line: spawned as `node dist/cli.js` (run `npm run build` first), plus the
+// pure helpers behind it. Which findings a report gets is covered by the rule and corpus tests.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArgs } from '../shared/src/cli/args';
+import { decodeReportBytes, isReportByName } from '../shared/src/cli/files';
+import { formatJson, formatText, type FileReport } from '../shared/src/cli/format';
+import type { Finding } from '../shared/src/model';
+
+const CLI = 'dist/cli.js';
+const CORPUS_003 = '../shared/corpus/003_558acb648baee211.txt';
+const CONSISTENT_MD = 'examples/consistent.nianbao.md';
+const CONSISTENT_TXT = 'examples/consistent.txt';
+const ERRORS_MD = 'examples/errors.nianbao.md';
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint'];
+const FINDING_LINE = /^.+:\d+:\d+\s+(error|warning|info|hint)\s+[a-z-]+\s+.+$/;
+const SUMMARY_LINE = /^\d+ 个文件，/;
+
+interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(...args: string[]): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonReport {
+  file: string;
+  diagnostics: { code: string; severity: string; message: string; range: unknown }[];
+}
+
+function parseJsonOutput(run: CliRun): JsonReport[] {
+  const parsed: unknown = JSON.parse(run.stdout);
+  assert.ok(Array.isArray(parsed), 'the JSON output is an array');
+  return parsed as JsonReport[];
+}
+
+function assertPosition(value: unknown, where: string): void {
+  assert.ok(value !== null && typeof value === 'object', `${where} is an object`);
+  assert.deepEqual(Object.keys(value).sort(), ['character', 'line'], `${where} has exactly line and character`);
+  const { line, character } = value as { line: unknown; character: unknown };
+  for (const n of [line, character]) {
+    assert.ok(Number.isInteger(n) && (n as number) >= 0, `${where}: ${String(n)} is an integer ≥ 0`);
+  }
+}
+
+/** DESIGN §5: exactly { file, diagnostics: [{ code, severity, message, range }] } with 0-based positions. */
+function assertJsonContract(reports: unknown[]): void {
+  for (const report of reports) {
+    assert.ok(report !== null && typeof report === 'object');
+    assert.deepEqual(Object.keys(report).sort(), ['diagnostics', 'file']);
+    const { file, diagnostics } = report as { file: unknown; diagnostics: unknown };
+    assert.equal(typeof file, 'string');
+    assert.ok(Array.isArray(diagnostics));
+    for (const d of diagnostics) {
+      assert.deepEqual(Object.keys(d).sort(), ['code', 'message', 'range', 'severity']);
+      assert.match(d.code, /^[a-z]+(-[a-z]+)*$/);
+      assert.ok(SEVERITIES.includes(d.severity), `severity ${d.severity}`);
+      assert.equal(typeof d.message, 'string');
+      assert.ok(d.message.length > 0);
+      assert.deepEqual(Object.keys(d.range).sort(), ['end', 'start']);
+      assertPosition(d.range.start, `${d.code} range.start`);
+      assertPosition(d.range.end, `${d.code} range.end`);
+      const { start, end } = d.range;
+      assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), 'start ≤ end');
+    }
+  }
+}
+
+function expectedExitCode(reports: JsonReport[]): number {
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** Usage and input problems: exit 2 and one line on stderr, never a stack trace. */
+function assertCleanFailure(run: CliRun, mention: string): void {
+  assert.equal(run.status, 2, run.stderr);
+  assert.ok(run.stderr.includes(mention), `stderr mentions ${mention}: ${run.stderr}`);
+  assert.ok(run.stderr.startsWith('nianbao: '), run.stderr);
+  assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+}
+
+let tmp: string;
+before(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+});
+after(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function tempFile(name: string, content: string | Uint8Array): string {
+  const path = join(tmp, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('nianbao check --format json', () => {
+  it('prints the DESIGN §5 JSON for a real report, and nothing else', () => {
+    const run = runCli('check', '--format', 'json', CORPUS_003);
+    const reports = parseJsonOutput(run);
+    assertJsonContract(reports);
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0].file, CORPUS_003);
+    assert.ok(reports[0].diagnostics.length > 0, 'seed 003 has findings (no title, 2019 format, …)');
+    assert.equal(run.status, expectedExitCode(reports));
+    assert.equal(run.stderr, '');
+  });
+
+  it('accepts --format=json', () => {
+    const run = runCli('check', `--format=json`, CORPUS_003);
+    assertJsonContract(parseJsonOutput(run));
+  });
+
+  it('gives an empty list for a text that is not a report, and exit 0', () => {
+    const readme = tempFile('README.md', '# Tool\n\nA small tool that converts files.\n\n## Usage\n\nRun `tool --help`.\n');
+    const run = runCli('check', '--format', 'json', readme);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), [{ file: readme, diagnostics: [] }]);
+  });
+
+  it('walks a directory for .txt and .md files, sorted, keeping the paths as found', () => {
+    const dir = join(tmp, 'walk');
+    tempFile('walk/b.txt', 'notes\n');
+    tempFile('walk/a.md', 'notes\n');
+    tempFile('walk/sub/c.txt', 'notes\n');
+    tempFile('walk/data.json', '{}\n');
+    tempFile('walk/.hidden/d.txt', 'notes\n');
+    const run = runCli('check', '--format', 'json', dir);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(
+      parseJsonOutput(run).map((r) => r.file),
+      [join(dir, 'a.md'), join(dir, 'b.txt'), join(dir, 'sub', 'c.txt')],
+    );
+  });
+
+  it('reads a file with a BOM like the same file without one', () => {
+    const original = readFileSync(CONSISTENT_MD);
+    const withBom = tempFile('bom.nianbao.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), original]));
+    const plain = parseJsonOutput(runCli('check', '--format', 'json', CONSISTENT_MD));
+    const bom = parseJsonOutput(runCli('check', '--format', 'json', withBom));
+    assert.deepEqual(bom[0].diagnostics, plain[0].diagnostics);
+  });
+});
+
+describe('nianbao check exit codes', () => {
+  it('exits 1 on a report with errors', () => {
+    const run = runCli('check', '--format', 'json', ERRORS_MD);
+    assert.equal(run.status, 1, run.stderr);
+    const codes = parseJsonOutput(run)[0].diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+    for (const code of ['row-total', 'section-missing', 'review-total']) {
+      assert.ok(codes.includes(code), `${code} among ${codes.join(', ')}`);
+    }
+  });
+
+  it('exits 0 on the consistent examples, with no errors and no warnings', () => {
+    const run = runCli('check', '--format', 'json', CONSISTENT_MD, CONSISTENT_TXT);
+    assert.equal(run.status, 0, run.stdout);
+    const reports = parseJsonOutput(run);
+    assert.equal(reports.length, 2);
+    for (const report of reports) {
+      const serious = report.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+      assert.deepEqual(serious, [], report.file);
+    }
+  });
+
+  it('exits 2 and names the file when a file is missing', () => {
+    const missing = join(tmp, 'no-such-report.txt');
+    assertCleanFailure(runCli('check', missing), missing);
+  });
+
+  it('exits 2 and names the file when it is not valid UTF-8', () => {
+    const gbk = tempFile('gbk.txt', Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xd0, 0xc5, 0xcf, 0xa2, 0xff, 0x0a]));
+    const run = runCli('check', gbk);
+    assertCleanFailure(run, gbk);
+    assert.match(run.stderr, /UTF-8/);
+  });
+
+  it('exits 2 and names the file when it contains NUL bytes', () => {
+    const binary = tempFile('binary.txt', Buffer.from('abc\u0000def', 'utf8'));
+    assertCleanFailure(runCli('check', binary), binary);
+  });
+
+  it('still checks and prints the other files when one cannot be read', () => {
+    const missing = join(tmp, 'missing.md');
+    const run = runCli('check', '--format', 'json', missing, CORPUS_003);
+    assertCleanFailure(run, missing);
+    assert.deepEqual(
+      parseJsonOutput(run).map((r) => r.file),
+      [CORPUS_003],
+    );
+  });
+
+  it('exits 2 on an unknown option', () => {
+    const run = runCli('check', '--frobnicate', CORPUS_003);
+    assertCleanFailure(run, '--frobnicate');
+    assert.equal(run.stdout, '');
+  });
+
+  it('exits 2 on an unknown format, an unknown command and no files', () => {
+    assertCleanFailure(runCli('check', '--format', 'xml', CORPUS_003), 'xml');
+    assertCleanFailure(runCli('lint', CORPUS_003), 'lint');
+    assertCleanFailure(runCli('check'), 'nianbao --help');
+    assertCleanFailure(runCli(), 'nianbao --help');
+  });
+});
+
+describe('nianbao check text output', () => {
+  it('prints one `path:line:col  severity  code  message` line per finding, then a summary', () => {
+    const run = runCli('check', CORPUS_003, ERRORS_MD);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    const summary = lines.pop() ?? '';
+    assert.match(summary, SUMMARY_LINE);
+    assert.match(summary, /^2 个文件，/);
+    const findingLines = lines.filter((l) => l !== '');
+    assert.ok(findingLines.length > 0);
+    for (const line of findingLines) assert.match(line, FINDING_LINE);
+    assert.ok(findingLines.some((l) => l.startsWith(`${CORPUS_003}:`)));
+    assert.ok(findingLines.some((l) => l.startsWith(`${ERRORS_MD}:`)));
+    assert.doesNotMatch(run.stdout, /\x1b\[/, 'no colours when stdout is not a terminal');
+  });
+
+  it('says so when nothing is found', () => {
+    const notes = tempFile('notes.txt', 'shopping list: bread, milk\n');
+    const run = runCli('check', notes);
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, '1 个文件，未发现问题\n');
+  });
+
+  it('counts unreadable paths in the summary', () => {
+    const notes = tempFile('notes2.txt', 'shopping list: eggs\n');
+    const missing = join(tmp, 'gone.txt');
+    const run = runCli('check', missing, notes);
+    assertCleanFailure(run, missing);
+    assert.equal(run.stdout, '1 个文件，未发现问题；1 个路径无法读取\n');
+  });
+
+  it('prints usage for --help and the package version for --version', () => {
+    const help = runCli('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /nianbao check/);
+    assert.match(help.stdout, /Usage/);
+    assert.equal(runCli('check', '-h').status, 0);
+    const version = runCli('--version');
+    assert.equal(version.status, 0);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    assert.equal(version.stdout, `${pkg.version}\n`);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The helpers, without spawning
+
+describe('parseArgs', () => {
+  it('reads the check command', () => {
+    assert.deepEqual(parseArgs(['check', 'a.txt', '-f', 'json', 'dir']), {
+      ok: true,
+      command: { kind: 'check', format: 'json', paths: ['a.txt', 'dir'] },
+    });
+    assert.deepEqual(parseArgs(['check', '--', '-odd-name.txt']), {
+      ok: true,
+      command: { kind: 'check', format: 'text', paths: ['-odd-name.txt'] },
+    });
+  });
+
+  it('rejects what it does not know', () => {
+    for (const argv of [[], ['check'], ['check', '--format'], ['check', '--format', 'sarif', 'a'], ['check', '-x', 'a'], ['fix', 'a']]) {
+      assert.equal(parseArgs(argv).ok, false, argv.join(' '));
+    }
+  });
+});
+
+describe('decodeReportBytes', () => {
+  it('strips a BOM and rejects invalid UTF-8 and NUL bytes', () => {
+    assert.deepEqual(decodeReportBytes(Buffer.from('\ufeff一、总体情况', 'utf8')), { ok: true, text: '一、总体情况' });
+    assert.equal(decodeReportBytes(Buffer.from([0xc4, 0xe3])).ok, false);
+    assert.equal(decodeReportBytes(Buffer.from([0x61, 0x00])).ok, false);
+  });
+
+  it('forces checking only for *.nianbao.md / *.nianbao.txt', () => {
+    assert.equal(isReportByName('a/2024.nianbao.md'), true);
+    assert.equal(isReportByName('2024.NIANBAO.TXT'), true);
+    assert.equal(isReportByName('2024.md'), false);
+  });
+});
+
+describe('formatText and formatJson', () => {
+  const finding: Finding = {
+    code: 'row-total',
+    severity: 'error',
+    range: { start: { line: 4, character: 10 }, end: { line: 4, character: 12 } },
+    message: '（一）予以公开·总计 应为 18，实为 19',
+    fix: { title: '改为 18', edits: [] },
+    data: { value: 18 },
+  };
+  const reports: FileReport[] = [
+    { file: 'a.txt', findings: [finding, { ...finding, severity: 'hint', code: 'conversion-artifact' }] },
+    { file: 'b.txt', findings: [] },
+  ];
+
+  it('writes 1-based positions and counts every severity', () => {
+    assert.equal(
+      formatText(reports, { color: false }),
+      'a.txt:5:11  error    row-total  （一）予以公开·总计 应为 18，实为 19\n' +
+        'a.txt:5:11  hint     conversion-artifact  （一）予以公开·总计 应为 18，实为 19\n\n' +
+        '2 个文件，1 个错误，0 个警告，0 条信息，1 条提示\n',
+    );
+  });
+
+  it('colours only on request', () => {
+    const colored = formatText(reports, { color: true });
+    assert.match(colored, /\x1b\[31m/);
+    const stripped = colored.replace(/\x1b\[[0-9;]*m/g, '');
+    assert.equal(stripped, formatText(reports, { color: false }));
+  });
+
+  it('keeps only the contract keys in JSON', () => {
+    assert.deepEqual(JSON.parse(formatJson(reports)), [
+      {
+        file: 'a.txt',
+        diagnostics: [
+          { code: 'row-total', severity: 'error', message: finding.message, range: finding.range },
+          { code: 'conversion-artifact', severity: 'hint', message: finding.message, range: finding.range },
+        ],
+      },
+      { file: 'b.txt', diagnostics: [] },
+    ]);
+  });
+});
