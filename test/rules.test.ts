@@ -8,7 +8,7 @@ import { checkText } from '../shared/src/engine';
 import type { Finding, FindingCode, Range } from '../shared/src/model';
 import { standardHeading } from '../shared/src/template';
 import { describeFindings } from './support/findings';
-import { cellKey, consistentData, renderReport, withFault, type Encoding } from './support/reportFixture';
+import { cellKey, consistentData, renderReport, withFault, type Encoding, type RenderedReport } from './support/reportFixture';
 
 const ENCODINGS: Encoding[] = ['markdown', 'pipe', 'cell-per-line'];
 
@@ -60,6 +60,16 @@ function assertSilent(c: Checked, code: FindingCode) {
 
 function mapLines(text: string, f: (lines: string[]) => string[]): string {
   return f(text.split('\n')).join('\n');
+}
+
+/** The rendered report with the number at `key` replaced by `replacement`; returns the text and that cell's old range. */
+function replaceCell(rendered: RenderedReport, key: string, replacement: string, insertBefore = false): { text: string; at: Range } {
+  const at = rendered.cells.get(key)!;
+  const lines = rendered.text.split('\n');
+  const line = lines[at.start.line];
+  const rest = insertBefore ? at.start.character : at.end.character;
+  lines[at.start.line] = line.slice(0, at.start.character) + replacement + line.slice(rest);
+  return { text: lines.join('\n'), at };
 }
 
 const headingLine = (lines: string[], n: number) => lineIndex(lines, standardHeading(n));
@@ -169,12 +179,8 @@ for (const encoding of ENCODINGS) {
     });
 
     test('cell-missing: a placeholder / in a cell, and no arithmetic finding from it', () => {
-      const rendered = base(encoding);
-      const at = rendered.cells.get(cellKey('t3.granted', 2))!;
-      const lines = rendered.text.split('\n');
-      const line = lines[at.start.line];
-      lines[at.start.line] = line.slice(0, at.start.character) + '/' + line.slice(at.end.character);
-      const c = check(lines.join('\n'));
+      const { text, at } = replaceCell(base(encoding), cellKey('t3.granted', 2), '/');
+      const c = check(text);
       assertFiresAt(c, 'cell-missing', { start: at.start, end: { line: at.start.line, character: at.start.character + 1 } });
       assert.deepEqual(
         c.findings.filter((f) => ['row-total', 'results-total', 'balance'].includes(f.code)),
@@ -185,23 +191,15 @@ for (const encoding of ENCODINGS) {
     });
 
     test('cell-not-number: 12a in a cell', () => {
-      const rendered = base(encoding);
-      const at = rendered.cells.get(cellKey('t3.partly', 1))!;
-      const lines = rendered.text.split('\n');
-      const line = lines[at.start.line];
-      lines[at.start.line] = line.slice(0, at.start.character) + '12a' + line.slice(at.end.character);
-      const c = check(lines.join('\n'));
+      const { text, at } = replaceCell(base(encoding), cellKey('t3.partly', 1), '12a');
+      const c = check(text);
       assertFiresAt(c, 'cell-not-number', { start: at.start, end: { line: at.start.line, character: at.start.character + 3 } });
       assertSilent(clean, 'cell-not-number');
     });
 
     test('negative-number: −3 as a count', () => {
-      const rendered = base(encoding);
-      const at = rendered.cells.get(cellKey('t2.penalty', 0))!;
-      const lines = rendered.text.split('\n');
-      const line = lines[at.start.line];
-      lines[at.start.line] = line.slice(0, at.start.character) + '-3' + line.slice(at.end.character);
-      const c = check(lines.join('\n'));
+      const { text, at } = replaceCell(base(encoding), cellKey('t2.penalty', 0), '-3');
+      const c = check(text);
       assertFiresAt(c, 'negative-number', { start: at.start, end: { line: at.start.line, character: at.start.character + 2 } });
       assertSilent(clean, 'negative-number');
     });
@@ -256,12 +254,8 @@ for (const encoding of ENCODINGS) {
     });
 
     test('conversion-artifact: a Word bookmark glued to a number is a hint, the number still counts', () => {
-      const rendered = base(encoding);
-      const at = rendered.cells.get(cellKey('t2.licensing', 0))!;
-      const lines = rendered.text.split('\n');
-      const line = lines[at.start.line];
-      lines[at.start.line] = line.slice(0, at.start.character) + '[bookmark: _GoBack]' + line.slice(at.start.character);
-      const c = check(lines.join('\n'));
+      const { text, at } = replaceCell(base(encoding), cellKey('t2.licensing', 0), '[bookmark: _GoBack]', true);
+      const c = check(text);
       assertFiresAt(c, 'conversion-artifact', {
         start: at.start,
         end: { line: at.start.line, character: at.start.character + '[bookmark: _GoBack]'.length },
