@@ -13,16 +13,18 @@ const NUMERAL_RE = /^([一二三四五六七八九十]{1,2}|\d{1,2})[ \u3000]*([
 const MARKDOWN_PREFIX_RE = /^(#{1,6}[ \t]+|\*\*|__)/;
 const TRAILING_RE = /[\s*_:：。.]+$/;
 
+/** Normalised standard wordings and known variants → section number. */
+const EXACT_WORDINGS = new Map<string, number>(
+  SECTIONS.flatMap((s) => [s.title, ...s.variants].map((w) => [normalizeLabel(w), s.number] as [string, number])),
+);
+
 function identifySection(words: string): { section: number; exact: boolean } | undefined {
   const norm = normalizeLabel(words);
   if (norm.length === 0 || norm.length > MAX_HEADING_LENGTH) return undefined;
   // A sentence (`…情况。2024 年…`) is prose, not a heading.
   if (/[。；;！!？?]/.test(norm)) return undefined;
-  for (const s of SECTIONS) {
-    if (norm === normalizeLabel(s.title) || s.variants.some((v) => normalizeLabel(v) === norm)) {
-      return { section: s.number, exact: true };
-    }
-  }
+  const exact = EXACT_WORDINGS.get(norm);
+  if (exact !== undefined) return { section: exact, exact: true };
   for (const s of SECTIONS) {
     if (s.keywords.some((set) => set.every((k) => norm.includes(k)))) return { section: s.number, exact: false };
   }

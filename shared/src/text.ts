@@ -67,6 +67,20 @@ export function toHalfWidth(s: string): string {
  * `一、` stays `一、`.
  */
 export function normalizeLabel(s: string): string {
+  let t = normalized.get(s);
+  if (t === undefined) {
+    t = computeNormalizedLabel(s);
+    if (normalized.size >= NORMALIZED_CACHE_SIZE) normalized.clear();
+    if (s.length <= 200) normalized.set(s, t);
+  }
+  return t;
+}
+
+/** Labels repeat across lines and documents: their normal forms are kept (bounded). */
+const NORMALIZED_CACHE_SIZE = 4096;
+const normalized = new Map<string, string>();
+
+function computeNormalizedLabel(s: string): string {
   let t = toHalfWidth(s);
   t = t.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
   t = t.replace(/[“”"'‘’「」『』]/g, '');
