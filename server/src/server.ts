@@ -1,0 +1,121 @@
+// The nianbao language server: document sync, settings and push diagnostics over the shared core.
+// Started by the extension (ipc) or as `node dist/server.js --stdio`; createConnection picks the transport from argv.
+
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analysis';
+import { Debouncer } from './debouncer';
+import { toDiagnostics, type DiagnosticOptions } from './diagnostics';
+import { checkModeFor, SettingsProvider, type CheckMode } from './settings';
+
+/** Delay between the last keystroke and a new analysis. A newly opened document is checked at once. */
+const DEBOUNCE_MS = 300;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const debouncer = new Debouncer();
+const analysis = new AnalysisCache((code, error, document) =>
+  logError(`nianbao: rule ${code} failed on ${document.uri} (version ${document.version})`, error),
+);
+
+let settingsProvider = new SettingsProvider(undefined, (message) => connection.console.error(message));
+let diagnosticOptions: DiagnosticOptions = { relatedInformation: false };
+let shuttingDown = false;
+
+/** Documents whose first content event was seen: later events are typing and are debounced. */
+const seen = new Set<string>();
+/** Latest check started per document; a check that is no longer the latest publishes nothing. */
+const checkGeneration = new Map<string, number>();
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  if (capabilities.workspace?.configuration) {
+    settingsProvider = new SettingsProvider(
+      (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'nianbao' }),
+      (message) => connection.console.error(message),
+    );
+  }
+  diagnosticOptions = { relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true };
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    },
+    serverInfo: { name: 'nianbao' },
+  };
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsProvider.configurationChanged(change.settings);
+  for (const document of documents.all()) scheduleCheck(document.uri, 0);
+});
+
+documents.onDidChangeContent(({ document }) => {
+  const firstContent = !seen.has(document.uri);
+  seen.add(document.uri);
+  scheduleCheck(document.uri, firstContent ? 0 : DEBOUNCE_MS);
+});
+
+documents.onDidClose(({ document }) => {
+  const uri = document.uri;
+  seen.delete(uri);
+  debouncer.cancel(uri);
+  checkGeneration.delete(uri);
+  analysis.delete(uri);
+  settingsProvider.forget(uri);
+  if (!shuttingDown) send(uri, undefined, []);
+});
+
+connection.onShutdown(() => {
+  shuttingDown = true;
+  debouncer.cancelAll();
+});
+
+function scheduleCheck(uri: string, delayMs: number): void {
+  if (shuttingDown) return;
+  debouncer.schedule(uri, delayMs, () => {
+    publishDiagnostics(uri).catch((error: unknown) => logError(`nianbao: checking ${uri} failed`, error));
+  });
+}
+
+async function publishDiagnostics(uri: string): Promise<void> {
+  const generation = (checkGeneration.get(uri) ?? 0) + 1;
+  checkGeneration.set(uri, generation);
+  const documentSettings = await settingsProvider.get(uri);
+  // The document may have been closed, or checked again, while the settings were requested.
+  const document = documents.get(uri);
+  if (!document || shuttingDown || checkGeneration.get(uri) !== generation) return;
+  send(uri, document.version, diagnosticsFor(document, checkModeFor(document.languageId, documentSettings)));
+}
+
+function diagnosticsFor(document: TextDocument, mode: CheckMode): Diagnostic[] {
+  if (mode === 'skip') return [];
+  try {
+    const { findings } = analysis.get(document, mode === 'force');
+    return toDiagnostics(findings, document.uri, diagnosticOptions);
+  } catch (error) {
+    // Not a rule (those are caught by the engine) but the reader itself: show nothing rather than stale results.
+    logError(`nianbao: reading ${document.uri} (version ${document.version}) failed`, error);
+    return [];
+  }
+}
+
+function send(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+  connection
+    .sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics })
+    .catch((error: unknown) => logError(`nianbao: publishing diagnostics for ${uri} failed`, error));
+}
+
+function logError(message: string, error: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  connection.console.error(`${message}: ${detail}`);
+}
+
+documents.listen(connection);
+connection.listen();
