@@ -29,6 +29,16 @@ export class AnalysisCache {
     return result;
   }
 
+  /**
+   * The result the diagnostics of this document came from (same version, same mode), for features
+   * that answer about those diagnostics (code actions). Analyses in the document's default mode otherwise.
+   */
+  current(document: TextDocument): CheckResult {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version) return cached.result;
+    return this.get(document, cached?.force ?? document.languageId === 'nianbao');
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

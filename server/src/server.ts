@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
+import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { Debouncer } from './debouncer';
 import { toDiagnostics, type DiagnosticOptions } from './diagnostics';
 import { checkModeFor, SettingsProvider, type CheckMode } from './settings';
@@ -46,6 +47,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -70,6 +72,11 @@ documents.onDidClose(({ document }) => {
   analysis.delete(uri);
   settingsProvider.forget(uri);
   if (!shuttingDown) send(uri, undefined, []);
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? codeActions(document, analysis.current(document), params) : [];
 });
 
 connection.onShutdown(() => {

@@ -1,6 +1,7 @@
 // The engine: text → report model → every rule → findings. Used by the server and the CLI.
 
 import type { Finding, FindingCode, ReportModel, Severity } from './model';
+import { attachFixes } from './fixes/attach';
 import { readReport } from './reader';
 import { RULES, type Rule } from './rules';
 
@@ -45,5 +46,5 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
 /** Reads a text and checks it. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   const model = readReport(text);
-  return { model, findings: runRules(model, options) };
+  return { model, findings: attachFixes(model, runRules(model, options), options.onRuleError) };
 }

@@ -7,12 +7,15 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json'];
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; format: OutputFormat; paths: string[] };
+  | { kind: 'check'; format: OutputFormat; paths: string[]; fix: FixMode };
+
+/** `--fix` writes the fixed files; `--fix-dry-run` prints what it would change as a unified diff. */
+export type FixMode = 'none' | 'write' | 'dry-run';
 
 export type ParseResult = { ok: true; command: CliCommand } | { ok: false; message: string };
 
 export const USAGE = `用法 / Usage:
-  nianbao check [--format text|json] <文件或目录…>
+  nianbao check [--format text|json] [--fix | --fix-dry-run] <文件或目录…>
   nianbao --help | --version
 
 检查政府信息公开工作年度报告：六个部分是否齐全，三张统计表是否平衡。
@@ -25,6 +28,8 @@ checked; other files only when they look like a report.
 
 选项 / Options:
   -f, --format <text|json>  输出格式（默认 text）/ output format (default: text)
+      --fix                 自动修复并写回文件，再报告剩下的问题 / fix the files in place, then report what remains
+      --fix-dry-run         只显示修复会做的改动（unified diff），不写文件 / print the fixes as a unified diff, write nothing
   -h, --help                显示本帮助 / show this help
       --version             显示版本 / show the version
 
@@ -61,6 +66,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
 function parseCheckArgs(args: readonly string[]): ParseResult {
   let format: OutputFormat = 'text';
+  let fix: FixMode = 'none';
   const paths: string[] = [];
   let optionsEnded = false;
 
@@ -70,6 +76,10 @@ function parseCheckArgs(args: readonly string[]): ParseResult {
       paths.push(arg);
     } else if (arg === '--') {
       optionsEnded = true;
+    } else if (arg === '--fix' || arg === '--fix-dry-run') {
+      const mode: FixMode = arg === '--fix' ? 'write' : 'dry-run';
+      if (fix !== 'none' && fix !== mode) return fail('--fix 与 --fix-dry-run 不能同时使用');
+      fix = mode;
     } else if (arg === '--format' || arg === '-f') {
       const value = args[i + 1];
       if (value === undefined) return fail(`选项 ${arg} 需要一个值（${OUTPUT_FORMATS.join('、')}）`);
@@ -88,5 +98,5 @@ function parseCheckArgs(args: readonly string[]): ParseResult {
   }
 
   if (paths.length === 0) return fail('没有指定要检查的文件');
-  return ok({ kind: 'check', format, paths });
+  return ok({ kind: 'check', format, paths, fix });
 }

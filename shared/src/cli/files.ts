@@ -19,7 +19,8 @@ export interface CollectedFiles {
   problems: FileProblem[];
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+/** `bom`: the file started with a BOM (removed from `text`, written back by --fix). */
+export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };
 
 const REPORT_EXTENSIONS = ['.txt', '.md'];
 const FORCED_REPORT_SUFFIXES = ['.nianbao.md', '.nianbao.txt'];
@@ -101,8 +102,9 @@ export function decodeReportBytes(bytes: Uint8Array): ReadResult {
   } catch {
     return { ok: false, reason: '不是有效的 UTF-8 文本' };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text };
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { ok: true, text, bom };
 }
 
 export function readReportFile(path: string): ReadResult {

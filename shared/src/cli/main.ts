@@ -3,7 +3,10 @@
 import { version } from '../../../package.json';
 import { checkText } from '../engine';
 import type { Finding } from '../model';
-import { parseArgs, USAGE, type OutputFormat } from './args';
+import { writeFileSync } from 'node:fs';
+import { fixAll, type FixAllResult } from '../fixes/index';
+import { parseArgs, USAGE, type FixMode, type OutputFormat } from './args';
+import { unifiedDiff } from './diff';
 import { collectFiles, isReportByName, readReportFile, unreadableFile } from './files';
 import { countSeverities, formatJson, formatText, type FileReport } from './format';
 
@@ -50,7 +53,29 @@ interface CheckOutcome {
   failedPaths: number;
 }
 
-function checkPaths(paths: readonly string[], io: CliIo): CheckOutcome {
+/** Fixes one readable text: every safe fix, re-checked until nothing fixable is left. */
+export function fixFileText(file: string, text: string, io: CliIo): FixAllResult {
+  return fixAll(text, {
+    force: isReportByName(file),
+    onRuleError: (code, error) => complain(io, `规则 ${code} 检查 ${file} 时出错：${errorMessage(error)}`),
+  });
+}
+
+/** What --fix changed in one file. */
+interface FileChange {
+  file: string;
+  fixed: Finding[];
+  diff: string;
+}
+
+function describeChange(change: FileChange): string {
+  const codes = new Map<string, number>();
+  for (const f of change.fixed) codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
+  const list = [...codes].map(([code, n]) => (n > 1 ? `${code} ×${n}` : code)).join('、');
+  return `${change.file}：修复 ${change.fixed.length} 处（${list}）\n`;
+}
+
+function checkPaths(paths: readonly string[], io: CliIo, fix: FixMode = 'none', changes: FileChange[] = []): CheckOutcome {
   const { files, problems } = collectFiles(paths);
   for (const problem of problems) complain(io, problem.message);
   let failedPaths = problems.length;
@@ -64,7 +89,15 @@ function checkPaths(paths: readonly string[], io: CliIo): CheckOutcome {
       continue;
     }
     try {
-      reports.push({ file, findings: checkFileText(file, read.text, io) });
+      if (fix === 'none') reports.push({ file, findings: checkFileText(file, read.text, io) });
+      else {
+        const fixed = fixFileText(file, read.text, io);
+        reports.push({ file, findings: fixed.remaining });
+        if (fixed.text !== read.text) {
+          changes.push({ file, fixed: fixed.fixed, diff: fix === 'dry-run' ? unifiedDiff(file, read.text, fixed.text) : '' });
+          if (fix === 'write') writeFileSync(file, (read.bom ? '\ufeff' : '') + fixed.text);
+        }
+      }
     } catch (error) {
       complain(io, `检查文件 ${file} 时发生内部错误：${errorMessage(error)}`);
       failedPaths++;
@@ -94,8 +127,17 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(`${VERSION}\n`);
       return EXIT_OK;
     case 'check': {
-      const outcome = checkPaths(command.paths, io);
-      io.stdout(render(outcome, command.format, io));
+      const changes: FileChange[] = [];
+      const outcome = checkPaths(command.paths, io, command.fix, changes);
+      if (command.fix === 'dry-run') {
+        io.stdout(changes.map((c) => c.diff).join(''));
+      } else {
+        // With JSON on stdout, what --fix changed goes to stderr so that stdout stays the JSON contract.
+        const notes = changes.map(describeChange).join('');
+        if (command.format === 'json') io.stderr(notes);
+        else io.stdout(notes + (notes ? '\n' : ''));
+        io.stdout(render(outcome, command.format, io));
+      }
       if (outcome.failedPaths > 0) return EXIT_USAGE_OR_INPUT;
       return countSeverities(outcome.reports).error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
     }

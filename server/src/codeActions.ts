@@ -1,0 +1,83 @@
+// Code actions: the quick-fix of each nianbao diagnostic, "fix all of this kind", and
+// `source.fixAll.nianbao` (so `editor.codeActionsOnSave` works). The edits come from the core.
+
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, FindingCode, TextEdit } from '../../shared/src/model';
+import { fixAllEdit } from '../../shared/src/fixes/index';
+import type { CheckResult } from '../../shared/src/engine';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+/** Arithmetic fixes are the obvious choice for their diagnostic: one keystroke applies them. */
+const PREFERRED: ReadonlySet<FindingCode> = new Set(['row-total', 'results-total', 'balance', 'review-total', 'heading-numbering', 'cell-missing']);
+
+function sameRange(d: Diagnostic, f: Finding): boolean {
+  return (
+    d.range.start.line === f.range.start.line &&
+    d.range.start.character === f.range.start.character &&
+    d.range.end.line === f.range.end.line &&
+    d.range.end.character === f.range.end.character
+  );
+}
+
+function toLspEdits(edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: e.range, newText: e.newText }));
+}
+
+function wanted(params: CodeActionParams, kind: string): boolean {
+  const only = params.context.only;
+  return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+}
+
+export function codeActions(document: TextDocument, result: CheckResult, params: CodeActionParams): CodeAction[] {
+  const uri = document.uri;
+  const actions: CodeAction[] = [];
+  if (wanted(params, CodeActionKind.QuickFix)) {
+    const fixAllOffered = new Set<string>();
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'nianbao') continue;
+      const finding = result.findings.find((f) => f.code === diagnostic.code && sameRange(diagnostic, f));
+      if (!finding?.fix) continue;
+      actions.push({
+        title: finding.fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: PREFERRED.has(finding.code),
+        edit: { changes: { [uri]: toLspEdits(finding.fix.edits) } },
+      });
+      const sameKind = result.findings.filter((f) => f.code === finding.code && f.fix);
+      if (sameKind.length > 1 && !fixAllOffered.has(finding.code)) {
+        fixAllOffered.add(finding.code);
+        const edit = fixAllEdit(document.getText(), { code: finding.code, force: true });
+        if (edit) {
+          actions.push({
+            title: `修复本文件所有「${finding.code}」问题（${sameKind.length} 处）`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [uri]: toLspEdits([edit]) } },
+          });
+        }
+      }
+    }
+  }
+  const onlyAsksFixAll = params.context.only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== '');
+  if (onlyAsksFixAll && wanted(params, FIX_ALL_KIND) && result.findings.some((f) => f.fix)) {
+    const edit = fixAllEdit(document.getText(), { force: true });
+    if (edit) {
+      actions.push({
+        title: '修复所有可自动修复的年报问题',
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [uri]: toLspEdits([edit]) } },
+      });
+    }
+  }
+  return actions;
+}

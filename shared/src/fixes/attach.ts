@@ -1,0 +1,26 @@
+// Gives each fixable finding its edit. Kept apart from fix-all so that the engine can use it.
+
+import type { Finding, ReportModel } from '../model';
+import { FIX_BUILDERS } from './builders';
+
+/** Gives every fixable finding its `fix`, written in the encoding of the table it touches. */
+export function attachFixes(
+  model: ReportModel,
+  findings: Finding[],
+  onError?: (code: string, error: unknown) => void,
+): Finding[] {
+  for (const f of findings) {
+    const build = FIX_BUILDERS[f.code];
+    if (!build) continue;
+    try {
+      const fix = build(model, f);
+      if (fix) f.fix = fix;
+      else delete f.fix;
+    } catch (error) {
+      // A fix that cannot be built leaves the finding without one; the finding itself stands.
+      delete f.fix;
+      onError?.(`${f.code} (fix)`, error);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,255 @@
+// Fix builders: for the findings whose fix depends on the table around them (insert a row,
+// a label, a cell, a table or a section; convert the 2019 format), the edit written in the
+// encoding the table already uses. Each builder is pure: model + finding → fix.
+
+import type { Finding, FindingCode, Fix, Range, ReportModel, RowModel, TableEncoding, TableId, TableModel, TextEdit } from '../model';
+import { tokenizeLine } from '../cells';
+import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
+import { SECTIONS, TABLE3_2021, standardHeading, tableTemplate } from '../template';
+import { numberOf } from '../rules/util';
+
+const pos = (line: number, character: number) => ({ line, character });
+const at = (line: number, character: number): Range => ({ start: pos(line, character), end: pos(line, character) });
+
+function lineEnd(model: ReportModel, line: number): Range {
+  return at(line, model.lines[line]?.length ?? 0);
+}
+
+function leadingBlanks(text: string): string {
+  return /^[\s\u3000]*/.exec(text)?.[0] ?? '';
+}
+
+function rowLines(row: RowModel): number[] {
+  const lines = [...row.labels, ...row.rawCells].map((c) => c.line);
+  return [Math.min(...lines), Math.max(...lines)];
+}
+
+function isLineBound(row: RowModel): boolean {
+  const lines = new Set(row.rawCells.map((c) => c.line));
+  return lines.size === 1 && row.rawCells.length > 1;
+}
+
+/** How the rows of a table are written, learned from one of its rows. */
+export function layoutFrom(model: ReportModel, table: TableModel, row: RowModel | undefined): RowLayout {
+  const layout = defaultLayout(table.encoding);
+  if (!row || row.rawCells.length === 0) return layout;
+  const first = row.rawCells[0];
+  const lineText = model.lines[first.line] ?? '';
+  if (table.encoding === 'cell-per-line') {
+    const last = row.rawCells[row.rawCells.length - 1];
+    const after = model.lines[last.line + 1];
+    return { ...layout, indent: leadingBlanks(lineText), blankLineAfterRow: after !== undefined && after.trim() === '' };
+  }
+  const cells = tokenizeLine(lineText, first.line).cells;
+  const firstValue = cells.findIndex((c) => c.start === first.start);
+  const indent = table.encoding === 'markdown' ? /^[ \t]*/.exec(lineText)![0] : leadingBlanks(lineText);
+  return {
+    ...layout,
+    indent: table.encoding === 'tab' ? '' : indent,
+    labelColumns: table.encoding === 'pipe' ? 1 : Math.max(1, firstValue),
+    valueColumns: table.encoding === 'spaces' ? row.rawCells.map((c) => c.start) : undefined,
+  };
+}
+
+/** The encoding new tables are written in: the document's own, else Markdown or pipes. */
+function documentEncoding(model: ReportModel): TableEncoding {
+  const existing = (['table3', 'table2', 'table4'] as const).map((id) => model.tables[id]).find((t) => t);
+  if (existing) return existing.encoding;
+  return usesMarkdownHeadings(model) ? 'markdown' : 'pipe';
+}
+
+function usesMarkdownHeadings(model: ReportModel): boolean {
+  return model.sections.some((s) => /^\s*#/.test(model.lines[s.heading.line]));
+}
+
+/** Text before the numeral of a heading (`## `, indentation), copied for inserted headings. */
+function headingPrefix(model: ReportModel): string {
+  const h = model.sections[0]?.heading;
+  return h ? model.lines[h.line].slice(0, h.range.start.character) : '';
+}
+
+function joinLines(model: ReportModel, lines: string[]): string {
+  return lines.join(model.eol);
+}
+
+// ---------------------------------------------------------------------------
+
+function sectionMissingFix(model: ReportModel, f: Finding): Fix | undefined {
+  const n = Number(f.data?.section);
+  const s = SECTIONS[n - 1];
+  if (!s) return undefined;
+  const eol = model.eol;
+  const block = [headingPrefix(model) + standardHeading(n)];
+  if (s.table) block.push('', ...renderTable(s.table, defaultLayout(documentEncoding(model))));
+  else block.push('');
+  const before = f.data?.insertBeforeLine as number | undefined;
+  if (before !== undefined) {
+    return { title: `插入「${standardHeading(n)}」${s.table ? '及其统计表' : ''}`, edits: [{ range: at(before, 0), newText: joinLines(model, block) + eol + eol }] };
+  }
+  // Last section missing: before the closing agency and date, else at the end.
+  const closing = model.closing.agencyRange?.start.line ?? model.closing.dateRange?.start.line;
+  if (closing !== undefined) {
+    return { title: `插入「${standardHeading(n)}」`, edits: [{ range: at(closing, 0), newText: joinLines(model, block) + eol + eol }] };
+  }
+  const last = model.lines.length - 1;
+  return { title: `插入「${standardHeading(n)}」`, edits: [{ range: lineEnd(model, last), newText: eol + eol + joinLines(model, block) }] };
+}
+
+function tableMissingFix(model: ReportModel, f: Finding): Fix | undefined {
+  const id = f.data?.table as TableId | undefined;
+  const line = f.data?.insertAfterLine as number | undefined;
+  if (!id || line === undefined) return undefined;
+  const lines = renderTable(id, defaultLayout(documentEncoding(model)));
+  return {
+    title: `插入${tableTemplate(id, '2021').name}模板`,
+    edits: [{ range: lineEnd(model, line), newText: model.eol + model.eol + joinLines(model, lines) }],
+  };
+}
+
+function rowMissingFix(model: ReportModel, f: Finding): Fix | undefined {
+  const table = model.tables[f.data?.table as TableId];
+  if (!table) return undefined;
+  const template = tableTemplate(table.id, table.format);
+  const row = template.rows.find((r) => r.id === f.data?.row);
+  if (!row) return undefined;
+  const prev = table.rows.find((r) => r.id === f.data?.after);
+  const next = table.rows.find((r) => r.id === f.data?.before);
+  const reference = prev ?? next;
+  if (!reference) return undefined;
+  const layout = layoutFrom(model, table, reference);
+  const lines = renderRow(layout, [row.label], row.columns.map(() => '0'));
+  const title = `插入「${row.label}」一行（全部为 0）`;
+  if (prev) {
+    const last = rowLines(prev)[1];
+    const text = lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
+    const blank = layout.blankLineAfterRow ? model.eol : '';
+    return { title, edits: [{ range: lineEnd(model, last), newText: model.eol + blank + joinLines(model, text) }] };
+  }
+  const first = rowLines(next!)[0];
+  return { title, edits: [{ range: at(first, 0), newText: joinLines(model, lines) + model.eol }] };
+}
+
+function rowLabelMissingFix(model: ReportModel, f: Finding): Fix | undefined {
+  const table = model.tables[f.data?.table as TableId];
+  const row = table?.rows.find((r) => r.id === f.data?.row && r.labelMissing);
+  const label = f.data?.label as string | undefined;
+  if (!table || !row || !label) return undefined;
+  const first = row.rawCells[0];
+  const title = `补上行名「${label}」`;
+  if (table.encoding === 'cell-per-line' || !isLineBound(row)) {
+    const indent = leadingBlanks(model.lines[first.line]);
+    return { title, edits: [{ range: at(first.line, 0), newText: indent + label + model.eol }] };
+  }
+  // The empty cell just before the numbers takes the label; else the label goes in front of them.
+  const cells = tokenizeLine(model.lines[first.line], first.line).cells;
+  const index = cells.findIndex((c) => c.start === first.start);
+  const before = index > 0 ? cells[index - 1] : undefined;
+  if (before && before.kind === 'empty' && table.encoding !== 'spaces') {
+    const pad = table.encoding === 'markdown' || table.encoding === 'pipe' ? ' ' : '';
+    return { title, edits: [{ range: { start: pos(first.line, before.start), end: pos(first.line, before.end) }, newText: pad + label + pad }] };
+  }
+  const separator = { markdown: ' | ', pipe: ' | ', tab: '\t', spaces: '    ', 'cell-per-line': '' }[table.encoding];
+  return { title, edits: [{ range: at(first.line, first.start), newText: label + separator }] };
+}
+
+function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
+  const table = model.tables[f.data?.table as TableId];
+  const row = table?.rows.find((r) => r.id === f.data?.row);
+  const column = f.data?.column as number | undefined;
+  if (!table || !row || column === undefined) return undefined;
+  const value = String(f.data?.value ?? 0);
+  const cell = row.cells[column];
+  const title = `填入 ${value}`;
+  if (cell && cell.kind === 'placeholder') {
+    return { title, edits: [{ range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.end) }, newText: value }] };
+  }
+  if (cell && cell.kind === 'empty') {
+    const pad = (table.encoding === 'markdown' || table.encoding === 'pipe') && cell.start === cell.end ? ' ' : '';
+    return { title, edits: [{ range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.end) }, newText: pad + value + pad }] };
+  }
+  // The row ran short: the cell goes after its last one.
+  const last = row.rawCells[row.rawCells.length - 1] ?? row.anchor;
+  if (table.encoding === 'cell-per-line' || !isLineBound(row)) {
+    const indent = leadingBlanks(model.lines[last.line]);
+    return { title, edits: [{ range: lineEnd(model, last.line), newText: model.eol + indent + value }] };
+  }
+  const separator = { markdown: ' | ', pipe: ' | ', tab: '\t', spaces: '    ', 'cell-per-line': '' }[table.encoding];
+  return { title, edits: [{ range: at(last.line, last.end), newText: separator + value }] };
+}
+
+function titleMissingFix(model: ReportModel, f: Finding): Fix | undefined {
+  const fix = f.fix;
+  if (!fix || !usesMarkdownHeadings(model)) return fix;
+  const edit = fix.edits[0];
+  return { ...fix, edits: [{ ...edit, newText: '# ' + edit.newText }] };
+}
+
+// ---------------------------------------------------------------------------
+// legacy-format: 2019 → 2021
+
+/** Lines [from, to] that hold table 2, including its block headers above the first row. */
+function table2Lines(model: ReportModel, table: TableModel): [number, number] {
+  const section = model.sections.find((s) => s.heading.section === 2);
+  let from = table.startLine;
+  const floor = section ? section.startLine + 1 : 0;
+  for (const m of table.legacyMarkers) from = Math.min(from, m.line);
+  while (from - 1 >= floor && (model.lines[from - 1].trim() === '' || /第二十条|信息内容|数量|件数/.test(model.lines[from - 1]))) from--;
+  while (from < table.startLine && model.lines[from].trim() === '') from++;
+  return [from, table.endLine];
+}
+
+function replaceLines(model: ReportModel, from: number, to: number, lines: string[]): TextEdit {
+  return { range: { start: pos(from, 0), end: lineEnd(model, to).end }, newText: joinLines(model, lines) };
+}
+
+function convertTable2(model: ReportModel, table: TableModel): Fix {
+  const value = (id: string, column: number) => numberOf(table.rows.find((r) => r.id === id)?.cells[column]);
+  const values = new Map<string, (number | string)[]>();
+  for (const id of ['t2.rules', 't2.normative']) values.set(id, [value(id, 0) ?? 0, 0, 0]);
+  for (const id of ['t2.licensing', 't2.penalty', 't2.enforcement']) values.set(id, [value(id, 2) ?? 0]);
+  values.set('t2.fees', [0]);
+  const [from, to] = table2Lines(model, table);
+  const reference = table.rows.find((r) => r.id === 't2.rules') ?? table.rows[0];
+  const layout = { ...layoutFrom(model, table, reference), labelColumns: 1, valueColumns: undefined };
+  let lines = renderTable('table2', layout, values as RowValues);
+  if (layout.encoding === 'cell-per-line' && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
+  const dropped = table.rows.filter((r) => r.id === 't2.otherServices' || r.id === 't2.purchase').length > 0;
+  return {
+    title:
+      '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，填 0 待核实' +
+      (dropped ? '；删去其他对外管理服务事项、政府集中采购' : '') +
+      '）',
+    edits: [replaceLines(model, from, to, lines)],
+  };
+}
+
+function convertTable3(model: ReportModel, table: TableModel): Fix | undefined {
+  const single = table.rows.find((r) => r.legacySingle);
+  if (!single) return undefined;
+  const layout = layoutFrom(model, table, single);
+  const [from, to] = rowLines(single);
+  const numbers = single.cells.map((c) => c?.text ?? '0');
+  const sub = TABLE3_2021.rows.filter((r) => r.group === 't3.otherHandling');
+  const lines = [
+    ...renderLabelRow(layout, '（六）其他处理', TABLE3_2021.rows[0].columns.length + layout.labelColumns),
+    ...sub.flatMap((r, i) => renderRow(layout, [r.label], i === sub.length - 1 ? numbers : r.columns.map(() => '0'))),
+  ];
+  if (lines[lines.length - 1] === '') lines.pop();
+  return { title: '转换为 2021 年格式：（六）其他处理分为 3 个子项，原有数字记入「3.其他」', edits: [replaceLines(model, from, to, lines)] };
+}
+
+function legacyFormatFix(model: ReportModel, f: Finding): Fix | undefined {
+  const table = model.tables[f.data?.table as TableId];
+  if (!table) return undefined;
+  return table.id === 'table2' ? convertTable2(model, table) : convertTable3(model, table);
+}
+
+export const FIX_BUILDERS: Partial<Record<FindingCode, (model: ReportModel, f: Finding) => Fix | undefined>> = {
+  'section-missing': sectionMissingFix,
+  'table-missing': tableMissingFix,
+  'row-missing': rowMissingFix,
+  'row-label-missing': rowLabelMissingFix,
+  'cell-missing': cellMissingFix,
+  'title-missing': titleMissingFix,
+  'legacy-format': legacyFormatFix,
+};
