@@ -187,13 +187,17 @@ function titleMissingFix(model: ReportModel, f: Finding): Fix | undefined {
 // ---------------------------------------------------------------------------
 // legacy-format: 2019 → 2021
 
+/** A line above table 2 this short is one of its header cells, not prose. */
+const MAX_HEADER_CELL_LENGTH = 40;
+
 /** Lines [from, to] that hold table 2, including its block headers above the first row. */
 function table2Lines(model: ReportModel, table: TableModel): [number, number] {
   const section = model.sections.find((s) => s.heading.section === 2);
   let from = table.startLine;
   const floor = section ? section.startLine + 1 : 0;
   for (const m of table.legacyMarkers) from = Math.min(from, m.line);
-  while (from - 1 >= floor && (model.lines[from - 1].trim() === '' || /第二十条|信息内容|数量|件数/.test(model.lines[from - 1]))) from--;
+  // Header cells above the first row are short (`第二十条第（一）项`, `本年新` / `制作数量`); prose is not.
+  while (from - 1 >= floor && model.lines[from - 1].trim().length <= MAX_HEADER_CELL_LENGTH) from--;
   while (from < table.startLine && model.lines[from].trim() === '') from++;
   return [from, table.endLine];
 }

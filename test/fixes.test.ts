@@ -1,0 +1,309 @@
+// Quick-fixes and fix-all: for every fixable code and every table encoding, the fix applied
+// through the same edits the server sends removes the finding, adds no error, and leaves
+// everything outside the edited range byte-identical. Fix-all is idempotent, cleans the
+// corpus, and restores consistent arithmetic on hundreds of generated faulty reports.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkText } from '../shared/src/engine';
+import { applyEdits, fixAll } from '../shared/src/fixes/index';
+import { lineOffsets, offsetAt } from '../shared/src/fixes/edits';
+import type { Finding, FindingCode } from '../shared/src/model';
+import { standardHeading } from '../shared/src/template';
+import { describeFindings } from './support/findings';
+import {
+  cellKey,
+  cloneData,
+  consistentData,
+  ENCODINGS,
+  mulberry32,
+  pick,
+  renderReport,
+  withFault,
+  type Encoding,
+  type RenderedReport,
+  type ReportData,
+} from './support/reportFixture';
+
+const ARITHMETIC: FindingCode[] = ['row-total', 'results-total', 'balance', 'review-total'];
+
+function findings(text: string): Finding[] {
+  const errors: string[] = [];
+  const result = checkText(text, { onRuleError: (code, e) => errors.push(`${code}: ${String(e)}`) });
+  assert.deepEqual(errors, []);
+  return result.findings;
+}
+
+function countBy(list: Finding[], severity: Finding['severity']): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of list) if (f.severity === severity) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
+  return counts;
+}
+
+/** Applies the fix of the first finding with `code` and checks what the issue asks of a fix. */
+function assertFixes(text: string, code: FindingCode): string {
+  const before = findings(text);
+  const target = before.find((f) => f.code === code);
+  assert.ok(target, `no ${code} to fix:\n${describeFindings(before, text)}`);
+  assert.ok(target.fix && target.fix.edits.length > 0, `${code} has no fix`);
+  const fixed = applyEdits(text, target.fix.edits);
+  const after = findings(fixed);
+
+  // The finding is gone.
+  const countOf = (list: Finding[]) => list.filter((f) => f.code === code).length;
+  assert.ok(countOf(after) < countOf(before), `${code} still there after「${target.fix.title}」:\n${describeFindings(after, fixed)}`);
+  // No new error.
+  const errorsBefore = countBy(before, 'error');
+  for (const [c, n] of countBy(after, 'error')) {
+    assert.ok(n <= (errorsBefore.get(c) ?? 0), `new error ${c} after fixing ${code}:\n${describeFindings(after, fixed)}`);
+  }
+  // Outside the edited range, byte-identical.
+  const offsets = lineOffsets(text);
+  const starts = target.fix.edits.map((e) => offsetAt(offsets, text, e.range.start));
+  const ends = target.fix.edits.map((e) => offsetAt(offsets, text, e.range.end));
+  const first = Math.min(...starts);
+  const last = Math.max(...ends);
+  assert.equal(fixed.slice(0, first), text.slice(0, first), 'text before the edit unchanged');
+  assert.equal(fixed.slice(fixed.length - (text.length - last)), text.slice(last), 'text after the edit unchanged');
+  return fixed;
+}
+
+function lines(text: string): string[] {
+  return text.split('\n');
+}
+
+function lineWith(ls: string[], needle: string, from = 0): number {
+  const i = ls.findIndex((l, k) => k >= from && l.includes(needle));
+  assert.ok(i >= 0, `no line with ${needle}`);
+  return i;
+}
+
+function replaceAt(rendered: RenderedReport, key: string, replacement: string): string {
+  const at = rendered.cells.get(key)!;
+  const ls = lines(rendered.text);
+  const line = ls[at.start.line];
+  ls[at.start.line] = line.slice(0, at.start.character) + replacement + line.slice(at.end.character);
+  return ls.join('\n');
+}
+
+/** Data where one result row is all zeros (its numbers taken out of 一 and （七）), so deleting it breaks no sum. */
+function withZeroRow(seed: number, rowId: string): ReportData {
+  const data = cloneData(consistentData(seed));
+  const values = data.table3[rowId];
+  for (const id of ['t3.new', 't3.resultsTotal']) data.table3[id] = data.table3[id].map((v, i) => v - values[i]);
+  data.table3[rowId] = values.map(() => 0);
+  assert.ok(data.table3['t3.new'].every((v) => v >= 0), 'fixture: 一 stays non-negative');
+  return data;
+}
+
+/** Removes the lines that hold a row (label and numbers), in any encoding. */
+function deleteRow(rendered: RenderedReport, encoding: Encoding, rowId: string, label: string, columns: number): string {
+  const ls = lines(rendered.text);
+  const first = rendered.cells.get(cellKey(rowId, 0))!.start.line;
+  const last = rendered.cells.get(cellKey(rowId, columns - 1))!.start.line;
+  if (encoding !== 'cell-per-line') return [...ls.slice(0, first), ...ls.slice(last + 1)].join('\n');
+  const labelLine = lineWith(ls, label);
+  const blankAfter = ls[last + 1]?.trim() === '' ? 1 : 0;
+  return [...ls.slice(0, labelLine), ...ls.slice(last + 1 + blankAfter)].join('\n');
+}
+
+/** Table 3 with （六）其他处理 as one row of numbers, as on the 2019 format. */
+function legacyOtherHandling(rendered: RenderedReport, encoding: Encoding): string {
+  const ls = lines(rendered.text);
+  const rowLines = (id: string) => [rendered.cells.get(cellKey(id, 0))!.start.line, rendered.cells.get(cellKey(id, 6))!.start.line];
+  const [first2] = rowLines('t3.otherHandling.2');
+  const [, last3] = rowLines('t3.otherHandling.3');
+  const label1 = '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
+  const [first1, last1] = rowLines('t3.otherHandling.1');
+  if (encoding === 'cell-per-line') {
+    // Drop the label line of 1. and the whole of 2. and 3. (their label lines come after 1.'s numbers).
+    const labelLine = lineWith(ls, label1);
+    const blank = ls[last3 + 1]?.trim() === '' ? 1 : 0;
+    return [...ls.slice(0, labelLine), ...ls.slice(labelLine + 1, last1 + 1), ...ls.slice(last3 + 1 + blank)].join('\n');
+  }
+  const kept = [...ls.slice(0, first1), ls[first1].replace(label1, ''), ...ls.slice(first1 + 1, first2), ...ls.slice(last3 + 1)];
+  return kept.join('\n');
+}
+
+for (const encoding of ENCODINGS) {
+  describe(`fixes, ${encoding}`, () => {
+    const clean = renderReport(consistentData(11), encoding);
+    const noise = findings(clean.text).filter((f) => f.severity !== 'hint');
+    test('the base report is clean', () => assert.deepEqual(noise, []));
+
+    test('section-missing (五 deleted): inserts the heading before 六', () => {
+      assertFixes(lines(clean.text).filter((l) => !l.includes(standardHeading(5))).join('\n'), 'section-missing');
+    });
+
+    test('section-missing (三 and its table deleted): inserts the heading and a table template with zeros', () => {
+      const ls = lines(clean.text);
+      const three = lineWith(ls, standardHeading(3));
+      const four = lineWith(ls, standardHeading(4));
+      const fixed = assertFixes([...ls.slice(0, three), ...ls.slice(four)].join('\n'), 'section-missing');
+      assert.ok(findings(fixed).every((f) => f.code !== 'table-missing'));
+    });
+
+    test('table-missing: inserts the table-4 template', () => {
+      const ls = lines(clean.text);
+      const four = lineWith(ls, standardHeading(4));
+      const five = lineWith(ls, standardHeading(5));
+      assertFixes([...ls.slice(0, four + 1), '', ...ls.slice(five)].join('\n'), 'table-missing');
+    });
+
+    test('row-missing: 行政强制 (table 2) and 3.要求提供公开出版物 (table 3) come back', () => {
+      assertFixes(deleteRow(clean, encoding, 't2.enforcement', '行政强制', 1), 'row-missing');
+      const zero = renderReport(withZeroRow(11, 't3.notProcessed.3'), encoding);
+      assert.deepEqual(findings(zero.text).filter((f) => f.severity === 'error'), [], 'fixture consistent');
+      const fixed = assertFixes(deleteRow(zero, encoding, 't3.notProcessed.3', '3.要求提供公开出版物', 7), 'row-missing');
+      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+    });
+
+    test('row-label-missing: the label goes back in its place', () => {
+      const fixed = assertFixes(clean.text.replace('2.重复申请', ''), 'row-label-missing');
+      assert.ok(fixed.includes('2.重复申请'));
+    });
+
+    test('cell-missing: a placeholder 总计 gets the computed sum; the table adds up again', () => {
+      const fixed = assertFixes(replaceAt(clean, cellKey('t3.granted', 6), '/'), 'cell-missing');
+      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error'), []);
+    });
+
+    for (const [code, rowId, column] of [
+      ['row-total', 't3.new', 6],
+      ['results-total', 't3.resultsTotal', 2],
+      ['balance', 't3.carriedOut', 1],
+      ['review-total', 't4.cases', 9],
+    ] as const) {
+      test(`${code}: set to the computed sum, and nothing else is wrong`, () => {
+        const faulty = renderReport(withFault(consistentData(11), { rowId, column, delta: 3 }), encoding);
+        const fixed = assertFixes(faulty.text, code);
+        assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error'), []);
+        const original = rowId === 't4.cases' ? consistentData(11).table4[column] : consistentData(11).table3[rowId][column];
+        assert.equal(fixed, replaceAt(faulty, cellKey(rowId, column), String(original)), 'the fix restores the original number');
+      });
+    }
+
+    test('heading-numbering and heading-wording', () => {
+      assertFixes(clean.text.replace(standardHeading(3), '3、收到和处理政府信息公开申请情况'), 'heading-numbering');
+      const fixed = assertFixes(clean.text.replace(standardHeading(2), '二、主动公开政务信息情况'), 'heading-wording');
+      assert.equal(fixed, clean.text);
+    });
+
+    test('legacy-format, table 3: （六）其他处理 as one row becomes its three sub-rows, the numbers under 3.其他', () => {
+      // The single row holds what the three sub-rows held together.
+      const data = cloneData(consistentData(11));
+      const sub = ['t3.otherHandling.1', 't3.otherHandling.2', 't3.otherHandling.3'].map((id) => data.table3[id]);
+      data.table3['t3.otherHandling.1'] = sub[0].map((_, i) => sub[0][i] + sub[1][i] + sub[2][i]);
+      data.table3['t3.otherHandling.2'] = sub[0].map(() => 0);
+      data.table3['t3.otherHandling.3'] = sub[0].map(() => 0);
+      const text = legacyOtherHandling(renderReport(data, encoding), encoding);
+      const before = findings(text);
+      assert.ok(before.some((f) => f.code === 'legacy-format'), describeFindings(before, text));
+      const fixed = assertFixes(text, 'legacy-format');
+      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+    });
+
+    test('legacy-format, table 2: a 2019 column header is converted to the 2021 table', () => {
+      const fixed = assertFixes(clean.text.replace('本年制发件数', '本年新制作数量'), 'legacy-format');
+      assert.ok(fixed.includes('本年制发件数') && !fixed.includes('本年新制作数量'));
+    });
+
+    test('title-missing and conversion-artifact', () => {
+      assertFixes(lines(clean.text).slice(1).join('\n'), 'title-missing');
+      const fixed = assertFixes(replaceAt(clean, cellKey('t2.licensing', 0), '[bookmark: _GoBack]' + '7'), 'conversion-artifact');
+      assert.ok(!fixed.includes('[bookmark'));
+    });
+
+    test('fix-all twice changes nothing the second time', () => {
+      const faulty = renderReport(withFault(consistentData(12), { rowId: 't3.granted', column: 0, delta: 2 }), encoding).text;
+      const once = fixAll(lines(faulty).filter((l) => !l.includes(standardHeading(5))).join('\n')).text;
+      assert.equal(fixAll(once).text, once);
+    });
+  });
+}
+
+const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
+
+describe('fix-all on the corpus', () => {
+  for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
+    test(`${name}: no error or warning left, and a second fix-all changes nothing`, () => {
+      const text = readFileSync(join(CORPUS, name), 'utf8');
+      const once = fixAll(text);
+      const left = once.remaining.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepEqual(left, [], describeFindings(left, once.text));
+      assert.equal(fixAll(once.text).text, once.text);
+    });
+  }
+});
+
+describe('property: one random fault, random encoding, fix-all restores consistent arithmetic', () => {
+  const random = mulberry32(2024);
+  const faults = ['number', 'number', 'blank-total', 'lose-label', 'delete-row'] as const;
+  const table3Rows = ['t3.new', 't3.carriedIn', 't3.granted', 't3.partly', 't3.withheld.4', 't3.unable.1', 't3.notProcessed.2', 't3.otherHandling.3', 't3.resultsTotal', 't3.carriedOut'];
+  const labels: Record<string, string> = { 't3.withheld.4': '4.保护第三方合法权益', 't3.unable.1': '1.本机关不掌握相关政府信息', 't3.notProcessed.2': '2.重复申请' };
+  test('300 reports', () => {
+    for (let i = 0; i < 300; i++) {
+      const seed = 100 + i;
+      const encoding = pick(random, ENCODINGS);
+      const fault = pick(random, faults);
+      let text: string;
+      const data = consistentData(seed);
+      if (fault === 'number') {
+        const table4 = random() < 0.25;
+        const rowId = table4 ? 't4.cases' : pick(random, table3Rows);
+        const column = Math.floor(random() * (table4 ? 15 : 7));
+        text = renderReport(withFault(data, { rowId, column, delta: 1 + Math.floor(random() * 5) }), encoding).text;
+      } else if (fault === 'blank-total') {
+        text = replaceAt(renderReport(data, encoding), cellKey(pick(random, table3Rows), 6), '—');
+      } else if (fault === 'lose-label') {
+        const rowId = pick(random, Object.keys(labels));
+        text = renderReport(data, encoding).text.replace(labels[rowId], '');
+      } else {
+        text = deleteRow(renderReport(data, encoding), encoding, 't2.penalty', '行政处罚', 1);
+      }
+      const result = fixAll(text);
+      const arithmetic = result.remaining.filter((f) => ARITHMETIC.includes(f.code));
+      assert.deepEqual(arithmetic, [], `seed ${seed}, ${encoding}, ${fault}:\n${describeFindings(arithmetic, result.text)}`);
+      const errors = result.remaining.filter((f) => f.severity === 'error');
+      assert.deepEqual(errors, [], `seed ${seed}, ${encoding}, ${fault}:\n${describeFindings(errors, result.text)}`);
+    }
+  });
+});
+
+describe('nianbao check --fix and --fix-dry-run', () => {
+  const cli = join(process.cwd(), 'dist', 'cli.js');
+  const run = (args: string[]) => spawnSync(process.execPath, [cli, 'check', ...args], { encoding: 'utf8' });
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-fix-'));
+  const original = readFileSync(join(process.cwd(), 'examples', 'errors.nianbao.md'), 'utf8');
+
+  test('--fix-dry-run prints a unified diff and writes nothing', () => {
+    const file = join(dir, 'dry.nianbao.md');
+    writeFileSync(file, original);
+    const result = run(['--fix-dry-run', file]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^--- /);
+    assert.match(result.stdout, /^-\| （一）予以公开 \| 15 \| 2 \| 0 \| 1 \| 0 \| 0 \| 19 \|$/m);
+    assert.match(result.stdout, /^\+\| （一）予以公开 \| 15 \| 2 \| 0 \| 1 \| 0 \| 0 \| 18 \|$/m);
+    assert.match(result.stdout, /^\+## 五、存在的主要问题及改进情况$/m);
+    assert.equal(readFileSync(file, 'utf8'), original);
+  });
+
+  test('--fix writes the fixed file, keeps its BOM and CRLF, says what it fixed, and a re-check is clean', () => {
+    const file = join(dir, 'crlf.nianbao.md');
+    writeFileSync(file, '\ufeff' + original.replace(/\n/g, '\r\n'));
+    const result = run(['--fix', file]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /修复 3 处（row-total、review-total、section-missing）/);
+    const fixed = readFileSync(file, 'utf8');
+    assert.equal(fixed.charCodeAt(0), 0xfeff);
+    assert.ok(!/[^\r]\n/.test(fixed), 'CRLF kept');
+    assert.match(fixed, /\| （一）予以公开 \| 15 \| 2 \| 0 \| 1 \| 0 \| 0 \| 18 \|/);
+    const again = run(['--fix', file]);
+    assert.equal(again.status, 0);
+    assert.equal(readFileSync(file, 'utf8'), fixed, 'a second --fix changes nothing');
+  });
+});
