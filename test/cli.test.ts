@@ -267,11 +267,11 @@ describe('parseArgs', () => {
   it('reads the check command', () => {
     assert.deepEqual(parseArgs(['check', 'a.txt', '-f', 'json', 'dir']), {
       ok: true,
-      command: { kind: 'check', format: 'json', paths: ['a.txt', 'dir'] },
+      command: { kind: 'check', format: 'json', paths: ['a.txt', 'dir'], fix: 'none' },
     });
     assert.deepEqual(parseArgs(['check', '--', '-odd-name.txt']), {
       ok: true,
-      command: { kind: 'check', format: 'text', paths: ['-odd-name.txt'] },
+      command: { kind: 'check', format: 'text', paths: ['-odd-name.txt'], fix: 'none' },
     });
   });
 
@@ -284,7 +284,8 @@ describe('parseArgs', () => {
 
 describe('decodeReportBytes', () => {
   it('strips a BOM and rejects invalid UTF-8 and NUL bytes', () => {
-    assert.deepEqual(decodeReportBytes(Buffer.from('\ufeff一、总体情况', 'utf8')), { ok: true, text: '一、总体情况' });
+    assert.deepEqual(decodeReportBytes(Buffer.from('\ufeff一、总体情况', 'utf8')), { ok: true, text: '一、总体情况', bom: true });
+    assert.deepEqual(decodeReportBytes(Buffer.from('一、总体情况', 'utf8')), { ok: true, text: '一、总体情况', bom: false });
     assert.equal(decodeReportBytes(Buffer.from([0xc4, 0xe3])).ok, false);
     assert.equal(decodeReportBytes(Buffer.from([0x61, 0x00])).ok, false);
   });

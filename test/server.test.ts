@@ -17,7 +17,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { Finding } from '../shared/src/model';
 import { toDiagnostic } from '../server/src/diagnostics';
-import { checkModeFor, parseSettings } from '../server/src/settings';
+import { checkModeFor, DEFAULT_SETTINGS, parseSettings } from '../server/src/settings';
 
 const WAIT_MS = 10_000;
 const SERVER_PATH = resolve(process.cwd(), 'dist/server.js');
@@ -385,8 +385,8 @@ describe('findings to diagnostics', () => {
 
 describe('settings', () => {
   test('missing or mistyped values take their defaults', () => {
-    assert.deepEqual(parseSettings(undefined), { enable: true, detectInPlainTextAndMarkdown: true });
-    assert.deepEqual(parseSettings({ enable: 'no', detectInPlainTextAndMarkdown: false }), { enable: true, detectInPlainTextAndMarkdown: false });
+    assert.deepEqual(parseSettings(undefined), DEFAULT_SETTINGS);
+    assert.deepEqual(parseSettings({ enable: 'no', detectInPlainTextAndMarkdown: false }), { ...DEFAULT_SETTINGS, detectInPlainTextAndMarkdown: false });
   });
 
   test('the language and the settings decide how a document is checked', () => {

@@ -1,7 +1,7 @@
 // The VS Code side: starts the nianbao language server and hands it the report documents. No report logic here.
 
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { commands, env, workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -9,6 +9,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { NEW_REPORT_COMMAND, newReport } from './newReport';
+import { registerStatusBar } from './statusBar';
 
 const SCHEMES = ['file', 'untitled'];
 const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
@@ -16,6 +18,10 @@ const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  // The only client-side features: the new-report command and the status bar item.
+  context.subscriptions.push(commands.registerCommand(NEW_REPORT_COMMAND, newReport));
+  registerStatusBar(context);
+
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -31,7 +37,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector,
     // Sends workspace/didChangeConfiguration when a `nianbao.*` setting changes; the server then
     // pulls the new values per document with workspace/configuration.
-    synchronize: { configurationSection: 'nianbao' },
+    // `.nianbaorc.json` changes are sent too: the server reads the file again and re-checks.
+    synchronize: { configurationSection: 'nianbao', fileEvents: workspace.createFileSystemWatcher('**/.nianbaorc.json') },
+    // For `nianbao.locale: auto`: messages in English unless VS Code's display language is Chinese.
+    initializationOptions: { displayLanguage: env.language },
     outputChannelName: 'nianbao',
     // No errorHandler: the default one restarts a crashed server (up to 4 times in 3 minutes).
   };

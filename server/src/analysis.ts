@@ -1,7 +1,12 @@
 // One analysis per document version: diagnostics, code actions and hovers all read the same result.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, type CheckResult } from '../../shared/src/engine';
+import { checkText, type CheckOptions, type CheckResult } from '../../shared/src/engine';
+import { readReport } from '../../shared/src/reader';
+import { DEFAULT_MAX_DOCUMENT_SIZE, sizeOverLimit } from './limits';
+
+/** What the settings change in an analysis: severities, table format, message language. */
+export type AnalysisOptions = Pick<CheckOptions, 'severities' | 'format' | 'locale'>;
 
 /** Reports a rule that threw; the other rules' findings are still used. */
 export type RuleErrorReporter = (code: string, error: unknown, document: TextDocument) => void;
@@ -9,23 +14,36 @@ export type RuleErrorReporter = (code: string, error: unknown, document: TextDoc
 interface CacheEntry {
   version: number;
   force: boolean;
+  options: AnalysisOptions;
+  /** `options` as JSON, to compare. */
+  key: string;
   result: CheckResult;
 }
 
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
 
+  /** Largest document analysed (UTF-8 bytes), per document; larger ones get an empty result (server.ts tells the user). */
+  sizeLimit: (uri: string) => number = () => DEFAULT_MAX_DOCUMENT_SIZE;
+
   constructor(private readonly onRuleError: RuleErrorReporter) {}
 
   /** The check result for this version of the document; analysed only when not cached. */
-  get(document: TextDocument, force: boolean): CheckResult {
+  get(document: TextDocument, force: boolean, options: AnalysisOptions = {}): CheckResult {
+    const limit = this.sizeLimit(document.uri);
+    const key = `${JSON.stringify(options)} ${limit}`;
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.force === force) return cached.result;
-    const result = checkText(document.getText(), {
-      force,
-      onRuleError: (code, error) => this.onRuleError(code, error, document),
-    });
-    this.entries.set(document.uri, { version: document.version, force, result });
+    if (cached && cached.version === document.version && cached.force === force && cached.key === key) return cached.result;
+    const text = document.getText();
+    const result =
+      sizeOverLimit(text, limit) !== undefined
+        ? { model: readReport(''), findings: [] }
+        : checkText(text, {
+            ...options,
+            force,
+            onRuleError: (code, error) => this.onRuleError(code, error, document),
+          });
+    this.entries.set(document.uri, { version: document.version, force, options, key, result });
     return result;
   }
 
@@ -36,7 +54,7 @@ export class AnalysisCache {
   current(document: TextDocument): CheckResult {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached.result;
-    return this.get(document, cached?.force ?? document.languageId === 'nianbao');
+    return this.get(document, cached?.force ?? document.languageId === 'nianbao', cached?.options);
   }
 
   delete(uri: string): void {

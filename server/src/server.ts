@@ -3,6 +3,7 @@
 
 import {
   createConnection,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -11,13 +12,17 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis';
+import { cancellable } from './cancellation';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { Debouncer } from './debouncer';
 import { toDiagnostics, type DiagnosticOptions } from './diagnostics';
-import { checkModeFor, SettingsProvider, type CheckMode } from './settings';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures';
+import { sizeOverLimit, tooLargeDiagnostic } from './limits';
+import { isRcFileUri, RcFiles } from './rcFiles';
+import { checkModeFor, displayLanguageOf, SettingsProvider, type CheckMode, type NianbaoSettings } from './settings';
 
-/** Delay between the last keystroke and a new analysis. A newly opened document is checked at once. */
-const DEBOUNCE_MS = 300;
+// The delay between the last keystroke and a new analysis is the `nianbao.debounceMs` setting (default 300 ms).
+// A newly opened document is checked at once.
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -26,7 +31,12 @@ const analysis = new AnalysisCache((code, error, document) =>
   logError(`nianbao: rule ${code} failed on ${document.uri} (version ${document.version})`, error),
 );
 
-let settingsProvider = new SettingsProvider(undefined, (message) => connection.console.error(message));
+/** `.nianbaorc.json` files; their problems are published as diagnostics on the files themselves. */
+const rcFiles = new RcFiles((uri, diagnostics) => send(uri, undefined, diagnostics));
+let settingsProvider = new SettingsProvider(undefined, (message) => connection.console.error(message), {
+  rc: (uri) => rcFiles.configFor(uri),
+});
+let hierarchicalSymbols = false;
 let diagnosticOptions: DiagnosticOptions = { relatedInformation: false };
 let shuttingDown = false;
 
@@ -37,17 +47,22 @@ const checkGeneration = new Map<string, number>();
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
-  if (capabilities.workspace?.configuration) {
-    settingsProvider = new SettingsProvider(
-      (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'nianbao' }),
-      (message) => connection.console.error(message),
-    );
-  }
+  rcFiles.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  const displayLanguage = displayLanguageOf(params.initializationOptions, params.locale);
+  settingsProvider = new SettingsProvider(
+    capabilities.workspace?.configuration
+      ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: 'nianbao' })
+      : undefined,
+    (message) => connection.console.error(message),
+    { rc: (uri) => rcFiles.configFor(uri), displayLanguage },
+  );
+  hierarchicalSymbols = capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
   diagnosticOptions = { relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true };
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      ...EDITOR_CAPABILITIES,
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -58,10 +73,16 @@ connection.onDidChangeConfiguration((change) => {
   for (const document of documents.all()) scheduleCheck(document.uri, 0);
 });
 
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  for (const change of changes) if (isRcFileUri(change.uri)) rcFiles.changed(change.uri, change.type === FileChangeType.Deleted);
+  settingsProvider.rcChanged();
+  for (const document of documents.all()) scheduleCheck(document.uri, 0);
+});
+
 documents.onDidChangeContent(({ document }) => {
   const firstContent = !seen.has(document.uri);
   seen.add(document.uri);
-  scheduleCheck(document.uri, firstContent ? 0 : DEBOUNCE_MS);
+  scheduleCheck(document.uri, firstContent ? 0 : settingsProvider.debounceMs(document.uri));
 });
 
 documents.onDidClose(({ document }) => {
@@ -74,9 +95,20 @@ documents.onDidClose(({ document }) => {
   if (!shuttingDown) send(uri, undefined, []);
 });
 
-connection.onCodeAction((params) => {
-  const document = documents.get(params.textDocument.uri);
-  return document ? codeActions(document, analysis.current(document), params) : [];
+connection.onCodeAction(
+  cancellable((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? codeActions(document, analysis.current(document), params) : [];
+  }),
+);
+
+// Documents over nianbao.maxDocumentSize are not analysed, by any feature (analysis.ts).
+analysis.sizeLimit = (uri) => settingsProvider.maxDocumentSize(uri);
+
+/** The server's own figures, for the benchmark (bench/bench.mjs) and for diagnosing a slow editor. */
+connection.onRequest('nianbao/stats', () => {
+  const memory = process.memoryUsage();
+  return { rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, documents: documents.all().length, uptimeSeconds: process.uptime() };
 });
 
 connection.onShutdown(() => {
@@ -98,13 +130,16 @@ async function publishDiagnostics(uri: string): Promise<void> {
   // The document may have been closed, or checked again, while the settings were requested.
   const document = documents.get(uri);
   if (!document || shuttingDown || checkGeneration.get(uri) !== generation) return;
-  send(uri, document.version, diagnosticsFor(document, checkModeFor(document.languageId, documentSettings)));
+  send(uri, document.version, diagnosticsFor(document, checkModeFor(document.languageId, documentSettings), documentSettings));
 }
 
-function diagnosticsFor(document: TextDocument, mode: CheckMode): Diagnostic[] {
+function diagnosticsFor(document: TextDocument, mode: CheckMode, settings: NianbaoSettings): Diagnostic[] {
   if (mode === 'skip') return [];
+  // Too large to analyse without freezing the editor: one information diagnostic instead.
+  const size = sizeOverLimit(document.getText(), settings.maxDocumentSize);
+  if (size !== undefined) return [tooLargeDiagnostic(size, settings.maxDocumentSize)];
   try {
-    const { findings } = analysis.get(document, mode === 'force');
+    const { findings } = analysis.get(document, mode === 'force', settingsProvider.checkOptions(settings));
     return toDiagnostics(findings, document.uri, diagnosticOptions);
   } catch (error) {
     // Not a rule (those are caught by the engine) but the reader itself: show nothing rather than stale results.
@@ -123,6 +158,8 @@ function logError(message: string, error: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   connection.console.error(`${message}: ${detail}`);
 }
+
+registerEditorFeatures(connection, { documents, analysis, settings: () => settingsProvider, hierarchicalSymbols: () => hierarchicalSymbols, logError });
 
 documents.listen(connection);
 connection.listen();

@@ -2,7 +2,8 @@
 // spaces, or the whole line as one cell. Every cell keeps its exact column range.
 
 import type { Cell, CellKind } from './model';
-import { isPlaceholder, parseNumber } from './text';
+import { isCommentLine } from './suppressions';
+import { isPlaceholder, isRegExpSpace, parseNumber } from './text';
 
 export type LineLayout = 'blank' | 'single' | 'pipe' | 'markdown' | 'separator' | 'tab' | 'spaces';
 
@@ -16,9 +17,17 @@ const MAX_CELL_LENGTH = 2000;
 
 const BOOKMARK_RE = /\[bookmark:[^\]\n]{0,200}\]/g;
 const SEPARATOR_CELL_RE = /^\s*:?-{1,}:?\s*$/;
-const BLANK_RE = /^[\s\u3000\u00a0]*$/;
-/** A Markdown/HTML comment alone on a line is not content (`<!-- nianbao-disable … -->`). */
-const HTML_COMMENT_LINE_RE = /^\s*<!--.*-->\s*$/;
+
+/** Is the line blank (only characters of `\s`, which include U+3000 and U+00A0)? */
+function isBlankLine(lineText: string): boolean {
+  for (let i = 0; i < lineText.length; i++) if (!isRegExpSpace(lineText.charCodeAt(i))) return false;
+  return true;
+}
+
+function hasRegExpSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isRegExpSpace(text.charCodeAt(i))) return true;
+  return false;
+}
 const WIDE_GAP_RE = /(?:[ \u00a0]{2,}|\u3000+[ \u00a0\u3000]*)/g;
 const TRAILING_NUMBERS_RE = /^(.*?[^\d\s.,，\-])((?:\s+[-+]?\d[\d,，]*(?:\.\d+)?)+)$/;
 
@@ -61,29 +70,41 @@ function classify(cell: Cell): Cell {
 
 function splitOn(lineText: string, line: number, separator: string, from: number, to: number): Cell[] {
   const cells: Cell[] = [];
-  let start = from;
-  for (let i = from; i <= to; i++) {
-    if (i === to || lineText[i] === separator) {
-      cells.push(makeCell(lineText, line, start, i));
-      start = i + 1;
-    }
+  if (to < from) return cells;
+  for (let start = from; ; ) {
+    let i = lineText.indexOf(separator, start);
+    if (i < 0 || i > to) i = to;
+    cells.push(makeCell(lineText, line, start, i));
+    if (i === to) return cells;
+    start = i + 1;
   }
-  return cells;
 }
 
-/** Splits a spaced cell like `行政许可 550` or `21 0 0` into its label and numbers. */
-function splitTrailingNumbers(lineText: string, line: number, cell: Cell): Cell[] {
-  if (cell.kind !== 'text' || cell.text.length > 200) return [cell];
+/** Splits a spaced cell like `行政许可 550` or `21 0 0` into its label and numbers, appended to `out`. */
+function pushSplitTrailingNumbers(out: Cell[], lineText: string, line: number, cell: Cell): void {
+  if (cell.kind !== 'text' || cell.text.length > 200) {
+    out.push(cell);
+    return;
+  }
+  // Both patterns below end in a digit or a thousands separator, and need a blank between the
+  // label and the numbers: anything else is one cell.
+  const last = cell.text.charCodeAt(cell.text.length - 1);
+  if (!((last >= 48 && last <= 57) || last === 44 /* , */ || last === 0xff0c /* ， */) || !hasRegExpSpace(cell.text)) {
+    out.push(cell);
+    return;
+  }
   const allNumbers = /^[-+]?\d[\d,，]*(?:\.\d+)?(?:\s+[-+]?\d[\d,，]*(?:\.\d+)?)+$/.test(cell.text);
   let labelEnd = cell.start;
   let numbersFrom = cell.start;
   if (!allNumbers) {
     const m = TRAILING_NUMBERS_RE.exec(cell.text);
-    if (!m) return [cell];
+    if (!m) {
+      out.push(cell);
+      return;
+    }
     labelEnd = cell.start + m[1].length;
     numbersFrom = labelEnd;
   }
-  const out: Cell[] = [];
   if (!allNumbers) out.push(makeCell(lineText, line, cell.start, labelEnd));
   let i = numbersFrom;
   while (i < cell.end) {
@@ -92,12 +113,12 @@ function splitTrailingNumbers(lineText: string, line: number, cell: Cell): Cell[
     while (i < cell.end && !isBlankChar(lineText.charCodeAt(i))) i++;
     if (i > s) out.push(makeCell(lineText, line, s, i));
   }
-  return out;
 }
 
 /** Tokenizes one line. */
 export function tokenizeLine(lineText: string, line: number): TokenizedLine {
-  if (BLANK_RE.test(lineText) || HTML_COMMENT_LINE_RE.test(lineText)) return { layout: 'blank', cells: [] };
+  // A Markdown/HTML comment or a `// nianbao-disable` directive alone on a line is not content.
+  if (isBlankLine(lineText) || isCommentLine(lineText)) return { layout: 'blank', cells: [] };
   if (lineText.length > MAX_CELL_LENGTH * 4) {
     // Far too long for a table row: one prose cell, not classified further.
     return { layout: 'single', cells: [{ text: lineText.trim(), line, start: 0, end: lineText.length, kind: 'text' }] };
@@ -138,25 +159,23 @@ export function tokenizeLine(lineText: string, line: number): TokenizedLine {
     let tabTo = lineText.length;
     while (tabTo > to && lineText[tabTo - 1] !== '\t') tabTo--;
     for (const c of splitOn(lineText, line, '\t', from, tabTo)) {
-      cells.push(...(c.kind === 'text' ? splitTrailingNumbers(lineText, line, c) : [c]));
+      pushSplitTrailingNumbers(cells, lineText, line, c);
     }
     return { layout: 'tab', cells };
   }
 
   // Runs of two or more spaces separate columns (pdftotext -layout).
-  const cells: Cell[] = [];
+  const split: Cell[] = [];
   WIDE_GAP_RE.lastIndex = from;
   let start = from;
   let gaps = 0;
   const body = lineText.slice(0, to);
   for (let m = WIDE_GAP_RE.exec(body); m; m = WIDE_GAP_RE.exec(body)) {
-    cells.push(makeCell(lineText, line, start, m.index));
+    pushSplitTrailingNumbers(split, lineText, line, makeCell(lineText, line, start, m.index));
     start = m.index + m[0].length;
     gaps++;
   }
-  cells.push(makeCell(lineText, line, start, to));
-  const split: Cell[] = [];
-  for (const c of cells) split.push(...splitTrailingNumbers(lineText, line, c));
+  pushSplitTrailingNumbers(split, lineText, line, makeCell(lineText, line, start, to));
   return { layout: gaps > 0 || split.length > 1 ? 'spaces' : 'single', cells: split };
 }
 

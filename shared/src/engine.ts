@@ -1,9 +1,11 @@
 // The engine: text → report model → every rule → findings. Used by the server and the CLI.
 
-import type { Finding, FindingCode, ReportModel, Severity } from './model';
+import type { Finding, FindingCode, FormatVersion, ReportModel, Severity } from './model';
 import { attachFixes } from './fixes/attach';
+import { withLocale, type Locale } from './messages';
 import { readReport } from './reader';
 import { RULES, type Rule } from './rules';
+import { applySuppressions } from './suppressions';
 
 export interface CheckOptions {
   /** Analyse even when the text does not look like a report (documents of the `nianbao` language). */
@@ -12,6 +14,10 @@ export interface CheckOptions {
   severities?: Partial<Record<FindingCode, Severity | 'off'>>;
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (code: string, error: unknown) => void;
+  /** Language of the messages (default Chinese). */
+  locale?: Locale;
+  /** The table format the report must use: `auto` (default) = the 2021 format from the year 2021 on. */
+  format?: 'auto' | FormatVersion;
 }
 
 export interface CheckResult {
@@ -22,12 +28,17 @@ export interface CheckResult {
 /** Runs every rule on a parsed model; a rule that throws is reported through onRuleError and skipped. */
 export function runRules(model: ReportModel, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
   if (!model.isReport && !options.force) return [];
+  return withLocale(options.locale, () => applySuppressions(checkAll(model, options, rules), model.lines));
+}
+
+function checkAll(model: ReportModel, options: CheckOptions, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
+  const context = { format: options.format ?? 'auto' };
   for (const rule of rules) {
     const override = options.severities?.[rule.code];
     if (override === 'off') continue;
     try {
-      for (const f of rule.check(model)) {
+      for (const f of rule.check(model, context)) {
         findings.push(override ? { ...f, severity: override } : f);
       }
     } catch (error) {
@@ -46,5 +57,6 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
 /** Reads a text and checks it. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   const model = readReport(text);
-  return { model, findings: attachFixes(model, runRules(model, options), options.onRuleError) };
+  const findings = runRules(model, options);
+  return { model, findings: withLocale(options.locale, () => attachFixes(model, findings, options.onRuleError)) };
 }

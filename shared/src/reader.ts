@@ -5,8 +5,9 @@
 import type { ArtifactModel, ClosingModel, ReportModel, SectionModel, TableModel, TitleModel } from './model';
 import { findBookmarks, tokenizeLine, type TokenizedLine } from './cells';
 import { parseHeading } from './headings';
+import { isCommentLine } from './suppressions';
 import { readLabelledTable, readReviewTable } from './tables';
-import { CHINESE_DIGITS, normalizeLabel, splitLines, toHalfWidth } from './text';
+import { CHINESE_DIGITS, isRegExpSpace, normalizeLabel, splitLines, toHalfWidth } from './text';
 
 /** How far from the top a title is looked for (non-blank lines). */
 const TITLE_SEARCH_LINES = 12;
@@ -25,13 +26,21 @@ const WEB_CHROME_RES = [
   /(?:网站地图|版权所有|ICP备|主办单位\s*[:：])/,
 ];
 
+/** PAGE_FOOTER_RE needs a dash or 第 first (after blanks): a cheap test before running it. */
+function mayBePageFooter(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isRegExpSpace(line.charCodeAt(i))) i++;
+  const c = line[i];
+  return c === '-' || c === '－' || c === '—' || c === '–' || c === '第';
+}
+
 function isChrome(line: string): boolean {
   const t = line.trim();
   return t.length > 0 && t.length <= 120 && WEB_CHROME_RES.some((re) => re.test(t));
 }
 
 function isBlank(line: string): boolean {
-  return /^[\s\u3000\ufeff]*$/.test(line);
+  return /^[\s\u3000\ufeff]*$/.test(line) || isCommentLine(line);
 }
 
 const DATE_RE =
@@ -174,7 +183,7 @@ function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number): Art
         });
       }
     }
-    if (PAGE_FOOTER_RE.test(text)) {
+    if (mayBePageFooter(text) && PAGE_FOOTER_RE.test(text)) {
       out.push({ range: trimmedRange(lines, i), kind: 'page-footer', text: text.trim(), wholeLine: true });
     } else if ((i < bodyStart || i > bodyEnd) && isChrome(text)) {
       out.push({ range: trimmedRange(lines, i), kind: 'web-chrome', text: text.trim(), wholeLine: true });
@@ -186,12 +195,13 @@ function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number): Art
 /** Reads a report. Never throws on any input. */
 export function readReport(text: string): ReportModel {
   const { lines, eol } = splitLines(text);
-  const cache = new Map<number, TokenizedLine>();
+  // Each line is tokenized at most once, when a table reader first asks for it.
+  const cache: (TokenizedLine | undefined)[] = new Array(lines.length);
   const source = (line: number): TokenizedLine => {
-    let t = cache.get(line);
+    let t = cache[line];
     if (!t) {
       t = tokenizeLine(lines[line], line);
-      cache.set(line, t);
+      cache[line] = t;
     }
     return t;
   };

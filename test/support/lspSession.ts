@@ -127,6 +127,11 @@ export class LspSession {
     return this.published.next(uri, mark);
   }
 
+  /** Sends a notification (workspace/didChangeConfiguration, workspace/didChangeWatchedFiles, …). */
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
   request<T>(method: string, params: unknown): Promise<T> {
     return withTimeout(this.connection.sendRequest<T>(method, params), method);
   }

@@ -6,6 +6,7 @@ import type { Finding } from '../model';
 import { writeFileSync } from 'node:fs';
 import { fixAll, type FixAllResult } from '../fixes/index';
 import { parseArgs, USAGE, type FixMode, type OutputFormat } from './args';
+import { CliConfigs, type ConfigOptions } from './config';
 import { unifiedDiff } from './diff';
 import { collectFiles, isReportByName, readReportFile, unreadableFile } from './files';
 import { countSeverities, formatJson, formatText, type FileReport } from './format';
@@ -23,6 +24,8 @@ export interface CliIo {
   /** Colours only on a terminal. */
   stdoutIsTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
+  /** Where `.nianbaorc.json` is looked for when none is found beside a checked file (default: process.cwd()). */
+  cwd?: string;
 }
 
 /** One line on stderr, prefixed with the program name. */
@@ -39,8 +42,9 @@ export function useColor(io: CliIo): boolean {
 }
 
 /** Checks one readable text; a rule that throws is mentioned on stderr and the other rules still count. */
-export function checkFileText(file: string, text: string, io: CliIo): Finding[] {
+export function checkFileText(file: string, text: string, io: CliIo, options: ConfigOptions = {}): Finding[] {
   const { findings } = checkText(text, {
+    ...options,
     force: isReportByName(file),
     onRuleError: (code, error) => complain(io, `规则 ${code} 检查 ${file} 时出错：${errorMessage(error)}`),
   });
@@ -54,8 +58,9 @@ interface CheckOutcome {
 }
 
 /** Fixes one readable text: every safe fix, re-checked until nothing fixable is left. */
-export function fixFileText(file: string, text: string, io: CliIo): FixAllResult {
+export function fixFileText(file: string, text: string, io: CliIo, options: ConfigOptions = {}): FixAllResult {
   return fixAll(text, {
+    ...options,
     force: isReportByName(file),
     onRuleError: (code, error) => complain(io, `规则 ${code} 检查 ${file} 时出错：${errorMessage(error)}`),
   });
@@ -79,6 +84,7 @@ function checkPaths(paths: readonly string[], io: CliIo, fix: FixMode = 'none', 
   const { files, problems } = collectFiles(paths);
   for (const problem of problems) complain(io, problem.message);
   let failedPaths = problems.length;
+  const configs = new CliConfigs(io.cwd ?? process.cwd(), (message) => complain(io, message));
 
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -89,9 +95,10 @@ function checkPaths(paths: readonly string[], io: CliIo, fix: FixMode = 'none', 
       continue;
     }
     try {
-      if (fix === 'none') reports.push({ file, findings: checkFileText(file, read.text, io) });
+      const options = configs.optionsFor(file);
+      if (fix === 'none') reports.push({ file, findings: checkFileText(file, read.text, io, options) });
       else {
-        const fixed = fixFileText(file, read.text, io);
+        const fixed = fixFileText(file, read.text, io, options);
         reports.push({ file, findings: fixed.remaining });
         if (fixed.text !== read.text) {
           changes.push({ file, fixed: fixed.fixed, diff: fix === 'dry-run' ? unifiedDiff(file, read.text, fixed.text) : '' });
@@ -103,7 +110,7 @@ function checkPaths(paths: readonly string[], io: CliIo, fix: FixMode = 'none', 
       failedPaths++;
     }
   }
-  return { reports, failedPaths };
+  return { reports, failedPaths: failedPaths + configs.failed };
 }
 
 function render(outcome: CheckOutcome, format: OutputFormat, io: CliIo): string {

@@ -5,10 +5,11 @@
 // of table 3 are explained together: when one cell accounts for a row total and a column
 // relation by the same difference, only the finding that points at that cell is reported.
 
+import { msg } from '../messages';
 import type { Cell, Finding, FindingCode, RelatedInfo, ReportModel, TableModel } from '../model';
-import { TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS } from '../template';
+import { TABLE3_2019, TABLE3_2021, TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS } from '../template';
 import type { Rule } from './rule';
-import { cellRange, numberOf, quoteRow, replaceCellFix, rowById, rowTemplateOf, templateOf, tidy } from './util';
+import { cellRange, numberOf, quoteRow, replaceCellFix, rowsById, rowTemplateOf, templateOf, tidy } from './util';
 
 interface Term {
   cell: Cell;
@@ -24,14 +25,15 @@ interface Violation {
   actual: number;
   column: number;
   rowId: string;
-  message: string;
+  /** Built when the finding is made, in the language of that check (violations are cached per model). */
+  message: () => string;
   terms: Term[];
 }
 
 const TOTAL_COLUMN = TABLE3_COLUMNS.length - 1;
 
 function related(terms: Term[]): RelatedInfo[] {
-  return terms.map((t) => ({ range: cellRange(t.cell), message: `${t.sign < 0 ? '减 ' : ''}${t.name} = ${t.value}` }));
+  return terms.map((t) => ({ range: cellRange(t.cell), message: msg(t.sign < 0 ? 'related.minusTerm' : 'related.term', { name: t.name, value: t.value }) }));
 }
 
 function toFinding(v: Violation): Finding {
@@ -39,7 +41,7 @@ function toFinding(v: Violation): Finding {
     code: v.code,
     severity: 'error',
     range: cellRange(v.target),
-    message: v.message,
+    message: v.message(),
     related: related(v.terms),
     data: { row: v.rowId, column: v.column, expected: v.expected, actual: v.actual },
   };
@@ -64,6 +66,8 @@ function sum(terms: Term[]): number {
 
 function table3Violations(table: TableModel): Violation[] {
   const template = templateOf(table);
+  const byId = rowsById(table);
+  const rowById = (_table: TableModel, id: string) => byId.get(id);
   const rowTotals: Violation[] = [];
   for (const t of template.rows) {
     const row = rowById(table, t.id);
@@ -81,7 +85,7 @@ function table3Violations(table: TableModel): Violation[] {
       actual,
       column: TOTAL_COLUMN,
       rowId: t.id,
-      message: `${quoteRow(t.name)}·总计 应为 ${expected}（自然人至其他六列之和），实为 ${actual}`,
+      message: () => msg('row-total', { row: quoteRow(t.name), expected, actual }),
       terms: parts,
     });
   }
@@ -107,7 +111,7 @@ function table3Violations(table: TableModel): Violation[] {
             actual,
             column: c,
             rowId: 't3.resultsTotal',
-            message: `「（七）总计」·${column.label} 应为 ${expected}（各项办理结果之和），实为 ${actual}`,
+            message: () => msg('results-total', { column: column.label, expected, actual }),
             terms,
           });
         }
@@ -130,7 +134,8 @@ function table3Violations(table: TableModel): Violation[] {
             actual,
             column: c,
             rowId: 't3.carriedOut',
-            message: `「四、结转下年度继续办理」·${column.label} 应为 ${expected}（一 + 二 − （七）= ${terms[0].value} + ${terms[1].value} − ${terms[2].value}），实为 ${actual}`,
+            message: () =>
+              msg('balance', { column: column.label, expected, new: terms[0].value, carriedIn: terms[1].value, results: terms[2].value, actual }),
             terms,
           });
         }
@@ -141,10 +146,14 @@ function table3Violations(table: TableModel): Violation[] {
 }
 
 /**
- * Keeps the findings that point at the wrong cell: a column relation whose target cell
- * also explains its row's total (by the same difference) replaces that row-total finding,
- * and relations of the same column that include an explained cell are not repeated.
- * In the 总计 column, a relation that includes a total already reported is not repeated.
+ * Keeps the findings that point at the wrong cell. One wrong number breaks every relation it
+ * takes part in; when one cell accounts for a row total and a column relation by the same
+ * difference, a single finding at that cell replaces both:
+ * - the column relation's own target (a wrong （七）总计 or 四 cell) also breaks its row total;
+ * - a cell summed by both (a wrong 自然人 count of a result row) breaks its row total and
+ *   the column relation: reported at that cell, as its row's `row-total`.
+ * Relations of the same column that include an explained cell are not repeated; in the 总计
+ * column, a relation that includes a total already reported is not repeated.
  */
 function explain(rowTotals: Violation[], columnChecks: Violation[]): Violation[] {
   const byRow = new Map(rowTotals.map((v) => [v.rowId, v]));
@@ -159,13 +168,67 @@ function explain(rowTotals: Violation[], columnChecks: Violation[]): Violation[]
       continue;
     }
     if (cells.some((cell) => explained.has(cell))) continue;
-    const rowTotal = byRow.get(v.rowId);
     const delta = v.actual - v.expected;
-    if (rowTotal && rowTotal.actual - rowTotal.expected === -delta) suppressedRows.add(v.rowId);
+    const rowTotal = byRow.get(v.rowId);
+    if (rowTotal && !suppressedRows.has(v.rowId) && rowTotal.actual - rowTotal.expected === -delta) {
+      suppressedRows.add(v.rowId);
+      explained.add(v.target);
+      kept.push(v);
+      continue;
+    }
+    const culprit = summedCulprit(v, rowTotals, suppressedRows);
+    if (culprit) {
+      suppressedRows.add(culprit.rowId);
+      explained.add(culprit.target);
+      kept.push(culprit);
+      continue;
+    }
     explained.add(v.target);
     kept.push(v);
   }
   return [...rowTotals.filter((r) => !suppressedRows.has(r.rowId)), ...kept];
+}
+
+function rowNameOf(id: string): string {
+  return [...TABLE3_2021.rows, ...TABLE3_2019.rows].find((r) => r.id === id)?.name ?? id;
+}
+
+/** A cell summed both by a broken row total and by the broken column relation `v`, by the same difference. */
+function summedCulprit(v: Violation, rowTotals: Violation[], suppressedRows: Set<string>): Violation | undefined {
+  const delta = v.actual - v.expected;
+  for (const row of rowTotals) {
+    if (suppressedRows.has(row.rowId)) continue;
+    const part = row.terms[v.column];
+    const term = part && v.terms.find((t) => t.cell === part.cell);
+    if (!term) continue;
+    // The part is off by e: its row total is off by −e, the relation by sign × (−e).
+    const rowDelta = row.actual - row.expected;
+    if (delta !== term.sign * rowDelta) continue;
+    const expected = tidy(term.value + rowDelta);
+    const relationKey = v.code === 'balance' ? 'row-total.part.balance' : 'row-total.part.results';
+    return {
+      code: 'row-total',
+      target: term.cell,
+      expected,
+      actual: term.value,
+      column: v.column,
+      rowId: row.rowId,
+      message: () =>
+        msg('row-total.part', {
+          row: quoteRow(rowNameOf(row.rowId)),
+          column: TABLE3_COLUMNS[v.column].label,
+          expected,
+          total: row.actual,
+          relation: msg(relationKey, {}),
+          actual: term.value,
+        }),
+      terms: [
+        { cell: row.target, value: row.actual, name: msg('row-total.part.rowTotal', {}), sign: 1 },
+        { cell: v.target, value: v.actual, name: v.code === 'balance' ? '四、结转下年度继续办理' : '（七）总计', sign: 1 },
+      ],
+    };
+  }
+  return undefined;
 }
 
 const cache = new WeakMap<ReportModel, Violation[]>();
@@ -221,7 +284,7 @@ export const reviewTotal: Rule = {
           actual,
           column: base + 4,
           rowId: row.id,
-          message: `表四「${group.name}」总计 应为 ${expected}（${terms.map((x) => x.value).join(' + ')}），实为 ${actual}`,
+          message: () => msg('review-total', { group: group.name, expected, terms: terms.map((x) => x.value).join(' + '), actual }),
           terms,
         }),
       );

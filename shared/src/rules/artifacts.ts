@@ -1,9 +1,8 @@
 // Conversion artifacts: Word bookmarks, web-page chrome and PDF page footers left in the text.
 
+import { msg } from '../messages';
 import type { Finding } from '../model';
 import type { Rule } from './rule';
-
-const KIND_NAMES = { bookmark: 'Word 书签标记', 'web-chrome': '网页导航或页脚文字', 'page-footer': 'PDF 页码' } as const;
 
 export const conversionArtifact: Rule = {
   code: 'conversion-artifact',
@@ -24,7 +23,7 @@ export const conversionArtifact: Rule = {
         code: 'conversion-artifact',
         severity: 'hint',
         range: a.range,
-        message: `转换留下的${KIND_NAMES[a.kind]}「${a.text}」，不属于报告内容`,
+        message: msg('conversion-artifact', { kind: msg(`artifact.${a.kind}`), text: a.text }),
         fix: { title: `删除「${a.text}」`, edits: [{ range: removal, newText: '' }] },
         data: { kind: a.kind },
       };

@@ -1,11 +1,17 @@
 // What a rule is: a stable code, a default severity, a description and one pure function.
 
-import type { Finding, FindingCode, ReportModel, Severity } from '../model';
+import type { Finding, FindingCode, FormatVersion, ReportModel, Severity } from '../model';
+
+/** What a check knows besides the model (from the settings). */
+export interface RuleContext {
+  /** The table format the report must use; `auto`: the 2021 format from the year 2021 on. */
+  format: 'auto' | FormatVersion;
+}
 
 export interface Rule {
   code: FindingCode;
   severity: Severity;
   /** One line, Chinese, shown in the README and in hovers. */
   description: string;
-  check(model: ReportModel): Finding[];
+  check(model: ReportModel, context?: RuleContext): Finding[];
 }

@@ -1,6 +1,7 @@
 // Rules on the six-section layout: presence, order, duplicates, numbering and wording of headings,
 // the title and the closing date.
 
+import { msg } from '../messages';
 import type { Finding, ReportModel, SectionModel } from '../model';
 import { SECTIONS, standardHeading } from '../template';
 import type { Rule } from './rule';
@@ -28,17 +29,18 @@ export const sectionMissing: Rule = {
         .reverse()
         .map((t) => present.get(t.number))
         .find((t) => t !== undefined);
-      const where = next
-        ? `应位于「${next.heading.text.trim()}」之前`
+      const args = { numeral: s.numeral, number: s.number, heading: standardHeading(s.number) };
+      const message = next
+        ? msg('section-missing.before', { ...args, other: next.heading.text.trim() })
         : prev
-          ? `应位于「${prev.heading.text.trim()}」之后`
-          : '';
+          ? msg('section-missing.after', { ...args, other: prev.heading.text.trim() })
+          : msg('section-missing', args);
       const anchor = next ? next.heading.range : lineRange(model, prev ? prev.endLine : lastTextLine(model));
       findings.push({
         code: 'section-missing',
         severity: 'error',
         range: anchor,
-        message: `缺少第${s.numeral}部分「${standardHeading(s.number)}」${where ? `（${where}）` : ''}`,
+        message,
         data: { section: s.number, insertBeforeLine: next ? next.startLine : undefined, insertAfterLine: prev?.endLine },
       });
     }
@@ -64,7 +66,14 @@ export const sectionOrder: Rule = {
           code: 'section-order',
           severity: 'warning',
           range: s.heading.range,
-          message: `第${SECTIONS[n - 1].numeral}部分「${SECTIONS[n - 1].title}」出现在第${SECTIONS[highest - 1].numeral}部分「${highestHeading}」之后，顺序颠倒`,
+          message: msg('section-order', {
+            numeral: SECTIONS[n - 1].numeral,
+            number: n,
+            title: SECTIONS[n - 1].title,
+            otherNumeral: SECTIONS[highest - 1].numeral,
+            otherNumber: highest,
+            other: highestHeading,
+          }),
           data: { section: n },
         });
       } else {
@@ -88,8 +97,13 @@ export const sectionDuplicate: Rule = {
         code: 'section-duplicate' as const,
         severity: 'warning' as const,
         range: s.heading.range,
-        message: `第${SECTIONS[s.heading.section - 1].numeral}部分重复出现（第 ${first.get(s.heading.section)!.startLine + 1} 行已有「${SECTIONS[s.heading.section - 1].title}」）`,
-        related: [{ range: first.get(s.heading.section)!.heading.range, message: '第一次出现' }],
+        message: msg('section-duplicate', {
+          numeral: SECTIONS[s.heading.section - 1].numeral,
+          number: s.heading.section,
+          line: first.get(s.heading.section)!.startLine + 1,
+          title: SECTIONS[s.heading.section - 1].title,
+        }),
+        related: [{ range: first.get(s.heading.section)!.heading.range, message: msg('section-duplicate.first') }],
         data: { section: s.heading.section },
       }));
   },
@@ -111,8 +125,8 @@ export const headingNumbering: Rule = {
         severity: 'warning',
         range: h.numeral ? h.numeralRange : h.textRange,
         message: h.numeral
-          ? `部分标题序号应为「${expected}、」，实为「${written}」`
-          : `部分标题缺少序号，应为「${expected}、${h.text.trim()}」`,
+          ? msg('heading-numbering', { expected, written })
+          : msg('heading-numbering.none', { expected, text: h.text.trim() }),
         fix: { title: `改为「${expected}、」`, edits: [{ range: h.prefixRange, newText: `${expected}、` }] },
         data: { section: h.section },
       });
@@ -135,7 +149,7 @@ export const headingWording: Rule = {
         code: 'heading-wording',
         severity: 'info',
         range: h.textRange,
-        message: `部分标题的标准表述为「${standard}」，实为「${h.text.trim()}」`,
+        message: msg('heading-wording', { standard, text: h.text.trim() }),
         fix: { title: `改为「${standard}」`, edits: [{ range: h.textRange, newText: standard }] },
         data: { section: h.section },
       });
@@ -159,7 +173,7 @@ export const titleMissing: Rule = {
         code: 'title-missing',
         severity: 'warning',
         range: lineRange(model, line),
-        message: `报告没有标题（应为「${title}」这样包含机关名称和年份的标题）`,
+        message: msg('title-missing', { title }),
         fix: {
           title: `插入标题「${title}」`,
           edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: title + model.eol + model.eol }],
@@ -181,7 +195,7 @@ export const dateMissing: Rule = {
         code: 'date-missing',
         severity: 'info',
         range: lineRange(model, lastTextLine(model)),
-        message: '报告末尾没有机关名称和落款日期（如「2025年1月15日」）',
+        message: msg('date-missing'),
       },
     ];
   },

@@ -1,6 +1,7 @@
 // Rules on the shape of the tables: a table, a row, a label or a cell that is missing,
 // a cell that is no number, a negative count, and the 2019 format used for a later year.
 
+import { msg } from '../messages';
 import type { Finding, ReportModel, TableId, TableModel } from '../model';
 import { SECTIONS, tableTemplate } from '../template';
 import type { Rule } from './rule';
@@ -29,7 +30,7 @@ export const tableMissing: Rule = {
         code: 'table-missing',
         severity: 'error',
         range: s.heading.range,
-        message: `第${SECTIONS[n - 1].numeral}部分缺少${tableTemplate(id, '2021').name}`,
+        message: msg('table-missing', { numeral: SECTIONS[n - 1].numeral, number: n, table: tableTemplate(id, '2021').name }),
         data: { table: id, section: n, insertAfterLine: s.startLine },
       });
     }
@@ -59,7 +60,9 @@ export const rowMissing: Rule = {
           code: 'row-missing',
           severity: 'error',
           range: cellRange(anchorCell),
-          message: `${template.name}缺少${quoteRow(row.name)}一行${next ? `（应在${quoteRow(next.name)}之前）` : ''}`,
+          message: next
+            ? msg('row-missing.before', { table: template.name, row: quoteRow(row.name), next: quoteRow(next.name) })
+            : msg('row-missing', { table: template.name, row: quoteRow(row.name) }),
           data: { table: table.id, row: row.id, before: next?.id, after: prev?.id },
         });
       });
@@ -86,7 +89,7 @@ export const rowLabelMissing: Rule = {
           code: 'row-label-missing',
           severity: 'warning',
           range: { start: { line: row.anchor.line, character: row.anchor.start }, end: { line: last.line, character: last.end } },
-          message: `这一行数字没有行名，按位置应为${quoteRow(t.name)}`,
+          message: msg('row-label-missing', { row: quoteRow(t.name) }),
           data: { table: table.id, row: row.id, label: t.label },
         });
       }
@@ -118,13 +121,17 @@ export const cellMissing: Rule = {
             const numbers = parts.map((k) => numberOf(row.cells[k]));
             if (numbers.every((n) => n !== undefined)) value = tidy(numbers.reduce((a, b) => a! + b!, 0)!);
           }
-          const what = cell?.kind === 'placeholder' ? `写的是「${cell.text}」，不是数字` : '缺少数字';
+          const where = `${quoteRow(t.name || table.id)}·${column.label}`;
+          const what =
+            cell?.kind === 'placeholder'
+              ? msg('cell-missing.placeholder', { cell: where, text: cell.text })
+              : msg('cell-missing.empty', { cell: where });
           const range = cell ? cellRange(cell) : afterCell(last);
           findings.push({
             code: 'cell-missing',
             severity: 'error',
             range,
-            message: `${quoteRow(t.name || table.id)}·${column.label} ${what}${column.total ? `（应为 ${value}）` : ''}`,
+            message: what + (column.total ? msg('cell-missing.expected', { value }) : ''),
             data: { table: table.id, row: row.id, column: i, value, encoding: table.encoding },
           });
         });
@@ -148,7 +155,7 @@ export const cellNotNumber: Rule = {
               code: 'cell-not-number',
               severity: 'error',
               range: cellRange(cell),
-              message: `${quoteRow(t?.name ?? row.id)}的数字「${cell.text}」与行名连在一起，无法可靠地拆分成各列`,
+              message: msg('cell-not-number.glued', { row: quoteRow(t?.name ?? row.id), text: cell.text }),
               data: { table: table.id, row: row.id },
             });
           } else if (cell.kind === 'text') {
@@ -158,7 +165,7 @@ export const cellNotNumber: Rule = {
               code: 'cell-not-number',
               severity: 'error',
               range: cellRange(cell),
-              message: `${quoteRow(t?.name ?? row.id)}${column ? `·${column}` : ''} 应为数字，实为「${cell.text}」`,
+              message: msg('cell-not-number', { cell: `${quoteRow(t?.name ?? row.id)}${column ? `·${column}` : ''}`, text: cell.text }),
               data: { table: table.id, row: row.id, column: i },
             });
           }
@@ -186,7 +193,7 @@ export const negativeNumber: Rule = {
             code: 'negative-number',
             severity: 'error',
             range: cellRange(cell!),
-            message: `${quoteRow(t.name || '表四')}·${t.columns[i].label} 是数量，不能为负数，实为 ${v}`,
+            message: msg('negative-number', { cell: `${quoteRow(t.name || '表四')}·${t.columns[i].label}`, value: v }),
             data: { table: table.id, row: row.id, column: i },
           });
         });
@@ -200,21 +207,20 @@ export const legacyFormat: Rule = {
   code: 'legacy-format',
   severity: 'warning',
   description: '2021 年及以后的报告仍使用 2019 年的表格格式',
-  check(model) {
-    if (model.year !== undefined && model.year < 2021) return [];
+  check(model, context) {
+    // `format` setting: 2019 = the 2019 format is expected; 2021 = the 2021 format whatever the year.
+    if (context?.format === '2019') return [];
+    if (context?.format !== '2021' && model.year !== undefined && model.year < 2021) return [];
     const findings: Finding[] = [];
     for (const table of tables(model)) {
       if (table.format !== '2019' || table.legacyMarkers.length === 0) continue;
       const marker = table.legacyMarkers[0];
-      const what =
-        table.id === 'table3'
-          ? '「（六）其他处理」只有一行数字（2021 年格式分为 3 个子项）'
-          : `使用了「${marker.text}」等 2019 年格式的项目`;
+      const args = { table: tableTemplate(table.id, '2021').name, marker: marker.text, year: model.year ?? '2021' };
       findings.push({
         code: 'legacy-format',
         severity: 'warning',
         range: cellRange(marker),
-        message: `${tableTemplate(table.id, '2021').name}${what}；${model.year ?? '2021'} 年度报告应使用国办公开办函〔2021〕30号规定的格式`,
+        message: table.id === 'table3' ? msg('legacy-format.table3', args) : msg('legacy-format', args),
         data: { table: table.id },
       });
     }

@@ -42,9 +42,25 @@ export function rowById(table: TableModel, id: string): RowModel | undefined {
   return table.rows.find((r) => r.id === id);
 }
 
-export function rowTemplateOf(table: TableModel, row: RowModel): RowTemplate | undefined {
-  return templateOf(table).rows.find((r) => r.id === row.id);
+/** Every table's first row per id, for rules that look rows up many times. */
+export function rowsById(table: TableModel): Map<string, RowModel> {
+  const rows = new Map<string, RowModel>();
+  for (const r of table.rows) if (!rows.has(r.id)) rows.set(r.id, r);
+  return rows;
 }
+
+export function rowTemplateOf(table: TableModel, row: RowModel): RowTemplate | undefined {
+  const template = templateOf(table);
+  let byId = rowTemplatesById.get(template);
+  if (!byId) {
+    byId = new Map();
+    for (const r of template.rows) if (!byId.has(r.id)) byId.set(r.id, r);
+    rowTemplatesById.set(template, byId);
+  }
+  return byId.get(row.id);
+}
+/** Templates are constant: their rows by id are computed once. */
+const rowTemplatesById = new WeakMap<TableTemplate, Map<string, RowTemplate>>();
 
 export function columnsOf(table: TableModel, row: RowModel): readonly ColumnTemplate[] {
   return rowTemplateOf(table, row)?.columns ?? [];

@@ -1,0 +1,237 @@
+// The nianbao configuration: one zod schema for the VS Code settings `nianbao.*` and for a
+// `.nianbaorc.json` file (the same keys without the `nianbao.` prefix). Messages about a bad value
+// are zod's own, in Chinese (zod 4's zh-CN locale), prefixed with the key they concern.
+
+import * as z from 'zod';
+// The Chinese messages alone: `z.locales` would bundle every language zod speaks (~380 KB).
+import zhCNLocale from 'zod/v4/locales/zh-CN.cjs';
+import type { CheckOptions } from './engine';
+import { findNode, findProperty, parseJsonc, type JsonNode } from './jsonc';
+import { localeOfDisplayLanguage, type Locale } from './messages';
+import type { FindingCode, Range, Severity } from './model';
+import { RULES } from './rules';
+
+export const RC_FILE_NAME = '.nianbaorc.json';
+
+export const FINDING_CODES = RULES.map((r) => r.code) as [FindingCode, ...FindingCode[]];
+
+export type SeveritySetting = Severity | 'off';
+export type FormatSetting = 'auto' | '2021' | '2019';
+export type LocaleSetting = 'auto' | 'zh-cn' | 'en';
+export type NewReportFormat = 'markdown' | 'plaintext' | 'ask';
+
+/** Every setting, with its default. */
+export interface NianbaoConfig {
+  enable: boolean;
+  detectInPlainTextAndMarkdown: boolean;
+  format: FormatSetting;
+  severity: Partial<Record<FindingCode, SeveritySetting>>;
+  debounceMs: number;
+  /** Documents larger than this (UTF-8 bytes) are not analysed (editor only). */
+  maxDocumentSize: number;
+  locale: LocaleSetting;
+  newReport: { format: NewReportFormat };
+}
+
+export const DEFAULT_CONFIG: Readonly<NianbaoConfig> = Object.freeze<NianbaoConfig>({
+  enable: true,
+  detectInPlainTextAndMarkdown: true,
+  format: 'auto',
+  severity: {},
+  debounceMs: 300,
+  maxDocumentSize: 2 * 1024 * 1024,
+  locale: 'auto',
+  newReport: { format: 'ask' },
+});
+
+export const MAX_DEBOUNCE_MS = 5000;
+
+const SEVERITY_SETTING = z.enum(['error', 'warning', 'info', 'hint', 'off']);
+
+/** The checking keys: what `.nianbaorc.json` may hold. Unknown keys are errors there. */
+const CHECK_SHAPE = {
+  enable: z.boolean().describe('检查政府信息公开工作年度报告。Check annual reports at all.'),
+  detectInPlainTextAndMarkdown: z
+    .boolean()
+    .describe('也检查看起来像年报的纯文本和 Markdown 文件。Also check plain-text and Markdown files that look like a report.'),
+  format: z
+    .enum(['auto', '2021', '2019'])
+    .describe(
+      '报告应使用的表格格式：auto 为 2021 年及以后用 2021 年格式；2019 不再提示 legacy-format。The table format the report must use.',
+    ),
+  severity: z
+    .partialRecord(z.enum(FINDING_CODES), SEVERITY_SETTING)
+    .describe('按检查代码调整严重程度，off 为关闭。Severity per finding code, or off.'),
+  debounceMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_DEBOUNCE_MS)
+    .describe('停止输入多少毫秒后重新检查。Milliseconds after the last keystroke before a new check.'),
+  locale: z
+    .enum(['auto', 'zh-cn', 'en'])
+    .describe('检查结果的语言：auto 跟随 VS Code 的显示语言。Language of the messages; auto follows the VS Code display language.'),
+};
+
+/** `.nianbaorc.json`: the checking keys, all optional, nothing else. */
+export const rcFileSchema = z.strictObject(CHECK_SHAPE).partial();
+
+/** The VS Code settings section `nianbao`: the checking keys and the editor-only `newReport.format`. */
+export const settingsSchema = z
+  .object({
+    ...CHECK_SHAPE,
+    newReport: z.object({ format: z.enum(['markdown', 'plaintext', 'ask']) }).partial(),
+    maxDocumentSize: z
+      .number()
+      .int()
+      .min(0)
+      .describe('超过此大小（字节）的文档不检查。Documents larger than this (bytes) are not analysed.'),
+  })
+  .partial();
+
+export type PartialConfig = Partial<Omit<NianbaoConfig, 'newReport'>> & { newReport?: Partial<NianbaoConfig['newReport']> };
+
+const zhCN = zhCNLocale().localeError;
+
+export interface ConfigIssue {
+  /** Key path, e.g. ['severity', 'row-total']. */
+  path: PropertyKey[];
+  /** Chinese, prefixed with the key: 「severity.row-total」：无效选项：… */
+  message: string;
+}
+
+function keyName(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/**
+ * Validates a configuration object. Returns every valid key (an invalid key is left out, so that one
+ * wrong value does not throw the whole file away) and one issue per problem.
+ */
+export function validateConfig(value: unknown, source: 'settings' | 'rc'): { config: PartialConfig; issues: ConfigIssue[] } {
+  const schema = source === 'rc' ? rcFileSchema : settingsSchema;
+  const parsed = schema.safeParse(value, { error: zhCN });
+  if (parsed.success) return { config: parsed.data as PartialConfig, issues: [] };
+
+  const issues: ConfigIssue[] = [];
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // One issue per key, so that each unknown key is marked where it is.
+      const known = issue.path.length === 0 ? Object.keys(schema.shape) : FINDING_CODES;
+      for (const key of issue.keys) {
+        const message = issue.keys.length === 1 ? issue.message : `出现未知的键(key): "${key}"`;
+        const where = issue.path.length > 0 ? `「${keyName(issue.path)}」：` : '';
+        issues.push({ path: [...issue.path, key], message: `${where}${message}（可用：${known.join('、')}）` });
+      }
+    } else {
+      issues.push({ path: issue.path, message: issue.path.length > 0 ? `「${keyName(issue.path)}」：${issue.message}` : issue.message });
+    }
+  }
+
+  // Keep what is valid, key by key.
+  const config: Record<string, unknown> = {};
+  if (isRecord(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      const one = schema.safeParse({ [key]: v });
+      if (one.success) config[key] = (one.data as Record<string, unknown>)[key];
+      else if (key === 'severity' && isRecord(v)) {
+        const severity: Record<string, unknown> = {};
+        for (const [code, s] of Object.entries(v)) {
+          if ((FINDING_CODES as string[]).includes(code) && SEVERITY_SETTING.safeParse(s).success) severity[code] = s;
+        }
+        config.severity = severity;
+      }
+    }
+  }
+  return { config: config as PartialConfig, issues };
+}
+
+/** Layers configurations: later ones win, key by key; `severity` maps are merged code by code. */
+export function mergeConfig(...layers: (PartialConfig | undefined)[]): NianbaoConfig {
+  const out: NianbaoConfig = { ...DEFAULT_CONFIG, severity: {}, newReport: { ...DEFAULT_CONFIG.newReport } };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.enable !== undefined) out.enable = layer.enable;
+    if (layer.detectInPlainTextAndMarkdown !== undefined) out.detectInPlainTextAndMarkdown = layer.detectInPlainTextAndMarkdown;
+    if (layer.format !== undefined) out.format = layer.format;
+    if (layer.debounceMs !== undefined) out.debounceMs = layer.debounceMs;
+    if (layer.maxDocumentSize !== undefined) out.maxDocumentSize = layer.maxDocumentSize;
+    if (layer.locale !== undefined) out.locale = layer.locale;
+    if (layer.severity) out.severity = { ...out.severity, ...layer.severity };
+    if (layer.newReport?.format !== undefined) out.newReport = { format: layer.newReport.format };
+  }
+  return out;
+}
+
+/** The language of the messages: a fixed locale, or (auto) the editor's display language; Chinese when unknown. */
+export function resolveLocale(setting: LocaleSetting, displayLanguage?: string): Locale {
+  return setting === 'auto' ? localeOfDisplayLanguage(displayLanguage) : setting;
+}
+
+/** The engine options a configuration stands for. */
+export function checkOptionsOf(config: NianbaoConfig, displayLanguage?: string): Pick<CheckOptions, 'severities' | 'format' | 'locale'> {
+  return { severities: config.severity, format: config.format, locale: resolveLocale(config.locale, displayLanguage) };
+}
+
+// ---------------------------------------------------------------------------
+// `.nianbaorc.json` as text
+
+export interface RcProblem {
+  range: Range;
+  message: string;
+}
+
+export interface RcFileResult {
+  /** The valid part of the file (empty when the file is not JSON). */
+  config: PartialConfig;
+  problems: RcProblem[];
+}
+
+/** Reads the text of a `.nianbaorc.json`: bad JSON or a bad value becomes a problem at the place it concerns. */
+export function parseRcText(text: string): RcFileResult {
+  const json = parseJsonc(text);
+  const at = positionsOf(text);
+  if (!json.ok) {
+    const { offset, length } = json.error;
+    return { config: {}, problems: [{ range: at(offset, length), message: `JSON 语法错误：${json.error.message}` }] };
+  }
+  const { config, issues } = validateConfig(json.value, 'rc');
+  const problems = issues.map((issue) => ({ range: rangeOfPath(json.root, issue.path, at), message: issue.message }));
+  return { config, problems };
+}
+
+function rangeOfPath(root: JsonNode, path: PropertyKey[], at: (offset: number, length: number) => Range): Range {
+  // The key itself when it is there (unknown key, wrong value), else the closest enclosing value.
+  for (let n = path.length; n > 0; n--) {
+    const property = findProperty(root, path.slice(0, n));
+    if (property) return at(property.keyOffset, property.keyLength);
+  }
+  const node = findNode(root, []) ?? root;
+  // The whole file is not an object: mark its first character.
+  return at(node.offset, Math.min(node.length, 1));
+}
+
+/** offset → LSP position (UTF-16 columns, \r\n, \n or \r ending a line). */
+function positionsOf(text: string): (offset: number, length: number) => Range {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+    if (c === 10 || c === 13) lineStarts.push(i + 1);
+  }
+  const position = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - lineStarts[lo] };
+  };
+  return (offset, length) => ({ start: position(offset), end: position(offset + length) });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,197 @@
+// Hover contents, as Markdown: on a section heading its standard wording and content; on a row label
+// what the row counts and the checks it takes part in; on a number its row and column, and on a total
+// the computed sum with its terms. Pure: the server only wraps the result in an LSP Hover.
+
+import { COLUMN_EXPLANATIONS, explain, ROW_EXPLANATIONS, SECTION_EXPLANATIONS } from './explanations';
+import { cellAt, cellRangeOf, contains, rowTemplateOfRow, templateOfTable, type CellHit } from './locate';
+import { format as fill, type Locale } from './messages';
+import type { Cell, HeadingModel, Position, Range, ReportModel, RowModel, TableModel } from './model';
+import { SECTIONS, standardHeading, TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS } from './template';
+
+export interface HoverResult {
+  range: Range;
+  markdown: string;
+}
+
+const TEXT = {
+  section: { zh: '第{numeral}部分', en: 'Section {number}' },
+  standard: { zh: '标准标题：{heading}', en: 'Standard heading: {heading}' },
+  differs: { zh: '（此处的写法与标准表述不同）', en: ' (written differently here)' },
+  wrongNumeral: { zh: '序号应为「{numeral}、」。', en: 'The number should be 「{numeral}、」.' },
+  title: { zh: '报告标题', en: 'Report title' },
+  agency: { zh: '机关：{agency}', en: 'Agency: {agency}' },
+  year: { zh: '年度：{year}', en: 'Year: {year}' },
+  checks: { zh: '参与的检查：', en: 'Checked by:' },
+  noRelation: {
+    zh: '表二各项之间没有勾稽关系（现行有效件数取决于上年），只检查是否为数字、是否缺少。',
+    en: 'Table 2 has no arithmetic relation (the number in force depends on last year); only missing and non-numeric cells are checked.',
+  },
+  rowTotal: { zh: '`row-total`：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他', en: '`row-total`: 总计 = the sum of the six applicant columns' },
+  resultsTotalPart: { zh: '`results-total`：计入「（七）总计」', en: '`results-total`: counted in 「（七）总计」' },
+  resultsTotalSelf: { zh: '`results-total`：（七）总计 = 各项办理结果之和', en: '`results-total`: （七）总计 = the sum of all results' },
+  balance: { zh: '`balance`：一 + 二 = （七）总计 + 四', en: '`balance`: 一 + 二 = （七）总计 + 四' },
+  reviewTotal: { zh: '`review-total`：每组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', en: '`review-total`: each group total = upheld + corrected + other + pending' },
+  value: { zh: '所填：{value}', en: 'Written: {value}' },
+  notNumber: { zh: '所填「{text}」不是数字', en: '「{text}」 is not a number' },
+  empty: { zh: '缺少数字', en: 'The number is missing' },
+  computed: { zh: '计算：{formula} = **{sum}**', en: 'Computed: {formula} = **{sum}**' },
+  matches: { zh: '✓ 与所填一致', en: '✓ matches the number written' },
+  differsFrom: { zh: '✗ 所填为 {actual}，差 {delta}', en: '✗ {actual} is written, off by {delta}' },
+  cannot: { zh: '无法计算：{what} 缺少数字或不是数字', en: 'Cannot compute: {what} is missing or not a number' },
+  zeros: { zh: '其余 {count} 项为 0', en: '{count} other terms are 0' },
+  rowTotalTitle: { zh: '本行总计（六类申请人之和）', en: 'Row total (the six applicant columns)' },
+  resultsTitle: { zh: '（七）总计（各项办理结果之和）', en: '（七）总计 (the sum of all results)' },
+  balanceTitle: { zh: '结转下年度 = 一 + 二 − （七）', en: 'Carried over = 一 + 二 − （七）' },
+  reviewTitle: { zh: '{group}总计（四项之和）', en: '{group} total (the sum of four results)' },
+  column: { zh: '列：{column}', en: 'Column: {column}' },
+  format2019: { zh: '（2019 年格式）', en: '(2019 format)' },
+} as const;
+
+type TextKey = keyof typeof TEXT;
+
+function t(locale: Locale, key: TextKey, args: Record<string, string | number> = {}): string {
+  const template = TEXT[key];
+  return fill(locale === 'en' ? template.en : template.zh, args);
+}
+
+/** Text from the document inside Markdown: no accidental emphasis, code or links. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
+export function hoverAt(model: ReportModel, pos: Position, locale: Locale = 'zh-cn'): HoverResult | undefined {
+  for (const section of model.sections) {
+    if (section.heading.line === pos.line && contains(section.heading.range, pos)) return headingHover(section.heading, locale);
+  }
+  if (model.title && contains(model.title.range, pos)) return titleHover(model, locale);
+  const hit = cellAt(model, pos);
+  if (!hit) return undefined;
+  return hit.column < 0 ? labelHover(hit, locale) : valueHover(hit, locale);
+}
+
+function headingHover(heading: HeadingModel, locale: Locale): HoverResult {
+  const section = heading.section;
+  const s = SECTIONS[section - 1];
+  const standard = standardHeading(section);
+  const lines = [
+    `**${t(locale, 'section', { numeral: s.numeral, number: section })} · ${s.title}**`,
+    '',
+    `${t(locale, 'standard', { heading: `\`${standard}\`` })}${heading.text.replace(/[\s\u3000]+/g, '') !== s.title ? t(locale, 'differs') : ''}`,
+  ];
+  if (heading.numeral !== s.numeral) lines.push('', t(locale, 'wrongNumeral', { numeral: s.numeral }));
+  lines.push('', explain(SECTION_EXPLANATIONS[section - 1], locale)!);
+  return { range: heading.range, markdown: lines.join('\n') };
+}
+
+function titleHover(model: ReportModel, locale: Locale): HoverResult {
+  const title = model.title!;
+  const facts = [
+    title.agency ? t(locale, 'agency', { agency: escapeMarkdown(title.agency) }) : undefined,
+    title.year !== undefined ? t(locale, 'year', { year: title.year }) : undefined,
+  ].filter(Boolean);
+  return { range: title.range, markdown: [`**${t(locale, 'title')}**`, '', facts.join(' · ')].join('\n') };
+}
+
+/** A row's name for a heading: 「（七）总计」 rather than 「三、本年度办理结果·（七）总计」. */
+function rowName(table: TableModel, row: RowModel): string {
+  const name = rowTemplateOfRow(table, row)?.name || templateOfTable(table).name;
+  return name.replace(/^三、本年度办理结果·/, '');
+}
+
+function rowHeading(table: TableModel, row: RowModel, locale: Locale): string {
+  const template = templateOfTable(table);
+  const name = rowName(table, row);
+  return `**${escapeMarkdown(name)}** — ${escapeMarkdown(template.name)}${table.format === '2019' ? ' ' + t(locale, 'format2019') : ''}`;
+}
+
+function relationsOf(table: TableModel, row: RowModel, locale: Locale): string[] {
+  if (table.id === 'table2') return [t(locale, 'noRelation')];
+  if (table.id === 'table4') return [`${t(locale, 'checks')}`, `- ${t(locale, 'reviewTotal')}`];
+  const rowT = rowTemplateOfRow(table, row);
+  const lines = [t(locale, 'checks'), `- ${t(locale, 'rowTotal')}`];
+  if (rowT?.result) lines.push(`- ${t(locale, 'resultsTotalPart')}`);
+  if (row.id === 't3.resultsTotal') lines.push(`- ${t(locale, 'resultsTotalSelf')}`);
+  if (['t3.new', 't3.carriedIn', 't3.resultsTotal', 't3.carriedOut'].includes(row.id)) lines.push(`- ${t(locale, 'balance')}`);
+  return lines;
+}
+
+function labelHover(hit: CellHit, locale: Locale): HoverResult {
+  const { table, row, cell } = hit;
+  const lines = [rowHeading(table, row, locale), '', explain(ROW_EXPLANATIONS[row.id], locale) ?? '', '', ...relationsOf(table, row, locale)];
+  return { range: cellRangeOf(cell), markdown: lines.join('\n') };
+}
+
+interface Term {
+  name: string;
+  cell: Cell | undefined;
+  sign: 1 | -1;
+}
+
+/** `a + b − c = sum`, or why it cannot be computed. */
+function computation(terms: Term[], target: Cell, title: string, locale: Locale, compact: boolean): string[] {
+  const lines = [`**${title}**`];
+  const missing = terms.filter((x) => !x.cell || x.cell.kind !== 'number');
+  if (missing.length > 0) {
+    lines.push('', t(locale, 'cannot', { what: missing.map((m) => `「${escapeMarkdown(m.name)}」`).join('、') }));
+    return lines;
+  }
+  const value = (x: Term) => x.cell!.value!;
+  const sum = Math.round(terms.reduce((a, x) => a + x.sign * value(x), 0) * 1e6) / 1e6;
+  const shown = compact ? terms.filter((x) => value(x) !== 0) : terms;
+  const formula =
+    shown.length === 0
+      ? '0'
+      : shown.map((x, i) => `${i === 0 ? (x.sign < 0 ? '− ' : '') : x.sign < 0 ? ' − ' : ' + '}${value(x)}`).join('');
+  lines.push('', t(locale, 'computed', { formula, sum }));
+  if (compact || terms.length <= 8) {
+    lines.push('');
+    for (const x of shown) lines.push(`- ${x.sign < 0 ? '− ' : ''}${escapeMarkdown(x.name)}：${value(x)}`);
+    if (compact && shown.length < terms.length) lines.push(`- ${t(locale, 'zeros', { count: terms.length - shown.length })}`);
+  }
+  lines.push('');
+  if (target.kind === 'number') {
+    const delta = Math.round((target.value! - sum) * 1e6) / 1e6;
+    lines.push(delta === 0 ? t(locale, 'matches') : t(locale, 'differsFrom', { actual: target.value!, delta: delta > 0 ? `+${delta}` : delta }));
+  }
+  return lines;
+}
+
+function valueHover(hit: CellHit, locale: Locale): HoverResult {
+  const { table, row, cell, column } = hit;
+  const rowT = rowTemplateOfRow(table, row);
+  const columnT = rowT?.columns[column];
+  const columnLabel = columnT?.label ?? '';
+  const lines = [`**${escapeMarkdown(rowName(table, row))}·${escapeMarkdown(columnLabel)}**`, ''];
+  lines.push(cell.kind === 'number' ? t(locale, 'value', { value: cell.text }) : cell.kind === 'empty' || cell.kind === 'placeholder' ? t(locale, 'empty') : t(locale, 'notNumber', { text: escapeMarkdown(cell.text) }));
+  const columnHelp = explain(COLUMN_EXPLANATIONS[columnLabel.split('·').pop() ?? ''], locale);
+  if (columnHelp) lines.push('', t(locale, 'column', { column: `${escapeMarkdown(columnLabel)} — ${columnHelp}` }));
+
+  const sections: string[][] = [];
+  if (table.id === 'table3') {
+    const rows = templateOfTable(table).rows;
+    const find = (id: string) => table.rows.find((r) => r.id === id);
+    if (column === TABLE3_COLUMNS.length - 1) {
+      sections.push(computation(TABLE3_COLUMNS.slice(0, -1).map((c, i) => ({ name: c.label, cell: row.cells[i], sign: 1 })), cell, t(locale, 'rowTotalTitle'), locale, false));
+    }
+    if (row.id === 't3.resultsTotal') {
+      const terms = rows.filter((r) => r.result).map((r): Term => ({ name: r.name.replace(/^三、本年度办理结果·/, ''), cell: find(r.id)?.cells[column], sign: 1 }));
+      sections.push(computation(terms, cell, t(locale, 'resultsTitle'), locale, true));
+    }
+    if (row.id === 't3.carriedOut') {
+      const terms: Term[] = [
+        { name: '一、本年新收', cell: find('t3.new')?.cells[column], sign: 1 },
+        { name: '二、上年结转', cell: find('t3.carriedIn')?.cells[column], sign: 1 },
+        { name: '（七）总计', cell: find('t3.resultsTotal')?.cells[column], sign: -1 },
+      ];
+      sections.push(computation(terms, cell, t(locale, 'balanceTitle'), locale, false));
+    }
+  } else if (table.id === 'table4' && column % TABLE4_RESULT_COLUMNS.length === TABLE4_RESULT_COLUMNS.length - 1) {
+    const g = Math.floor(column / TABLE4_RESULT_COLUMNS.length);
+    const base = g * TABLE4_RESULT_COLUMNS.length;
+    const terms = TABLE4_RESULT_COLUMNS.slice(0, -1).map((name, k): Term => ({ name, cell: row.cells[base + k], sign: 1 }));
+    sections.push(computation(terms, cell, t(locale, 'reviewTitle', { group: TABLE4_GROUPS[g].name }), locale, false));
+  }
+  for (const s of sections) lines.push('', '---', '', ...s);
+  if (sections.length === 0) lines.push('', ...relationsOf(table, row, locale));
+  return { range: cellRangeOf(cell), markdown: lines.join('\n') };
+}

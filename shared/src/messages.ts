@@ -1,0 +1,202 @@
+// Finding messages in Chinese (the default) and English, as one table of templates keyed by id.
+// A rule writes `message: msg('row-total', { row, expected, actual })`; the engine decides the
+// language for the whole run (`CheckOptions.locale`), so rules stay free of language switches.
+// Quoted document text (row labels, column names, headings) stays Chinese in both languages:
+// it is what the user sees in the report.
+
+import type { FindingCode } from './model';
+
+export type Locale = 'zh-cn' | 'en';
+
+export const DEFAULT_LOCALE: Locale = 'zh-cn';
+
+export type MessageArgs = Readonly<Record<string, string | number>>;
+
+interface Template {
+  zh: string;
+  en: string;
+}
+
+/** `{name}` in a template is replaced by the argument of that name. */
+export const MESSAGES = {
+  // structure
+  'section-missing': { zh: '缺少第{numeral}部分「{heading}」', en: 'Section {number} 「{heading}」 is missing' },
+  'section-missing.before': {
+    zh: '缺少第{numeral}部分「{heading}」（应位于「{other}」之前）',
+    en: 'Section {number} 「{heading}」 is missing (it belongs before 「{other}」)',
+  },
+  'section-missing.after': {
+    zh: '缺少第{numeral}部分「{heading}」（应位于「{other}」之后）',
+    en: 'Section {number} 「{heading}」 is missing (it belongs after 「{other}」)',
+  },
+  'section-order': {
+    zh: '第{numeral}部分「{title}」出现在第{otherNumeral}部分「{other}」之后，顺序颠倒',
+    en: 'Section {number} 「{title}」 comes after section {otherNumber} 「{other}」: the sections are out of order',
+  },
+  'section-duplicate': {
+    zh: '第{numeral}部分重复出现（第 {line} 行已有「{title}」）',
+    en: 'Section {number} appears twice (line {line} already has 「{title}」)',
+  },
+  'section-duplicate.first': { zh: '第一次出现', en: 'first occurrence' },
+  'heading-numbering': {
+    zh: '部分标题序号应为「{expected}、」，实为「{written}」',
+    en: 'The section number should be 「{expected}、」, not 「{written}」',
+  },
+  'heading-numbering.none': {
+    zh: '部分标题缺少序号，应为「{expected}、{text}」',
+    en: 'The section heading has no number; it should read 「{expected}、{text}」',
+  },
+  'heading-wording': {
+    zh: '部分标题的标准表述为「{standard}」，实为「{text}」',
+    en: 'The standard wording of this heading is 「{standard}」, not 「{text}」',
+  },
+  'title-missing': {
+    zh: '报告没有标题（应为「{title}」这样包含机关名称和年份的标题）',
+    en: 'The report has no title (a title with the agency and the year, such as 「{title}」)',
+  },
+  'date-missing': {
+    zh: '报告末尾没有机关名称和落款日期（如「2025年1月15日」）',
+    en: 'The report does not end with the agency name and a date (such as 「2025年1月15日」)',
+  },
+  // tables
+  'table-missing': { zh: '第{numeral}部分缺少{table}', en: 'Section {number} has no statistics table {table}' },
+  'row-missing': { zh: '{table}缺少{row}一行', en: '{table} is missing the row {row}' },
+  'row-missing.before': {
+    zh: '{table}缺少{row}一行（应在{next}之前）',
+    en: '{table} is missing the row {row} (it belongs before {next})',
+  },
+  'row-label-missing': {
+    zh: '这一行数字没有行名，按位置应为{row}',
+    en: 'These numbers have no row label; by their position they are the row {row}',
+  },
+  'cell-missing.empty': { zh: '{cell} 缺少数字', en: '{cell}: the number is missing' },
+  'cell-missing.placeholder': {
+    zh: '{cell} 写的是「{text}」，不是数字',
+    en: '{cell}: 「{text}」 is written instead of a number',
+  },
+  'cell-missing.expected': { zh: '（应为 {value}）', en: ' (should be {value})' },
+  'cell-not-number.glued': {
+    zh: '{row}的数字「{text}」与行名连在一起，无法可靠地拆分成各列',
+    en: 'The numbers 「{text}」 of {row} run into the label and cannot be split into columns safely',
+  },
+  'cell-not-number': { zh: '{cell} 应为数字，实为「{text}」', en: '{cell} should be a number, found 「{text}」' },
+  'negative-number': {
+    zh: '{cell} 是数量，不能为负数，实为 {value}',
+    en: '{cell} is a count and cannot be negative, found {value}',
+  },
+  'legacy-format.table3': {
+    zh: '{table}「（六）其他处理」只有一行数字（2021 年格式分为 3 个子项）；{year} 年度报告应使用国办公开办函〔2021〕30号规定的格式',
+    en: '{table}: 「（六）其他处理」 is a single row (the 2021 format splits it into 3 rows); a report for {year} must use the format of 国办公开办函〔2021〕30号',
+  },
+  'legacy-format': {
+    zh: '{table}使用了「{marker}」等 2019 年格式的项目；{year} 年度报告应使用国办公开办函〔2021〕30号规定的格式',
+    en: '{table} uses items of the 2019 format such as 「{marker}」; a report for {year} must use the format of 国办公开办函〔2021〕30号',
+  },
+  // arithmetic
+  'row-total': {
+    zh: '{row}·总计 应为 {expected}（自然人至其他六列之和），实为 {actual}',
+    en: '{row}·总计 should be {expected} (the sum of the six columns 自然人 to 其他), found {actual}',
+  },
+  'row-total.part': {
+    zh: '{row}·{column} 应为 {expected}（这样本行总计 {total} 与「{relation}」都成立），实为 {actual}',
+    en: '{row}·{column} should be {expected} (then both the row total {total} and 「{relation}」 hold), not {actual}',
+  },
+  'row-total.part.balance': { zh: '一 + 二 = （七）+ 四', en: '一 + 二 = （七）+ 四' },
+  'row-total.part.results': { zh: '（七）总计等于各项办理结果之和', en: '（七）总计 = the sum of the results' },
+  'row-total.part.rowTotal': { zh: '本行总计', en: 'the row total' },
+  'results-total': {
+    zh: '「（七）总计」·{column} 应为 {expected}（各项办理结果之和），实为 {actual}',
+    en: '「（七）总计」·{column} should be {expected} (the sum of all results), found {actual}',
+  },
+  balance: {
+    zh: '「四、结转下年度继续办理」·{column} 应为 {expected}（一 + 二 − （七）= {new} + {carriedIn} − {results}），实为 {actual}',
+    en: '「四、结转下年度继续办理」·{column} should be {expected} (一 + 二 − （七） = {new} + {carriedIn} − {results}), found {actual}',
+  },
+  'review-total': {
+    zh: '表四「{group}」总计 应为 {expected}（{terms}），实为 {actual}',
+    en: 'Table 4 「{group}」 总计 should be {expected} ({terms}), found {actual}',
+  },
+  'related.term': { zh: '{name} = {value}', en: '{name} = {value}' },
+  'related.minusTerm': { zh: '减 {name} = {value}', en: 'minus {name} = {value}' },
+  // conversion artifacts
+  'conversion-artifact': {
+    zh: '转换留下的{kind}「{text}」，不属于报告内容',
+    en: '{kind} 「{text}」 left over from a conversion is not part of the report',
+  },
+  'artifact.bookmark': { zh: 'Word 书签标记', en: 'A Word bookmark' },
+  'artifact.web-chrome': { zh: '网页导航或页脚文字', en: 'Web-page navigation or footer text' },
+  'artifact.page-footer': { zh: 'PDF 页码', en: 'A PDF page number' },
+} as const satisfies Record<string, Template>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** One line per code, for hovers and documentation (the Chinese line is the rule's own `description`). */
+export const RULE_DESCRIPTIONS_EN: Record<FindingCode, string> = {
+  'section-missing': 'One of the six sections is missing',
+  'section-order': 'The sections are out of order',
+  'section-duplicate': 'A section appears twice',
+  'heading-numbering': 'Wrong number in a section heading (「3、」 for 「三、」)',
+  'heading-wording': 'A section heading differs from the standard wording',
+  'table-missing': 'Section 二, 三 or 四 has no statistics table',
+  'row-missing': 'A row of the template is missing',
+  'row-label-missing': 'A row of numbers has no label',
+  'cell-missing': 'A row has fewer numbers than columns, or a blank or placeholder cell',
+  'cell-not-number': 'A cell is not a number, or numbers run together',
+  'legacy-format': 'A report for 2021 or later uses the 2019 table format',
+  'row-total': 'Table 3: 总计 is not the sum of the six applicant columns',
+  'results-total': 'Table 3: （七）总计 is not the sum of the results',
+  balance: 'Table 3 does not balance: 一 + 二 ≠ （七） + 四',
+  'review-total': 'Table 4: a group total is not the sum of its four results',
+  'negative-number': 'A count is negative',
+  'title-missing': 'No title with the agency and the year',
+  'date-missing': 'No closing date',
+  'conversion-artifact': 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',
+};
+
+let current: Locale = DEFAULT_LOCALE;
+
+/** The language messages are written in right now. */
+export function currentLocale(): Locale {
+  return current;
+}
+
+/** Runs `fn` with messages in `locale` (the engine wraps a whole check in it); always restores the previous one. */
+export function withLocale<T>(locale: Locale | undefined, fn: () => T): T {
+  const previous = current;
+  current = locale ?? DEFAULT_LOCALE;
+  try {
+    return fn();
+  } finally {
+    current = previous;
+  }
+}
+
+/** Fills a template: `{name}` → args.name (a missing argument stays visible as `{name}`). */
+export function format(template: string, args: MessageArgs): string {
+  // The template split once at its `{name}` places: even indices are text, odd ones names.
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (templateParts.size >= 1000) templateParts.clear();
+    templateParts.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
+}
+const templateParts = new Map<string, string[]>();
+
+/** The message `key` in the current language (or in `locale` when given). */
+export function msg(key: MessageKey, args: MessageArgs = {}, locale: Locale = current): string {
+  const template: Template = MESSAGES[key];
+  return format(locale === 'en' ? template.en : template.zh, args);
+}
+
+/** `zh-cn`, `zh-CN`, `zh-tw`, `zh` → Chinese; anything else (`en`, `en-US`, `de`) → English. */
+export function localeOfDisplayLanguage(language: string | undefined): Locale {
+  if (!language) return DEFAULT_LOCALE;
+  return language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}

@@ -1,0 +1,85 @@
+// Finding messages in Chinese (default) and English: the same findings, only the words differ.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkText } from '../shared/src/engine';
+import { currentLocale, format, MESSAGES, msg, RULE_DESCRIPTIONS_EN, withLocale } from '../shared/src/messages';
+import { RULES } from '../shared/src/rules';
+import { consistentData, renderReport, withFault } from './support/reportFixture';
+
+const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
+const HAN = /[\u4e00-\u9fff]/g;
+const ERRORS_MD = readFileSync('examples/errors.nianbao.md', 'utf8');
+
+/** The message without text quoted from the document (「…」, labels, numbers): what the language is. */
+function ownWords(message: string): string {
+  return message.replace(/「[^」]*」/g, '').replace(/[（(][一二三四五六七][）)]/g, '');
+}
+
+describe('messages in English', () => {
+  test('the same finding, en vs zh (row-total of errors.nianbao.md)', () => {
+    const zh = checkText(ERRORS_MD).findings;
+    const en = checkText(ERRORS_MD, { locale: 'en' }).findings;
+    assert.equal(zh[0].message, '「三、本年度办理结果·（一）予以公开」·总计 应为 18（自然人至其他六列之和），实为 19');
+    assert.equal(en[0].message, '「三、本年度办理结果·（一）予以公开」·总计 should be 18 (the sum of the six columns 自然人 to 其他), found 19');
+    assert.deepEqual(
+      en.map((f) => [f.code, f.severity, f.range]),
+      zh.map((f) => [f.code, f.severity, f.range]),
+    );
+    assert.match(en[2].message, /^Section 5 「五、存在的主要问题及改进情况」 is missing \(it belongs before 「其他需要报告的事项」\)$/);
+    // Related information is translated too.
+    assert.ok(en[0].related!.every((r) => !/^减 /.test(r.message)));
+  });
+
+  test('every finding on every corpus file and on faulty generated reports has an English message', () => {
+    const texts = readdirSync(CORPUS)
+      .filter((n) => n.endsWith('.txt'))
+      .map((n) => readFileSync(join(CORPUS, n), 'utf8'));
+    const data = consistentData(7);
+    for (const encoding of ['markdown', 'pipe', 'tab'] as const) {
+      texts.push(renderReport(withFault(data, { rowId: 't3.carriedOut', column: 0, delta: 2 }), encoding).text);
+    }
+    let count = 0;
+    for (const text of texts) {
+      const zh = checkText(text).findings;
+      const en = checkText(text, { locale: 'en' }).findings;
+      assert.deepEqual(en.map((f) => f.code), zh.map((f) => f.code));
+      en.forEach((f, i) => {
+        count++;
+        assert.notEqual(f.message, zh[i].message, `${f.code} translated`);
+        const words = ownWords(f.message).match(HAN) ?? [];
+        // Chinese left in an English message is quoted document text (labels, column names), never the sentence.
+        assert.ok(words.length <= ownWords(f.message).length / 2, `${f.code}: ${f.message}`);
+        assert.doesNotMatch(f.message, /\{\w+\}/, 'every argument filled');
+      });
+    }
+    assert.ok(count > 40, `${count} findings compared`);
+  });
+
+  test('the engine restores the language after a check, even when a rule throws', () => {
+    checkText(ERRORS_MD, { locale: 'en' });
+    assert.equal(currentLocale(), 'zh-cn');
+    assert.throws(() => withLocale('en', () => {
+      throw new Error('boom');
+    }));
+    assert.equal(currentLocale(), 'zh-cn');
+  });
+});
+
+describe('the message table', () => {
+  test('every template has both languages with the same arguments', () => {
+    for (const [key, t] of Object.entries(MESSAGES)) {
+      const args = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      assert.ok(t.zh.length > 0 && t.en.length > 0, key);
+      assert.deepEqual(args(t.en).filter((a) => a !== 'number' && a !== 'otherNumber'), args(t.zh).filter((a) => a !== 'numeral' && a !== 'otherNumeral'), key);
+    }
+    assert.equal(format('{a} + {b}', { a: 1 }), '1 + {b}');
+    assert.equal(msg('related.term', { name: '自然人', value: 3 }, 'en'), '自然人 = 3');
+  });
+
+  test('every rule has an English description', () => {
+    for (const rule of RULES) assert.ok(RULE_DESCRIPTIONS_EN[rule.code]?.length > 0, rule.code);
+  });
+});
