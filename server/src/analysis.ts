@@ -57,6 +57,11 @@ export class AnalysisCache {
     return this.get(document, cached?.force ?? document.languageId === 'nianbao', cached?.options);
   }
 
+  /** The options the current result of this document was checked with. */
+  optionsOf(uri: string): AnalysisOptions | undefined {
+    return this.entries.get(uri)?.options;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }

@@ -11,7 +11,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, FindingCode, TextEdit } from '../../shared/src/model';
 import { fixAllEdit } from '../../shared/src/fixes/index';
-import type { CheckResult } from '../../shared/src/engine';
+import type { CheckOptions, CheckResult } from '../../shared/src/engine';
+import { msg } from '../../shared/src/messages';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -37,7 +38,14 @@ function wanted(params: CodeActionParams, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-export function codeActions(document: TextDocument, result: CheckResult, params: CodeActionParams): CodeAction[] {
+/** `options`: what the document's diagnostics were checked with (severities, format, locale), so fix-all fixes what they show. */
+export function codeActions(
+  document: TextDocument,
+  result: CheckResult,
+  params: CodeActionParams,
+  options: Omit<CheckOptions, 'force'> = {},
+): CodeAction[] {
+  const locale = options.locale;
   const uri = document.uri;
   const actions: CodeAction[] = [];
   if (wanted(params, CodeActionKind.QuickFix)) {
@@ -56,10 +64,10 @@ export function codeActions(document: TextDocument, result: CheckResult, params:
       const sameKind = result.findings.filter((f) => f.code === finding.code && f.fix);
       if (sameKind.length > 1 && !fixAllOffered.has(finding.code)) {
         fixAllOffered.add(finding.code);
-        const edit = fixAllEdit(document.getText(), { code: finding.code, force: true });
+        const edit = fixAllEdit(document.getText(), { ...options, code: finding.code, force: true });
         if (edit) {
           actions.push({
-            title: `修复本文件所有「${finding.code}」问题（${sameKind.length} 处）`,
+            title: msg('fix.allOfCode', { code: finding.code, count: sameKind.length }, locale),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             edit: { changes: { [uri]: toLspEdits([edit]) } },
@@ -70,10 +78,10 @@ export function codeActions(document: TextDocument, result: CheckResult, params:
   }
   const onlyAsksFixAll = params.context.only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== '');
   if (onlyAsksFixAll && wanted(params, FIX_ALL_KIND) && result.findings.some((f) => f.fix)) {
-    const edit = fixAllEdit(document.getText(), { force: true });
+    const edit = fixAllEdit(document.getText(), { ...options, force: true });
     if (edit) {
       actions.push({
-        title: '修复所有可自动修复的年报问题',
+        title: msg('fix.all', {}, locale),
         kind: FIX_ALL_KIND,
         edit: { changes: { [uri]: toLspEdits([edit]) } },
       });

@@ -116,6 +116,31 @@ export const MESSAGES = {
     zh: '表四「{group}」总计 应为 {expected}（{terms}），实为 {actual}',
     en: 'Table 4 「{group}」 总计 should be {expected} ({terms}), found {actual}',
   },
+  // fix titles
+  'fix.setTo': { zh: '改为 {value}', en: 'Change to {value}' },
+  'fix.replaceWith': { zh: '改为「{text}」', en: 'Change to 「{text}」' },
+  'fix.insertTitle': { zh: '插入标题「{title}」', en: 'Insert the title 「{title}」' },
+  'fix.remove': { zh: '删除「{text}」', en: 'Remove 「{text}」' },
+  'fix.insertSection': { zh: '插入「{heading}」', en: 'Insert 「{heading}」' },
+  'fix.insertSectionWithTable': { zh: '插入「{heading}」及其统计表', en: 'Insert 「{heading}」 and its table' },
+  'fix.insertTable': { zh: '插入{table}模板', en: 'Insert the template of {table}' },
+  'fix.insertRow': { zh: '插入「{label}」一行（全部为 0）', en: 'Insert the row 「{label}」 (all 0)' },
+  'fix.insertLabel': { zh: '补上行名「{label}」', en: 'Insert the row label 「{label}」' },
+  'fix.fillCell': { zh: '填入 {value}', en: 'Fill in {value}' },
+  'fix.convertTable2': {
+    zh: '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，填 0 待核实）',
+    en: 'Convert to the 2021 format (本年新制作数量 becomes 本年制发件数, 处理决定数量 is kept; 本年废止件数, 现行有效件数 and the fee amount cannot be converted and are set to 0 to be checked)',
+  },
+  'fix.convertTable2.dropped': {
+    zh: '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，填 0 待核实；删去其他对外管理服务事项、政府集中采购）',
+    en: 'Convert to the 2021 format (本年新制作数量 becomes 本年制发件数, 处理决定数量 is kept; 本年废止件数, 现行有效件数 and the fee amount cannot be converted and are set to 0 to be checked; 其他对外管理服务事项 and 政府集中采购 are dropped)',
+  },
+  'fix.convertTable3': {
+    zh: '转换为 2021 年格式：（六）其他处理分为 3 个子项，原有数字记入「3.其他」',
+    en: 'Convert to the 2021 format: （六）其他处理 gets its 3 sub-rows, the numbers go to 「3.其他」',
+  },
+  'fix.allOfCode': { zh: '修复本文件所有「{code}」问题（{count} 处）', en: 'Fix all 「{code}」 problems in this file ({count})' },
+  'fix.all': { zh: '修复所有可自动修复的年报问题', en: 'Fix all auto-fixable report problems' },
   'related.term': { zh: '{name} = {value}', en: '{name} = {value}' },
   'related.minusTerm': { zh: '减 {name} = {value}', en: 'minus {name} = {value}' },
   // conversion artifacts

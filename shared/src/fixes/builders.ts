@@ -6,6 +6,7 @@ import type { Finding, FindingCode, Fix, Range, ReportModel, RowModel, TableEnco
 import { tokenizeLine } from '../cells';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
 import { SECTIONS, TABLE3_2021, standardHeading, tableTemplate } from '../template';
+import { msg } from '../messages';
 import { numberOf } from '../rules/util';
 
 const pos = (line: number, character: number) => ({ line, character });
@@ -84,15 +85,15 @@ function sectionMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   else block.push('');
   const before = f.data?.insertBeforeLine as number | undefined;
   if (before !== undefined) {
-    return { title: `插入「${standardHeading(n)}」${s.table ? '及其统计表' : ''}`, edits: [{ range: at(before, 0), newText: joinLines(model, block) + eol + eol }] };
+    return { title: msg(s.table ? 'fix.insertSectionWithTable' : 'fix.insertSection', { heading: standardHeading(n) }), edits: [{ range: at(before, 0), newText: joinLines(model, block) + eol + eol }] };
   }
   // Last section missing: before the closing agency and date, else at the end.
   const closing = model.closing.agencyRange?.start.line ?? model.closing.dateRange?.start.line;
   if (closing !== undefined) {
-    return { title: `插入「${standardHeading(n)}」`, edits: [{ range: at(closing, 0), newText: joinLines(model, block) + eol + eol }] };
+    return { title: msg('fix.insertSection', { heading: standardHeading(n) }), edits: [{ range: at(closing, 0), newText: joinLines(model, block) + eol + eol }] };
   }
   const last = model.lines.length - 1;
-  return { title: `插入「${standardHeading(n)}」`, edits: [{ range: lineEnd(model, last), newText: eol + eol + joinLines(model, block) }] };
+  return { title: msg('fix.insertSection', { heading: standardHeading(n) }), edits: [{ range: lineEnd(model, last), newText: eol + eol + joinLines(model, block) }] };
 }
 
 function tableMissingFix(model: ReportModel, f: Finding): Fix | undefined {
@@ -101,7 +102,7 @@ function tableMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   if (!id || line === undefined) return undefined;
   const lines = renderTable(id, defaultLayout(documentEncoding(model)));
   return {
-    title: `插入${tableTemplate(id, '2021').name}模板`,
+    title: msg('fix.insertTable', { table: tableTemplate(id, '2021').name }),
     edits: [{ range: lineEnd(model, line), newText: model.eol + model.eol + joinLines(model, lines) }],
   };
 }
@@ -118,7 +119,7 @@ function rowMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   if (!reference) return undefined;
   const layout = layoutFrom(model, table, reference);
   const lines = renderRow(layout, [row.label], row.columns.map(() => '0'));
-  const title = `插入「${row.label}」一行（全部为 0）`;
+  const title = msg('fix.insertRow', { label: row.label });
   if (prev) {
     const last = rowLines(prev)[1];
     const text = lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
@@ -135,7 +136,7 @@ function rowLabelMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const label = f.data?.label as string | undefined;
   if (!table || !row || !label) return undefined;
   const first = row.rawCells[0];
-  const title = `补上行名「${label}」`;
+  const title = msg('fix.insertLabel', { label });
   if (table.encoding === 'cell-per-line' || !isLineBound(row)) {
     const indent = leadingBlanks(model.lines[first.line]);
     return { title, edits: [{ range: at(first.line, 0), newText: indent + label + model.eol }] };
@@ -159,7 +160,7 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   if (!table || !row || column === undefined) return undefined;
   const value = String(f.data?.value ?? 0);
   const cell = row.cells[column];
-  const title = `填入 ${value}`;
+  const title = msg('fix.fillCell', { value });
   if (cell && cell.kind === 'placeholder') {
     return { title, edits: [{ range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.end) }, newText: value }] };
   }
@@ -219,10 +220,7 @@ function convertTable2(model: ReportModel, table: TableModel): Fix {
   if (layout.encoding === 'cell-per-line' && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
   const dropped = table.rows.filter((r) => r.id === 't2.otherServices' || r.id === 't2.purchase').length > 0;
   return {
-    title:
-      '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，填 0 待核实' +
-      (dropped ? '；删去其他对外管理服务事项、政府集中采购' : '') +
-      '）',
+    title: msg(dropped ? 'fix.convertTable2.dropped' : 'fix.convertTable2'),
     edits: [replaceLines(model, from, to, lines)],
   };
 }
@@ -239,7 +237,7 @@ function convertTable3(model: ReportModel, table: TableModel): Fix | undefined {
     ...sub.flatMap((r, i) => renderRow(layout, [r.label], i === sub.length - 1 ? numbers : r.columns.map(() => '0'))),
   ];
   if (lines[lines.length - 1] === '') lines.pop();
-  return { title: '转换为 2021 年格式：（六）其他处理分为 3 个子项，原有数字记入「3.其他」', edits: [replaceLines(model, from, to, lines)] };
+  return { title: msg('fix.convertTable3'), edits: [replaceLines(model, from, to, lines)] };
 }
 
 function legacyFormatFix(model: ReportModel, f: Finding): Fix | undefined {

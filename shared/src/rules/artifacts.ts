@@ -24,7 +24,7 @@ export const conversionArtifact: Rule = {
         severity: 'hint',
         range: a.range,
         message: msg('conversion-artifact', { kind: msg(`artifact.${a.kind}`), text: a.text }),
-        fix: { title: `删除「${a.text}」`, edits: [{ range: removal, newText: '' }] },
+        fix: { title: msg('fix.remove', { text: a.text }), edits: [{ range: removal, newText: '' }] },
         data: { kind: a.kind },
       };
     });

@@ -127,7 +127,7 @@ export const headingNumbering: Rule = {
         message: h.numeral
           ? msg('heading-numbering', { expected, written })
           : msg('heading-numbering.none', { expected, text: h.text.trim() }),
-        fix: { title: `改为「${expected}、」`, edits: [{ range: h.prefixRange, newText: `${expected}、` }] },
+        fix: { title: msg('fix.replaceWith', { text: `${expected}、` }), edits: [{ range: h.prefixRange, newText: `${expected}、` }] },
         data: { section: h.section },
       });
     }
@@ -150,7 +150,7 @@ export const headingWording: Rule = {
         severity: 'info',
         range: h.textRange,
         message: msg('heading-wording', { standard, text: h.text.trim() }),
-        fix: { title: `改为「${standard}」`, edits: [{ range: h.textRange, newText: standard }] },
+        fix: { title: msg('fix.replaceWith', { text: standard }), edits: [{ range: h.textRange, newText: standard }] },
         data: { section: h.section },
       });
     }
@@ -175,7 +175,7 @@ export const titleMissing: Rule = {
         range: lineRange(model, line),
         message: msg('title-missing', { title }),
         fix: {
-          title: `插入标题「${title}」`,
+          title: msg('fix.insertTitle', { title }),
           edits: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: title + model.eol + model.eol }],
         },
         data: { agency: model.closing.agency, year: model.year },

@@ -1,5 +1,6 @@
 // Small helpers the rules share: ranges of cells, names of rows and columns, fixes as data.
 
+import { msg } from '../messages';
 import type { Cell, Fix, Range, ReportModel, RowModel, TableModel } from '../model';
 import { tableTemplate, type ColumnTemplate, type RowTemplate, type TableTemplate } from '../template';
 
@@ -77,7 +78,7 @@ export function numberOf(c: Cell | undefined): number | undefined {
 }
 
 export function replaceCellFix(c: Cell, value: number): Fix {
-  return { title: `改为 ${value}`, edits: [{ range: cellRange(c), newText: String(value) }] };
+  return { title: msg('fix.setTo', { value }), edits: [{ range: cellRange(c), newText: String(value) }] };
 }
 
 /** Rounds a sum of decimals to the precision written (avoids 0.1 + 0.2 artefacts). */
