@@ -4,7 +4,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type {
   ConfigurationParams,
@@ -17,10 +16,9 @@ import type {
 } from 'vscode-languageserver/node';
 import type { Finding } from '../shared/src/model';
 import { toDiagnostic } from '../server/src/diagnostics';
+import { PublishedDiagnostics, SERVER_PATH, withTimeout } from './support/lspSession';
 import { checkModeFor, DEFAULT_SETTINGS, parseSettings } from '../server/src/settings';
 
-const WAIT_MS = 10_000;
-const SERVER_PATH = resolve(process.cwd(), 'dist/server.js');
 
 // ---------------------------------------------------------------------------
 // Fixtures: a complete, consistent 2021-format report in GFM Markdown
@@ -156,44 +154,6 @@ function replaceOnce(text: string, search: string, replacement: string): string 
 
 // ---------------------------------------------------------------------------
 // An editor's side of the connection
-
-function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Every publishDiagnostics notification, in arrival order; tests wait for the next one for a uri. */
-class PublishedDiagnostics {
-  private readonly received: PublishDiagnosticsParams[] = [];
-  private readonly waiters: { uri: string; from: number; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
-
-  add(params: PublishDiagnosticsParams): void {
-    this.received.push(params);
-    const index = this.received.length - 1;
-    for (const waiter of [...this.waiters]) {
-      if (waiter.uri === params.uri && index >= waiter.from) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(params);
-      }
-    }
-  }
-
-  /** Marks "now": `next` only returns notifications that arrive after the mark. */
-  mark(): number {
-    return this.received.length;
-  }
-
-  next(uri: string, from: number): Promise<PublishDiagnosticsParams> {
-    const found = this.received.slice(from).find((p) => p.uri === uri);
-    const result = found
-      ? Promise.resolve(found)
-      : new Promise<PublishDiagnosticsParams>((resolve) => this.waiters.push({ uri, from, resolve }));
-    return withTimeout(result, `textDocument/publishDiagnostics for ${uri}`);
-  }
-}
 
 /** What the editor answers to workspace/configuration; tests change it and send didChangeConfiguration. */
 let settings = { enable: true, detectInPlainTextAndMarkdown: true };
