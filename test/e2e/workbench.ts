@@ -1,0 +1,231 @@
+// The VS Code workbench in Debian's chromium, driven with playwright-core the way a person uses it:
+// click in the Explorer, type, press the usual keys, read what is on the screen.
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESULTS } from './codeServer';
+
+// The functions given to page.evaluate run in the browser. The project is type-checked without the DOM
+// library (it must not leak into the server and core), so the few browser globals they use are `any` here.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const NodeFilter: any;
+type El = any;
+
+export const CHROMIUM = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run \`bash scripts/e2e-setup.sh\` first`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface Problem {
+  severity: 'Error' | 'Warning' | 'Info' | 'Hint' | string;
+  message: string;
+  code: string;
+  line: number;
+  column: number;
+}
+
+export interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export async function poll<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 250));
+    value = await read();
+  }
+  return value;
+}
+
+export class Workbench {
+  /** Requests the page tried to send off the machine (aborted). */
+  readonly blocked: string[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  /** A new browser window on `serverUrl` with `folder` open in the Explorer. */
+  static async open(browser: Browser, serverUrl: string, folder: string): Promise<Workbench> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const workbench = new Workbench(context, page);
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (LOOPBACK.has(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+      workbench.blocked.push(url.href);
+      return route.abort();
+    });
+    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.explorer-folders-view').first().waitFor({ timeout: 90_000 });
+    return workbench;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(RESULTS, { recursive: true });
+    const path = join(RESULTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Opens a file by clicking its name in the Explorer; resolves when its editor tab is active. */
+  async openFile(name: string): Promise<void> {
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** The language mode shown in the status bar (e.g. "Plain Text", "政府信息公开年报"). */
+  async languageMode(): Promise<string> {
+    return (await this.page.locator('#status\\.editor\\.mode').innerText()).trim();
+  }
+
+  async press(keys: string): Promise<void> {
+    await this.page.keyboard.press(keys);
+  }
+
+  /** Ctrl+G to a 1-based line and column: the editor scrolls it into view and puts the cursor there. */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`); // ':' — go to line, whatever the quick input opened as
+    await this.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  async showProblems(): Promise<void> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.press('Control+Shift+M');
+    await panel.waitFor();
+  }
+
+  /** The markers the Problems view lists (rows with a position, not the file rows). */
+  async problems(): Promise<Problem[]> {
+    return this.page.$$eval('.markers-panel .monaco-list-row', (rows) =>
+      rows
+        .map((row) => ({ aria: row.getAttribute('aria-label') ?? '', text: row.textContent ?? '' }))
+        .filter((r) => /\[Ln \d+, Col \d+\]$/.test(r.text))
+        .map((r) => {
+          const position = /\[Ln (\d+), Col (\d+)\]$/.exec(r.text)!;
+          // "<message>nianbao(<code>)[Ln l, Col c]"; the parentheses may come from CSS, not from the text.
+          const source = /nianbao\(?([a-z][\w-]*)\)?\s*\[Ln \d+, Col \d+\]$/.exec(r.text);
+          const severity = /^(\w+):/.exec(r.aria)?.[1] ?? '';
+          const message = r.text.slice(0, source ? source.index : position.index);
+          return { severity, message, code: source?.[1] ?? '', line: Number(position[1]), column: Number(position[2]) };
+        }),
+    );
+  }
+
+  async waitForProblems(what: string, ok: (problems: Problem[]) => boolean, timeoutMs = 60_000): Promise<Problem[]> {
+    await this.showProblems();
+    return poll(what, () => this.problems(), ok, timeoutMs);
+  }
+
+  /** Error and warning counts in the status bar. */
+  async statusCounts(): Promise<{ errors: number; warnings: number }> {
+    const text = await this.page.locator('#status\\.problems').innerText();
+    const [errors, warnings] = (text.match(/\d+/g) ?? ['0', '0']).map(Number);
+    return { errors, warnings };
+  }
+
+  /** Screen rectangle of characters [start, end) of a 1-based line, which must be visible. */
+  async textRect(line: number, start: number, end: number): Promise<Rect> {
+    const rect = await this.page.evaluate(
+      ({ line, start, end }) => {
+        const editor = document.querySelector('.editor-instance .monaco-editor')!;
+        const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find((e) => e.textContent?.trim() === String(line));
+        if (!number) return undefined;
+        const top = (number.parentElement as El).style.top;
+        const viewLine = ([...editor.querySelectorAll('.view-lines .view-line')] as El[]).find((e) => e.style.top === top);
+        if (!viewLine) return undefined;
+        const walker = document.createTreeWalker(viewLine, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let offset = 0;
+        let startSet = false;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (!startSet && start <= offset + length) {
+            range.setStart(node, start - offset);
+            startSet = true;
+          }
+          if (startSet && end <= offset + length) {
+            range.setEnd(node, end - offset);
+            const r = range.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          }
+          offset += length;
+        }
+        return undefined;
+      },
+      { line, start, end },
+    );
+    if (!rect) throw new Error(`line ${line} characters ${start}–${end} are not on the screen`);
+    return rect;
+  }
+
+  /** The text of a visible 1-based line as rendered. */
+  async lineText(line: number): Promise<string> {
+    const text = await this.page.evaluate((line) => {
+      const editor = document.querySelector('.editor-instance .monaco-editor')!;
+      const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find((e) => e.textContent?.trim() === String(line));
+      if (!number) return undefined;
+      const top = (number.parentElement as El).style.top;
+      const viewLine = ([...editor.querySelectorAll('.view-lines .view-line')] as El[]).find((e) => e.style.top === top);
+      return viewLine?.textContent?.replace(/\u00a0/g, ' ');
+    }, line);
+    if (text === undefined) throw new Error(`line ${line} is not on the screen`);
+    return text;
+  }
+
+  /** Squiggles (error, warning, info) drawn on a visible 1-based line, as screen rectangles. */
+  async squiggles(line: number): Promise<(Rect & { kind: string })[]> {
+    return this.page.evaluate((line) => {
+      const editor = document.querySelector('.editor-instance .monaco-editor')!;
+      const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find((e) => e.textContent?.trim() === String(line));
+      if (!number) return [];
+      const top = (number.parentElement as El).style.top;
+      const overlay = ([...editor.querySelectorAll('.view-overlays > div')] as El[]).find((e) => e.style.top === top);
+      if (!overlay) return [];
+      return ([...overlay.querySelectorAll('[class*="squiggly-"]')] as El[]).map((e) => {
+        const r = e.getBoundingClientRect();
+        const kind = /squiggly-(\w+)/.exec(e.className)?.[1] ?? '';
+        return { kind, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      });
+    }, line);
+  }
+
+  /** Visible text of the editor: the rendered lines from top to bottom. */
+  async visibleText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const lines: El[] = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')];
+      lines.sort((a: El, b: El) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      return lines.map((l: El) => (l.textContent ?? '').replace(/\u00a0/g, ' ')).join('\n');
+    });
+  }
+}
