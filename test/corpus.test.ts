@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkText } from '../shared/src/engine';
 import type { Finding, ReportModel } from '../shared/src/model';
+import { EXPECTED } from './support/expectedCorpus';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 
@@ -34,38 +35,6 @@ function textOf(lines: string[], f: Finding): string {
   assert.equal(f.range.start.line, f.range.end.line, 'single-line range');
   return lines[f.range.start.line].slice(f.range.start.character, f.range.end.character);
 }
-
-const rowLabelLines = Array.from({ length: 90 - 72 + 1 }, (_, i) => 72 + i);
-
-const EXPECTED: Record<string, string[]> = {
-  // 2019 format in tables 二 and 三; no errors.
-  '000_50ad684e5c01058f.txt': ['warning legacy-format@18', 'warning legacy-format@320'],
-  // Web page: no errors, no warnings.
-  '001_379ac197dfb659af.txt': [],
-  '002_af8524dfc621a99c.txt': ['warning heading-numbering@57', 'warning heading-numbering@361'],
-  '003_558acb648baee211.txt': [
-    'warning title-missing@1',
-    'info heading-wording@8',
-    'info heading-wording@27',
-    'info heading-wording@54',
-    'info heading-wording@59',
-    'warning legacy-format@10',
-    'warning legacy-format@51',
-  ],
-  '004_e78bd4d7919f679b.txt': [
-    'warning title-missing@3',
-    'info heading-wording@94',
-    ...[68, 69, 70, 71, 91, 92].map((l) => `error cell-missing@${l}`),
-    ...rowLabelLines.map((l) => `warning row-label-missing@${l}`),
-    'info date-missing@129',
-  ],
-  '005_hongze_2023_pdftotext.txt': [
-    'warning legacy-format@130',
-    'error review-total@149',
-    'error review-total@149',
-    'info date-missing@168',
-  ],
-};
 
 for (const [name, expected] of Object.entries(EXPECTED)) {
   test(`corpus ${name}: the findings of EXPECTED.md, and no others`, () => {

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { EXPECTED } from '../support/expectedCorpus';
 
 export interface TestContext {
   skip(): void;
@@ -32,31 +33,6 @@ const CORPUS = process.env.NIANBAO_CORPUS ?? join(ROOT, '..', 'shared', 'corpus'
 const CLI = join(ROOT, 'dist', 'cli.js');
 const EXAMPLE = join(ROOT, 'examples', 'consistent.nianbao.md');
 const EXTENSION_ID = 'nianbao.nianbao';
-
-/** The verdicts of ../shared/corpus/EXPECTED.md (same table as test/corpus.test.ts): severity code@line, hints left out. */
-const rowLabelLines = Array.from({ length: 90 - 72 + 1 }, (_, i) => 72 + i);
-const EXPECTED: Record<string, string[]> = {
-  '000_50ad684e5c01058f.txt': ['warning legacy-format@18', 'warning legacy-format@320'],
-  '001_379ac197dfb659af.txt': [],
-  '002_af8524dfc621a99c.txt': ['warning heading-numbering@57', 'warning heading-numbering@361'],
-  '003_558acb648baee211.txt': [
-    'warning title-missing@1',
-    'info heading-wording@8',
-    'info heading-wording@27',
-    'info heading-wording@54',
-    'info heading-wording@59',
-    'warning legacy-format@10',
-    'warning legacy-format@51',
-  ],
-  '004_e78bd4d7919f679b.txt': [
-    'warning title-missing@3',
-    'info heading-wording@94',
-    ...[68, 69, 70, 71, 91, 92].map((l) => `error cell-missing@${l}`),
-    ...rowLabelLines.map((l) => `warning row-label-missing@${l}`),
-    'info date-missing@129',
-  ],
-  '005_hongze_2023_pdftotext.txt': ['warning legacy-format@130', 'error review-total@149', 'error review-total@149', 'info date-missing@168'],
-};
 
 const SECTION_TITLES = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
 const SIX_HEADINGS = ['一、', '二、', '三、', '四、', '五、', '六、'].map((n, i) => n + SECTION_TITLES[i]);
