@@ -2,7 +2,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, type CheckOptions, type CheckResult } from '../../shared/src/engine';
-import { readReport } from '../../shared/src/reader';
+import { emptyReaderCache, readReport, type ReaderCache } from '../../shared/src/reader';
 import { DEFAULT_MAX_DOCUMENT_SIZE, sizeOverLimit } from './limits';
 
 /** What the settings change in an analysis: severities, table format, message language. */
@@ -22,6 +22,8 @@ interface CacheEntry {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** Per document, what the reader keeps of the last version read: a new version re-reads only its changed lines. */
+  private readonly readerCaches = new Map<string, ReaderCache>();
 
   /** Largest document analysed (UTF-8 bytes), per document; larger ones get an empty result (server.ts tells the user). */
   sizeLimit: (uri: string) => number = () => DEFAULT_MAX_DOCUMENT_SIZE;
@@ -41,6 +43,7 @@ export class AnalysisCache {
         : checkText(text, {
             ...options,
             force,
+            readerCache: this.readerCacheOf(document.uri),
             onRuleError: (code, error) => this.onRuleError(code, error, document),
           });
     this.entries.set(document.uri, { version: document.version, force, options, key, result });
@@ -64,5 +67,15 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.readerCaches.delete(uri);
+  }
+
+  private readerCacheOf(uri: string): ReaderCache {
+    let cache = this.readerCaches.get(uri);
+    if (!cache) {
+      cache = emptyReaderCache();
+      this.readerCaches.set(uri, cache);
+    }
+    return cache;
   }
 }

@@ -66,6 +66,7 @@ export function registerEditorFeatures(connection: Connection, context: EditorFe
         const symbols = outline(model, locale);
         return context.hierarchicalSymbols() ? symbols.map(toDocumentSymbol) : flatten(symbols, params.textDocument.uri);
       }),
+      context.documents,
     ),
   );
   connection.onFoldingRanges(
@@ -73,6 +74,7 @@ export function registerEditorFeatures(connection: Connection, context: EditorFe
       answer(context, params.textDocument.uri, 'foldingRange', ({ model }) =>
         foldingRanges(model).map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine })),
       ),
+      context.documents,
     ),
   );
   connection.onHover(
@@ -81,6 +83,7 @@ export function registerEditorFeatures(connection: Connection, context: EditorFe
         const hover = hoverAt(model, params.position, locale);
         return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range } : null;
       }),
+      context.documents,
     ),
   );
   connection.onCompletion(
@@ -100,6 +103,7 @@ export function registerEditorFeatures(connection: Connection, context: EditorFe
           }),
         ),
       ),
+      context.documents,
     ),
   );
 }

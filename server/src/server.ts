@@ -17,12 +17,16 @@ import { CODE_ACTION_KINDS, codeActions } from './codeActions';
 import { Debouncer } from './debouncer';
 import { toDiagnostics, type DiagnosticOptions } from './diagnostics';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures';
+import { injectFaults } from './faultInjection';
 import { sizeOverLimit, tooLargeDiagnostic } from './limits';
 import { isRcFileUri, RcFiles } from './rcFiles';
 import { checkModeFor, displayLanguageOf, SettingsProvider, type CheckMode, type NianbaoSettings } from './settings';
 
 // The delay between the last keystroke and a new analysis is the `nianbao.debounceMs` setting (default 300 ms).
 // A newly opened document is checked at once.
+
+// Tests only: NIANBAO_FAULT_INJECTION=rule:<code> makes a rule throw (see faultInjection.ts); inert otherwise.
+injectFaults();
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -98,8 +102,8 @@ documents.onDidClose(({ document }) => {
 connection.onCodeAction(
   cancellable((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? codeActions(document, analysis.current(document), params) : [];
-  }),
+    return document ? codeActions(document, analysis.current(document), params, analysis.optionsOf(document.uri)) : [];
+  }, documents),
 );
 
 // Documents over nianbao.maxDocumentSize are not analysed, by any feature (analysis.ts).
@@ -107,8 +111,7 @@ analysis.sizeLimit = (uri) => settingsProvider.maxDocumentSize(uri);
 
 /** The server's own figures, for the benchmark (bench/bench.mjs) and for diagnosing a slow editor. */
 connection.onRequest('nianbao/stats', () => {
-  const memory = process.memoryUsage();
-  return { rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, documents: documents.all().length, uptimeSeconds: process.uptime() };
+  return { ...process.memoryUsage(), documents: documents.all().length, uptimeSeconds: process.uptime() };
 });
 
 connection.onShutdown(() => {

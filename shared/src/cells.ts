@@ -1,9 +1,9 @@
 // Turns one line of text into cells, whatever the table encoding: pipes, tabs, runs of
 // spaces, or the whole line as one cell. Every cell keeps its exact column range.
 
-import type { Cell, CellKind } from './model';
+import type { Cell } from './model';
 import { isCommentLine } from './suppressions';
-import { isPlaceholder, isRegExpSpace, parseNumber } from './text';
+import { isAsciiDigits, isPlaceholder, isRegExpSpace, parseNumber } from './text';
 
 export type LineLayout = 'blank' | 'single' | 'pipe' | 'markdown' | 'separator' | 'tab' | 'spaces';
 
@@ -11,6 +11,9 @@ export interface TokenizedLine {
   layout: LineLayout;
   cells: Cell[];
 }
+
+/** Every blank line's tokens: one shared, frozen value (a line's tokens are never changed). */
+const BLANK_LINE: TokenizedLine = Object.freeze({ layout: 'blank', cells: Object.freeze([]) as unknown as Cell[] });
 
 /** Longest cell text the tokenizer classifies in detail; longer cells are prose. */
 const MAX_CELL_LENGTH = 2000;
@@ -20,15 +23,19 @@ const SEPARATOR_CELL_RE = /^\s*:?-{1,}:?\s*$/;
 
 /** Is the line blank (only characters of `\s`, which include U+3000 and U+00A0)? */
 function isBlankLine(lineText: string): boolean {
-  for (let i = 0; i < lineText.length; i++) if (!isRegExpSpace(lineText.charCodeAt(i))) return false;
-  return true;
+  // Most lines start with content; the others (pdftotext: long runs of blanks) are searched natively.
+  if (lineText.length > 0 && !isRegExpSpace(lineText.charCodeAt(0))) return false;
+  return !NOT_SPACE_RE.test(lineText);
 }
+const NOT_SPACE_RE = /\S/;
+const SPECIAL_CHARS_RE = /[|\t\u00a0\u3000]/;
+/** The blanks isBlankChar accepts, as a sticky pattern: where the leading ones end, found natively. */
+const LEADING_BLANK_CHARS_RE = /[ \t\u3000\u00a0\ufeff\u200b]*/y;
 
 function hasRegExpSpace(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isRegExpSpace(text.charCodeAt(i))) return true;
   return false;
 }
-const WIDE_GAP_RE = /(?:[ \u00a0]{2,}|\u3000+[ \u00a0\u3000]*)/g;
 const TRAILING_NUMBERS_RE = /^(.*?[^\d\s.,，\-])((?:\s+[-+]?\d[\d,，]*(?:\.\d+)?)+)$/;
 
 function isBlankChar(c: number): boolean {
@@ -48,24 +55,25 @@ export function makeCell(lineText: string, line: number, start: number, end: num
       text = lineText.slice(start, end);
     }
   }
-  return classify({ text, line, start, end, kind: 'text' });
+  return classified(text, line, start, end);
 }
 
-function classify(cell: Cell): Cell {
-  const text = cell.text;
-  let kind: CellKind = 'text';
-  if (text.length === 0) kind = 'empty';
-  else if (text.length <= MAX_CELL_LENGTH) {
+/** The cell of a text, classified; built in its final shape (text, line, start, end, kind, then value, delta, decimal). */
+function classified(text: string, line: number, start: number, end: number): Cell {
+  if (text.length === 0) return { text, line, start, end, kind: 'empty' };
+  if (text.length <= MAX_CELL_LENGTH) {
+    // Plain digits, the most common cell, without parseNumber's result object (same value).
+    if (text.length <= 24 && isAsciiDigits(text)) return { text, line, start, end, kind: 'number', value: Number(text) };
     const n = parseNumber(text);
     if (n) {
-      kind = 'number';
-      cell.value = n.value;
+      const cell: Cell = { text, line, start, end, kind: 'number', value: n.value };
       if (n.delta) cell.delta = true;
       if (n.decimal) cell.decimal = true;
-    } else if (isPlaceholder(text)) kind = 'placeholder';
+      return cell;
+    }
+    if (isPlaceholder(text)) return { text, line, start, end, kind: 'placeholder' };
   }
-  cell.kind = kind;
-  return cell;
+  return { text, line, start, end, kind: 'text' };
 }
 
 function splitOn(lineText: string, line: number, separator: string, from: number, to: number): Cell[] {
@@ -118,17 +126,23 @@ function pushSplitTrailingNumbers(out: Cell[], lineText: string, line: number, c
 /** Tokenizes one line. */
 export function tokenizeLine(lineText: string, line: number): TokenizedLine {
   // A Markdown/HTML comment or a `// nianbao-disable` directive alone on a line is not content.
-  if (isBlankLine(lineText) || isCommentLine(lineText)) return { layout: 'blank', cells: [] };
+  if (isBlankLine(lineText) || isCommentLine(lineText)) return BLANK_LINE;
   if (lineText.length > MAX_CELL_LENGTH * 4) {
     // Far too long for a table row: one prose cell, not classified further.
     return { layout: 'single', cells: [{ text: lineText.trim(), line, start: 0, end: lineText.length, kind: 'text' }] };
   }
   let from = 0;
   let to = lineText.length;
-  while (from < to && isBlankChar(lineText.charCodeAt(from))) from++;
+  if (isBlankChar(lineText.charCodeAt(0))) {
+    LEADING_BLANK_CHARS_RE.lastIndex = 0;
+    LEADING_BLANK_CHARS_RE.test(lineText);
+    from = LEADING_BLANK_CHARS_RE.lastIndex;
+  }
   while (to > from && isBlankChar(lineText.charCodeAt(to - 1))) to--;
+  // One native scan for what the branches below look for: pipes, tabs, no-break and ideographic spaces.
+  const special = SPECIAL_CHARS_RE.test(lineText);
 
-  if (lineText.includes('|')) {
+  if (special && lineText.includes('|')) {
     const markdown = lineText[from] === '|';
     let a = from;
     let b = to;
@@ -141,7 +155,7 @@ export function tokenizeLine(lineText: string, line: number): TokenizedLine {
     return { layout: markdown ? 'markdown' : 'pipe', cells };
   }
 
-  if (lineText.indexOf('\t', from) >= 0 && lineText.indexOf('\t', from) < to) {
+  if (special && lineText.indexOf('\t', from) >= 0 && lineText.indexOf('\t', from) < to) {
     // A tab after the content started: tab-separated row. Leading tabs are empty cells (merged cells lost).
     const leading = lineText.slice(0, from);
     const cells: Cell[] = [];
@@ -165,18 +179,62 @@ export function tokenizeLine(lineText: string, line: number): TokenizedLine {
   }
 
   // Runs of two or more spaces separate columns (pdftotext -layout).
+  // A gap is made of blanks, and line[to - 1] is not one: a gap that starts before `to` ends before it.
+  // Most lines have only plain spaces: their gaps are found natively.
+  const plain = !special || (lineText.indexOf('\u00a0') < 0 && lineText.indexOf('\u3000') < 0);
+  let gap = nextWideGap(lineText, from, to, plain);
+  if (gap < 0) {
+    // No gap: one cell (the most common line), or a label and its numbers.
+    const cell = makeCell(lineText, line, from, to);
+    if (cell.kind !== 'text') return { layout: 'single', cells: [cell] };
+    const split: Cell[] = [];
+    pushSplitTrailingNumbers(split, lineText, line, cell);
+    return { layout: split.length > 1 ? 'spaces' : 'single', cells: split };
+  }
   const split: Cell[] = [];
-  WIDE_GAP_RE.lastIndex = from;
   let start = from;
-  let gaps = 0;
-  const body = lineText.slice(0, to);
-  for (let m = WIDE_GAP_RE.exec(body); m; m = WIDE_GAP_RE.exec(body)) {
-    pushSplitTrailingNumbers(split, lineText, line, makeCell(lineText, line, start, m.index));
-    start = m.index + m[0].length;
-    gaps++;
+  for (; gap >= 0; gap = nextWideGap(lineText, start, to, plain)) {
+    pushSplitTrailingNumbers(split, lineText, line, makeCell(lineText, line, start, gap));
+    start = wideGapEnd(lineText, gap, plain);
   }
   pushSplitTrailingNumbers(split, lineText, line, makeCell(lineText, line, start, to));
-  return { layout: gaps > 0 || split.length > 1 ? 'spaces' : 'single', cells: split };
+  return { layout: 'spaces', cells: split };
+}
+
+const isSpaceOrNbsp = (c: number): boolean => c === 32 || c === 0xa0;
+const SPACES_RE = / +/y;
+
+/**
+ * Where the next wide gap starts in line[from, to), or -1: two spaces (also no-break), or an ideographic
+ * space. The same matches as the regular expression `(?:[ \u00a0]{2,}|\u3000+[ \u00a0\u3000]*)` with the g flag,
+ * without a regex call per gap.
+ */
+function nextWideGap(line: string, from: number, to: number, plainSpaces: boolean): number {
+  if (plainSpaces) {
+    const p = line.indexOf('  ', from);
+    return p >= 0 && p < to ? p : -1;
+  }
+  for (let p = from; p < to; p++) {
+    const c = line.charCodeAt(p);
+    if (c === 0x3000 || (isSpaceOrNbsp(c) && p + 1 < line.length && isSpaceOrNbsp(line.charCodeAt(p + 1)))) return p;
+  }
+  return -1;
+}
+
+/** Where the wide gap starting at `at` ends (greedy, like the regular expression). */
+function wideGapEnd(line: string, at: number, plainSpaces: boolean): number {
+  if (plainSpaces) {
+    SPACES_RE.lastIndex = at;
+    SPACES_RE.test(line);
+    return SPACES_RE.lastIndex;
+  }
+  let q = at;
+  if (line.charCodeAt(q) === 0x3000) {
+    while (q < line.length && (line.charCodeAt(q) === 0x3000 || isSpaceOrNbsp(line.charCodeAt(q)))) q++;
+  } else {
+    while (q < line.length && isSpaceOrNbsp(line.charCodeAt(q))) q++;
+  }
+  return q;
 }
 
 /** Ranges of `[bookmark: …]` artifacts on a line. */

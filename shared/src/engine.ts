@@ -3,7 +3,7 @@
 import type { Finding, FindingCode, FormatVersion, ReportModel, Severity } from './model';
 import { attachFixes } from './fixes/attach';
 import { withLocale, type Locale } from './messages';
-import { readReport } from './reader';
+import { readReport, type ReaderCache } from './reader';
 import { RULES, type Rule } from './rules';
 import { applySuppressions } from './suppressions';
 
@@ -18,6 +18,10 @@ export interface CheckOptions {
   locale?: Locale;
   /** The table format the report must use: `auto` (default) = the 2021 format from the year 2021 on. */
   format?: 'auto' | FormatVersion;
+  /** Build every finding's quick fix (default true); the CLI's report, which prints none, skips them. */
+  fixes?: boolean;
+  /** The reader's memory of the previous version of this document (the server keeps one per document): unchanged lines are not read again. */
+  readerCache?: ReaderCache;
 }
 
 export interface CheckResult {
@@ -56,7 +60,8 @@ function checkAll(model: ReportModel, options: CheckOptions, rules: readonly Rul
 
 /** Reads a text and checks it. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  const model = readReport(text);
+  const model = readReport(text, options.readerCache);
   const findings = runRules(model, options);
+  if (options.fixes === false) return { model, findings };
   return { model, findings: withLocale(options.locale, () => attachFixes(model, findings, options.onRuleError)) };
 }

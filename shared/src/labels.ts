@@ -25,6 +25,8 @@ interface PreparedRow {
   index: number;
   keys: string[];
   texts: string[];
+  /** The characters of each of `texts`, sorted (an upper bound of the typo-tolerant similarity). */
+  sortedTexts: number[][];
 }
 
 export interface PreparedTable {
@@ -32,6 +34,53 @@ export interface PreparedTable {
   rows: PreparedRow[];
   groups: { group: GroupTemplate; key: string; text: string }[];
   headers: Set<string>;
+  /**
+   * Rows by what scores in the exact pass (a key, a key without numbering, a key's prefix of at least
+   * PREFIX_MATCH_LENGTH characters): the rows that can match a label without typos, found without trying all.
+   */
+  byKey: Map<string, number[]>;
+  byText: Map<string, number[]>;
+  byPrefix: Map<string, number[]>;
+  /** exactCandidates per label (text is a function of the label). */
+  candidates: Map<string, PreparedRow[]>;
+}
+
+/** A label cut short matches a key it starts from this length on. */
+const PREFIX_MATCH_LENGTH = 6;
+
+function addTo(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [index]);
+  else if (list[list.length - 1] !== index) list.push(index);
+}
+
+function sortedChars(s: string): number[] {
+  const codes: number[] = [];
+  for (let i = 0; i < s.length; i++) codes.push(s.charCodeAt(i));
+  return codes.sort((a, b) => a - b);
+}
+
+/** sortedChars of the last label asked for: the rows of a table are scored against the same label in turn. */
+let lastSorted: { text: string; chars: number[] } = { text: '', chars: [] };
+function sortedCharsOf(text: string): number[] {
+  if (lastSorted.text !== text) lastSorted = { text, chars: sortedChars(text) };
+  return lastSorted.chars;
+}
+
+/** How many characters two sorted character lists share (a multiset intersection; ≥ their LCS). */
+function sharedChars(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
 }
 
 const prepared = new WeakMap<TableTemplate, PreparedTable>();
@@ -42,15 +91,27 @@ export function prepare(table: TableTemplate): PreparedTable {
   if (!p) {
     const rows = table.rows.map((row, index) => {
       const keys = [row.label, ...(row.variants ?? [])].map(normalizeLabel);
-      return { row, index, keys, texts: keys.map(stripNumbering) };
+      const texts = keys.map(stripNumbering);
+      return { row, index, keys, texts, sortedTexts: texts.map(sortedChars) };
     });
+    const byKey = new Map<string, number[]>();
+    const byText = new Map<string, number[]>();
+    const byPrefix = new Map<string, number[]>();
+    for (const r of rows) {
+      if (r.row.label === '') continue;
+      r.keys.forEach((key, k) => {
+        addTo(byKey, key, r.index);
+        addTo(byText, r.texts[k], r.index);
+        for (let n = PREFIX_MATCH_LENGTH; n <= key.length; n++) addTo(byPrefix, key.slice(0, n), r.index);
+      });
+    }
     const groups = table.groups.map((group) => {
       const key = normalizeLabel(group.label);
       return { group, key, text: stripNumbering(key) };
     });
     const headers = new Set(table.headers.map(normalizeLabel));
     for (const row of table.rows) for (const c of row.columns) headers.add(normalizeLabel(c.label));
-    p = { table, rows, groups, headers };
+    p = { table, rows, groups, headers, byKey, byText, byPrefix, candidates: new Map() };
     prepared.set(table, p);
   }
   return p;
@@ -65,10 +126,13 @@ export interface RowMatch {
   fuzzy: boolean;
 }
 
-/** Score of a normalised label against one template row; `fuzzy` also tries typo-tolerant similarity. */
-function scoreRow(label: string, row: PreparedRow, fuzzy: boolean): number {
-  const text = stripNumbering(label);
+/**
+ * Score of a normalised label (`text`: the same without its numbering, stripNumbering(label)) against
+ * one template row; `fuzzy` also tries typo-tolerant similarity.
+ */
+function scoreRow(label: string, text: string, row: PreparedRow, fuzzy: boolean): number {
   let best = 0;
+  let sortedText: number[] | undefined;
   for (let k = 0; k < row.keys.length; k++) {
     const key = row.keys[k];
     const keyText = row.texts[k];
@@ -77,8 +141,12 @@ function scoreRow(label: string, row: PreparedRow, fuzzy: boolean): number {
     // Same words, other or no numbering (`予以公开` for `（一）予以公开`). Very short words need the numbering.
     if (text === keyText && keyText.length >= 3) best = Math.max(best, 0.95);
     // A label cut short: `（二）部分公开（区分处理的…` written as `（二）部分公开`.
-    else if (label.length >= 6 && key.startsWith(label)) best = Math.max(best, 0.9);
+    else if (label.length >= PREFIX_MATCH_LENGTH && key.startsWith(label)) best = Math.max(best, 0.9);
     else if (fuzzy && Math.abs(text.length - keyText.length) <= Math.max(3, keyText.length / 3)) {
+      // The shared characters bound the LCS: skip the quadratic similarity when even they are too few.
+      const textChars = (sortedText ??= sortedCharsOf(text));
+      const bound = (2 * sharedChars(textChars, row.sortedTexts[k])) / (text.length + keyText.length);
+      if (bound < FUZZY_THRESHOLD) continue;
       const s = similarity(text, keyText);
       if (s >= FUZZY_THRESHOLD) best = Math.max(best, 0.85 * s);
     }
@@ -94,9 +162,10 @@ export function isHeader(p: PreparedTable, normalized: string): boolean {
 
 /** The group a cell names (`（三）不予公开`, `三、本年度办理结果`, `第二十条第（一）项`), if any. */
 export function matchGroup(p: PreparedTable, normalized: string): GroupTemplate | undefined {
+  let text: string | undefined;
   for (const g of p.groups) {
     if (normalized === g.key) return g.group;
-    if (normalized.length >= 2 && stripNumbering(normalized) === g.text && g.text.length >= 4) return g.group;
+    if (normalized.length >= 2 && g.text.length >= 4 && (text ??= stripNumbering(normalized)) === g.text) return g.group;
   }
   return undefined;
 }
@@ -112,26 +181,59 @@ export function matchRow(p: PreparedTable, labels: Cell[], after: number): RowMa
 }
 
 function matchRowPass(p: PreparedTable, labels: Cell[], after: number, fuzzy: boolean): RowMatch | undefined {
-  let best: RowMatch | undefined;
+  // The best match so far, in locals (a RowMatch is built once, for the winner).
+  let bestRow: PreparedRow | undefined;
+  let bestScore = 0;
+  let bestFrom = 0;
   let joined = '';
   for (let j = labels.length - 1, parts = 0; j >= 0 && parts < MAX_LABEL_PARTS; j--, parts++) {
     const norm = normalizeLabel(labels[j].text);
     if (parts > 0 && (isHeader(p, norm) || matchGroup(p, norm))) break;
     joined = norm + joined;
     if (joined.length > MAX_LABEL_LENGTH) break;
-    for (const row of p.rows) {
+    const text = stripNumbering(joined);
+    for (const row of fuzzy ? p.rows : exactCandidates(p, joined, text)) {
       if (row.row.label === '') continue;
-      const score = scoreRow(joined, row, fuzzy);
+      const score = scoreRow(joined, text, row, fuzzy);
       if (score < MATCH_THRESHOLD) continue;
       const better =
-        !best ||
-        score > best.score + 1e-9 ||
-        (Math.abs(score - best.score) <= 1e-9 && preferByPosition(row.index, best.index, after));
-      if (better) best = { row: row.row, index: row.index, score, cells: labels.slice(j), fuzzy: score < 0.9 };
+        !bestRow ||
+        score > bestScore + 1e-9 ||
+        (Math.abs(score - bestScore) <= 1e-9 && preferByPosition(row.index, bestRow.index, after));
+      if (better) {
+        bestRow = row;
+        bestScore = score;
+        bestFrom = j;
+      }
     }
   }
-  return best;
+  if (!bestRow) return undefined;
+  return { row: bestRow.row, index: bestRow.index, score: bestScore, cells: labels.slice(bestFrom), fuzzy: bestScore < 0.9 };
 }
+
+/** The rows that can score in the exact pass (all others score 0), in template order. */
+function exactCandidates(p: PreparedTable, label: string, text: string): PreparedRow[] {
+  let rows = p.candidates.get(label);
+  if (!rows) {
+    rows = findExactCandidates(p, label, text);
+    if (p.candidates.size >= MAX_CACHED_CANDIDATES) p.candidates.clear();
+    p.candidates.set(label, rows);
+  }
+  return rows;
+}
+/** Labels repeat across lines and documents: their candidate rows are kept (bounded). */
+const MAX_CACHED_CANDIDATES = 4096;
+
+function findExactCandidates(p: PreparedTable, label: string, text: string): PreparedRow[] {
+  const a = p.byKey.get(label);
+  const b = text.length > 0 ? p.byText.get(text) : undefined;
+  const c = label.length >= PREFIX_MATCH_LENGTH ? p.byPrefix.get(label) : undefined;
+  if (!a && !b && !c) return NO_ROWS;
+  const only = (a && !b && !c) || (!a && b && !c) || (!a && !b && c) ? (a ?? b ?? c)! : undefined;
+  const indices = only ?? [...new Set([...(a ?? []), ...(b ?? []), ...(c ?? [])])].sort((x, y) => x - y);
+  return indices.map((i) => p.rows[i]);
+}
+const NO_ROWS: PreparedRow[] = [];
 
 function preferByPosition(candidate: number, current: number, after: number): boolean {
   const dc = candidate > after ? candidate - after : 1000 + after - candidate;
@@ -142,5 +244,6 @@ function preferByPosition(candidate: number, current: number, after: number): bo
 /** Does any table label (row, group or header) match this text well? */
 export function isKnownLabel(p: PreparedTable, normalized: string): boolean {
   if (isHeader(p, normalized) || matchGroup(p, normalized)) return true;
-  return p.rows.some((r) => r.row.label !== '' && scoreRow(normalized, r, true) >= MATCH_THRESHOLD);
+  const text = stripNumbering(normalized);
+  return p.rows.some((r) => r.row.label !== '' && scoreRow(normalized, text, r, true) >= MATCH_THRESHOLD);
 }

@@ -2,12 +2,12 @@
 // every part with its exact source range. One pass over the lines for headings; the
 // tables are read from the lines of their sections only.
 
-import type { ArtifactModel, ClosingModel, ReportModel, SectionModel, TableModel, TitleModel } from './model';
+import type { ArtifactModel, ClosingModel, HeadingModel, ReportModel, SectionModel, TableModel, TitleModel } from './model';
 import { findBookmarks, tokenizeLine, type TokenizedLine } from './cells';
 import { parseHeading } from './headings';
 import { isCommentLine } from './suppressions';
 import { readLabelledTable, readReviewTable } from './tables';
-import { CHINESE_DIGITS, isRegExpSpace, normalizeLabel, splitLines, toHalfWidth } from './text';
+import { CHINESE_DIGITS, normalizeLabel, splitLines, toHalfWidth } from './text';
 
 /** How far from the top a title is looked for (non-blank lines). */
 const TITLE_SEARCH_LINES = 12;
@@ -28,11 +28,10 @@ const WEB_CHROME_RES = [
 
 /** PAGE_FOOTER_RE needs a dash or 第 first (after blanks): a cheap test before running it. */
 function mayBePageFooter(line: string): boolean {
-  let i = 0;
-  while (i < line.length && isRegExpSpace(line.charCodeAt(i))) i++;
-  const c = line[i];
-  return c === '-' || c === '－' || c === '—' || c === '–' || c === '第';
+  return PAGE_FOOTER_START_RE.test(line);
 }
+/** Skips the blanks natively: pdftotext lines start with long runs of them. */
+const PAGE_FOOTER_START_RE = /^\s*[-－—–第]/;
 
 function isChrome(line: string): boolean {
   const t = line.trim();
@@ -192,8 +191,23 @@ function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number): Art
   return out;
 }
 
-/** Reads a report. Never throws on any input. */
-export function readReport(text: string): ReportModel {
+/**
+ * What readReport keeps of one version of a document for reading the next one (the server keeps one per
+ * open document): the lines, their heading (null: none) and their cells. Their parts are never mutated,
+ * so the next model shares those of the lines that did not change. Reading with or without it gives equal models.
+ */
+export interface ReaderCache {
+  lines: string[];
+  headings: (HeadingModel | null)[];
+  tokens: (TokenizedLine | undefined)[];
+}
+
+export function emptyReaderCache(): ReaderCache {
+  return { lines: [], headings: [], tokens: [] };
+}
+
+/** Reads a report. Never throws on any input. With `previous`, it is updated to this version. */
+export function readReport(text: string, previous?: ReaderCache): ReportModel {
   const { lines, eol } = splitLines(text);
   // Each line is tokenized at most once, when a table reader first asks for it.
   const cache: (TokenizedLine | undefined)[] = new Array(lines.length);
@@ -206,9 +220,14 @@ export function readReport(text: string): ReportModel {
     return t;
   };
 
+  // A line of the previous version at the same place with the same text has the same heading and cells.
+  const headings: (HeadingModel | null)[] = new Array(lines.length);
   const sections: SectionModel[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const h = parseHeading(lines[i], i);
+    const unchanged = previous !== undefined && i < previous.lines.length && previous.lines[i] === lines[i];
+    if (unchanged) cache[i] = previous.tokens[i];
+    const h = unchanged ? previous.headings[i] : (parseHeading(lines[i], i) ?? null);
+    headings[i] = h;
     if (h) sections.push({ heading: h, startLine: i, endLine: lines.length - 1 });
   }
   for (let k = 0; k + 1 < sections.length; k++) sections[k].endLine = sections[k + 1].startLine - 1;
@@ -247,7 +266,7 @@ export function readReport(text: string): ReportModel {
 
   const bodyStart = title ? title.lines[title.lines.length - 1] + 1 : firstHeading;
   const bodyEnd = closing.dateRange?.start.line ?? lines.length - 1;
-  return {
+  const model: ReportModel = {
     lines,
     eol,
     isReport,
@@ -258,4 +277,10 @@ export function readReport(text: string): ReportModel {
     closing,
     artifacts: findArtifacts(lines, bodyStart, bodyEnd),
   };
+  if (previous) {
+    previous.lines = lines;
+    previous.headings = headings;
+    previous.tokens = cache;
+  }
+  return model;
 }

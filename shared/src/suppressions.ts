@@ -43,6 +43,9 @@ export function parseDirective(lineText: string, line: number): Directive | unde
 
 /** A line that is not report content: an HTML comment or a plain-text directive, alone on its line. */
 export function isCommentLine(lineText: string): boolean {
+  // Both start with `<` or `/` after blanks: most lines are told apart by their first character.
+  const c = lineText.charCodeAt(0);
+  if (c !== 60 /* < */ && c !== 47 /* / */ && !/\s/.test(lineText.charAt(0))) return false;
   return HTML_COMMENT_LINE_RE.test(lineText) || (lineText.includes('nianbao-') && SLASH_DIRECTIVE_RE.test(lineText));
 }
 

@@ -67,11 +67,18 @@ function detectTable2Format(source: LineSource, from: number, to: number): { for
   return { format: markers.length > 0 ? '2019' : '2021', markers };
 }
 
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Glued labels: `…申请数量21710000218`: the label matches once its digits are cut off. */
 const GLUED_RE = /^(.*[^\d\s.,])(\d{2,})$/;
 
 function splitGlued(p: PreparedTable, cell: Cell): { label: Cell; digits: Cell } | undefined {
-  const m = GLUED_RE.exec(cell.text);
+  // GLUED_RE needs two ASCII digits at the end: most labels are rejected without running it.
+  const text = cell.text;
+  if (text.length < 3 || !isAsciiDigit(text.charCodeAt(text.length - 1)) || !isAsciiDigit(text.charCodeAt(text.length - 2))) return undefined;
+  const m = GLUED_RE.exec(text);
   if (!m) return undefined;
   const label: Cell = { text: m[1], line: cell.line, start: cell.start, end: cell.start + m[1].length, kind: 'text' };
   if (!matchRow(p, [label], -1)) return undefined;
@@ -171,7 +178,8 @@ export function readLabelledTable(
       continue;
     }
     if (tok.layout === 'blank') continue;
-    const nonEmpty = tok.cells.filter((c) => c.kind !== 'empty').length;
+    let nonEmpty = 0;
+    for (const c of tok.cells) if (c.kind !== 'empty') nonEmpty++;
     let valuesOnLine = 0;
     let labelsOnLine = 0;
     for (const original of tok.cells) {
@@ -218,8 +226,11 @@ export function readLabelledTable(
       }
       if (current.values.length === 0) current.firstValueLine = line;
       // Empties between two values on a line are missing cells.
-      current.values.push(...current.trailingEmpties, cell);
-      current.trailingEmpties = [];
+      if (current.trailingEmpties.length > 0) {
+        current.values.push(...current.trailingEmpties);
+        current.trailingEmpties = [];
+      }
+      current.values.push(cell);
       valuesOnLine++;
       if (firstLine < 0) firstLine = line;
       lastLine = line;
@@ -243,9 +254,11 @@ export function readLabelledTable(
   let start = firstLine;
   let end = lastLine;
   for (const r of rows) {
-    for (const c of [...r.labels, ...r.rawCells]) {
-      if (start < 0 || c.line < start) start = c.line;
-      if (c.line > end) end = c.line;
+    for (const cells of [r.labels, r.rawCells]) {
+      for (const c of cells) {
+        if (start < 0 || c.line < start) start = c.line;
+        if (c.line > end) end = c.line;
+      }
     }
   }
   const strayNumbers = raw.filter((r) => !r.template).flatMap((r) => r.values);

@@ -10,6 +10,8 @@ export interface SplitText {
 
 /** Splits a document into lines (LSP semantics: \r\n, \n and lone \r end a line). A leading BOM is blanked. */
 export function splitLines(text: string): SplitText {
+  // Without a \r the lines are what the native split on \n gives (the common case, much faster).
+  if (text.indexOf('\r') < 0) return withBlankedBom({ lines: text.split('\n'), eol: '\n' });
   const lines: string[] = [];
   let crlf = 0;
   let lf = 0;
@@ -31,9 +33,14 @@ export function splitLines(text: string): SplitText {
     }
   }
   lines.push(text.slice(start));
-  // A BOM is not content; keep the column count intact by turning it into a blank.
+  return withBlankedBom({ lines, eol: crlf > lf ? '\r\n' : '\n' });
+}
+
+/** A BOM is not content; keep the column count intact by turning it into a blank. */
+function withBlankedBom(split: SplitText): SplitText {
+  const { lines } = split;
   if (lines[0].charCodeAt(0) === 0xfeff) lines[0] = ' ' + lines[0].slice(1);
-  return { lines, eol: crlf > lf ? '\r\n' : '\n' };
+  return split;
 }
 
 const FULLWIDTH_MAP: Record<string, string> = {
@@ -47,10 +54,25 @@ const FULLWIDTH_MAP: Record<string, string> = {
   '。': '.',
 };
 
+const MAY_CONVERT_RE = /[\u3000\uff10-\uff5a]/;
+
 /** Converts full-width ASCII variants (Ｕ+FF01..FF5E) to ASCII, and the ideographic space to a space. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  // Most text has nothing to convert: return it as is, without building a copy (long texts are searched natively).
+  let first = 0;
+  if (s.length > 32) {
+    first = s.search(MAY_CONVERT_RE);
+    if (first < 0) return s;
+  } else {
+    while (first < s.length) {
+      const c = s.charCodeAt(first);
+      if (c === 0x3000 || (c >= 0xff10 && c <= 0xff5a)) break;
+      first++;
+    }
+    if (first === s.length) return s;
+  }
+  let out = s.slice(0, first);
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0); // digits
     else if (c >= 0xff21 && c <= 0xff3a) out += String.fromCharCode(c - 0xfee0); // A-Z
@@ -74,6 +96,37 @@ export function normalizeLabel(s: string): string {
     if (s.length <= 200) normalized.set(s, t);
   }
   return t;
+}
+
+/** Is this UTF-16 code unit matched by the regular-expression class `\s` (ECMAScript WhiteSpace and LineTerminator)? */
+export function isRegExpSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Characters normalizeLabel removes (blanks, zero-width space, quotes); it changes every other one into exactly one. */
+export function isDroppedByNormalization(c: number): boolean {
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c > 32 && c < 127 && c !== 34 && c !== 39)) return false; // ideographs, visible ASCII but quotes
+  return isRegExpSpace(c) || c === 0x200b || QUOTE_CODES.has(c);
+}
+const QUOTE_CODES = new Set([...'“”"\'‘’「」『』'].map((q) => q.charCodeAt(0)));
+
+/** normalizeLabel(s).length, without normalising: a cheap test for "too long to be a label or heading". */
+export function normalizedLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) if (isDroppedByNormalization(s.charCodeAt(i))) n--;
+  return n;
 }
 
 /** Labels repeat across lines and documents: their normal forms are kept (bounded). */
@@ -124,6 +177,9 @@ const DELTA_RE = /^(\d+)[(（]\s*(增|减)\s*[)）]$/;
  * full-width digits, and the 2019 `8(减)` / `8（增）` notation. Returns undefined for anything else.
  */
 export function parseNumber(raw: string): ParsedNumber | undefined {
+  // Fast paths with the same results as the general path: plain digits, and text that cannot start a number.
+  if (raw.length > 0 && raw.length <= 24 && isAsciiDigits(raw)) return { value: Number(raw), delta: false, decimal: false };
+  if (!NUMBER_START.has(raw.charCodeAt(firstNonSpace(raw)))) return undefined;
   const s = toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/，/g, ',').replace(/[−–]/g, '-');
   if (s.length === 0 || s.length > 24) return undefined;
   const m = NUMBER_RE.exec(s);
@@ -140,9 +196,35 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
   return undefined;
 }
 
+/** What a number's first character (after blanks) may be: a digit (also full-width), a sign, or a dash read as minus. */
+const NUMBER_START = new Set([...'0123456789０１２３４５６７８９+-−–'].map((c) => c.charCodeAt(0)));
+
+export function isAsciiDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Index of the first character that is not matched by `\s` (s.length when there is none). */
+function firstNonSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isRegExpSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
+/** First characters of the placeholders, as written or in full width. */
+const PLACEHOLDER_START = new Set(
+  PLACEHOLDERS.flatMap((p) => {
+    const c = p.charCodeAt(0);
+    return /[0-9A-Za-z]/.test(p[0]) ? [c, c + 0xfee0] : [c];
+  }),
+);
 
 export function isPlaceholder(text: string): boolean {
+  if (!PLACEHOLDER_START.has(text.charCodeAt(firstNonSpace(text)))) return false;
   return PLACEHOLDER_SET.has(toHalfWidth(text).replace(/\s+/g, ''));
 }
 

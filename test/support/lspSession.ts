@@ -60,6 +60,8 @@ export interface LspSessionOptions {
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
+  /** Extra environment variables of the server process. */
+  env?: Record<string, string>;
 }
 
 /** A running server and the editor's connection to it. */
@@ -80,7 +82,7 @@ export class LspSession {
 
   async start(): Promise<this> {
     assert.ok(existsSync(SERVER_PATH), `${SERVER_PATH} is missing: run npm run build first`);
-    this.server = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+    this.server = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...this.options.env } });
     this.exit = new Promise((resolveExit) => this.server.on('exit', (code) => resolveExit(code)));
     this.server.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     this.connection = createMessageConnection(new StreamMessageReader(this.server.stdout), new StreamMessageWriter(this.server.stdin));

@@ -10,6 +10,10 @@ export type ConfigOptions = Pick<CheckOptions, 'severities' | 'format' | 'locale
 
 export class CliConfigs {
   private readonly loaded = new Map<string, LoadedRcFile>();
+  /** Per folder, the configuration file that applies (a folder of 1,000 reports is looked up once). */
+  private readonly pathByDir = new Map<string, string | undefined>();
+  /** Per configuration file ('' for none), the options it stands for. */
+  private readonly optionsByPath = new Map<string, ConfigOptions>();
   /** Configuration files with problems (each reported once). */
   failed = 0;
 
@@ -20,7 +24,20 @@ export class CliConfigs {
 
   /** The engine options for one checked file; the defaults when no configuration file applies. */
   optionsFor(file: string): ConfigOptions {
-    const path = findRcFile(dirname(file)) ?? findRcFile(this.cwd, this.cwd);
+    const dir = dirname(file);
+    let path = this.pathByDir.get(dir);
+    if (!this.pathByDir.has(dir)) {
+      path = findRcFile(dir) ?? findRcFile(this.cwd, this.cwd);
+      this.pathByDir.set(dir, path);
+    }
+    const known = this.optionsByPath.get(path ?? '');
+    if (known) return known;
+    const options = this.optionsOf(path);
+    this.optionsByPath.set(path ?? '', options);
+    return options;
+  }
+
+  private optionsOf(path: string | undefined): ConfigOptions {
     if (!path) return checkOptionsOf(mergeConfig());
     let rc = this.loaded.get(path);
     if (!rc) {

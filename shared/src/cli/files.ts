@@ -1,5 +1,6 @@
 // Which files to check and how to read them. Reading never throws: problems come back as a reason.
 
+import * as buffer from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
@@ -93,14 +94,25 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
   return { files: [...new Set(files)], problems };
 }
 
+/** Strict UTF-8 (a decoder keeps no state between calls with fatal errors and without streaming). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** node:buffer isUtf8 (Node ≥ 18.14), if this Node has it. */
+const isUtf8: ((input: Uint8Array) => boolean) | undefined = (buffer as { isUtf8?: (input: Uint8Array) => boolean }).isUtf8;
+
 /** Turns the bytes of a file into text: UTF-8 only, BOM removed, no NUL bytes (a binary file). */
 export function decodeReportBytes(bytes: Uint8Array): ReadResult {
   if (bytes.includes(0)) return { ok: false, reason: '包含 NUL 字节，不是文本文件' };
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: '不是有效的 UTF-8 文本' };
+  // Node's own UTF-8 check and decoding where it has them (much faster than TextDecoder over 1,000 files).
+  if (isUtf8 !== undefined) {
+    if (!isUtf8(bytes)) return { ok: false, reason: '不是有效的 UTF-8 文本' };
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  } else {
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      return { ok: false, reason: '不是有效的 UTF-8 文本' };
+    }
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);

@@ -45,6 +45,8 @@ export function useColor(io: CliIo): boolean {
 export function checkFileText(file: string, text: string, io: CliIo, options: ConfigOptions = {}): Finding[] {
   const { findings } = checkText(text, {
     ...options,
+    // The report prints code, severity, message and range: no fix is built (--fix uses fixAll).
+    fixes: false,
     force: isReportByName(file),
     onRuleError: (code, error) => complain(io, `规则 ${code} 检查 ${file} 时出错：${errorMessage(error)}`),
   });

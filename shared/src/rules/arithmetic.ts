@@ -64,6 +64,20 @@ function sum(terms: Term[]): number {
   return tidy(terms.reduce((a, t) => a + t.sign * t.value, 0));
 }
 
+/**
+ * sum(termsOf(cells)) for cells that all count positively, without building the terms (built only for
+ * a violation): undefined when a cell is missing or not a number. The same additions in the same order.
+ */
+function sumOfCells(cells: readonly (Cell | undefined)[]): number | undefined {
+  let total = 0;
+  for (const cell of cells) {
+    const value = numberOf(cell);
+    if (value === undefined) return undefined;
+    total = total + 1 * value;
+  }
+  return tidy(total);
+}
+
 function table3Violations(table: TableModel): Violation[] {
   const template = templateOf(table);
   const byId = rowsById(table);
@@ -72,12 +86,12 @@ function table3Violations(table: TableModel): Violation[] {
   for (const t of template.rows) {
     const row = rowById(table, t.id);
     if (!row) continue;
-    const parts = termsOf(TABLE3_COLUMNS.slice(0, TOTAL_COLUMN).map((c, i) => ({ cell: row.cells[i], name: c.label })));
     const total = row.cells[TOTAL_COLUMN];
     const actual = numberOf(total);
-    if (!parts || actual === undefined) continue;
-    const expected = sum(parts);
-    if (expected === actual) continue;
+    if (actual === undefined) continue;
+    const expected = sumOfCells(row.cells.slice(0, TOTAL_COLUMN));
+    if (expected === undefined || expected === actual) continue;
+    const parts = termsOf(TABLE3_COLUMNS.slice(0, TOTAL_COLUMN).map((c, i) => ({ cell: row.cells[i], name: c.label })))!;
     rowTotals.push({
       code: 'row-total',
       target: total!,
@@ -99,11 +113,11 @@ function table3Violations(table: TableModel): Violation[] {
   const haveAllResults = resultRows.every((r) => rowById(table, r.id));
   TABLE3_COLUMNS.forEach((column, c) => {
     if (resultsTotal && haveAllResults) {
-      const terms = termsOf(resultRows.map((r) => ({ cell: rowById(table, r.id)!.cells[c], name: r.name })));
       const actual = numberOf(resultsTotal.cells[c]);
-      if (terms && actual !== undefined) {
-        const expected = sum(terms);
+      const expected = actual === undefined ? undefined : sumOfCells(resultRows.map((r) => rowById(table, r.id)!.cells[c]));
+      if (actual !== undefined && expected !== undefined) {
         if (expected !== actual) {
+          const terms = termsOf(resultRows.map((r) => ({ cell: rowById(table, r.id)!.cells[c], name: r.name })))!;
           columnChecks.push({
             code: 'results-total',
             target: resultsTotal.cells[c]!,

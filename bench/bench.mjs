@@ -1,0 +1,741 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast the checker is, every figure measured in this run, with PASS/FAIL
+// against the budgets of DESIGN.md §7 / issue 6. A benchmark, not a test: it never fails CI
+// (exit code 0 whatever the figures; non-zero only when it cannot run at all).
+//
+//   node bench/bench.mjs [--quick] [--only analysis|server|cli] [--json FILE] [--core ENTRY.ts]
+//
+// What it measures (bench/RESULTS.md explains each figure and keeps the history):
+//   - analysis as the issue defines it, read + every rule (readReport, runRules with force), of typical
+//     reports: the six corpus files and a generated report in each of the five table encodings; of 10×
+//     and 100× versions (long prose, table 2 and table 3 rows repeated, sections 五/六 repeated; the corpus
+//     file 001 repeated whole); of a 5 MB Markdown text that is no report. checkText, which the server
+//     and the CLI run and which also builds every finding's quick fix, is timed beside it ("with fixes");
+//   - the same documents through a baseline that splits the text into lines and runs one regular
+//     expression (/\d+/g, every number on the line) over each line: the floor a reader cannot beat;
+//     the ratio is the median of the ratios of batches timed one right after the other;
+//   - the Markdown documents through markdownlint's default rules (a peer users already run);
+//   - the growth exponent: least-squares slope of log(time) over log(size) for 1×, 10×, 100×, the three
+//     sizes measured together (interleaved batches) so that load from other processes hits them alike;
+//   - incremental editing: 1,000 single-character didChange edits sent to `node dist/server.js --stdio`
+//     (started with the client's execArgv) with the debounce set to 0 (setting nianbao.debounceMs),
+//     edit → publishDiagnostics of that version, median and p99; then the server's memory (request
+//     nianbao/stats, /proc/<pid>/status);
+//   - the CLI on 1,000 report files on one core (taskset -c 0 when available): files per second
+//     (wall clock, process start included) and peak RSS.
+// Every document is measured in a child process of its own, so that its figures do not depend on what
+// was measured before it.
+
+import * as esbuild from 'esbuild';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CORPUS_DIR = resolve(ROOT, '../shared/corpus');
+const SERVER = join(ROOT, 'dist/server.js');
+const CLI = join(ROOT, 'dist/cli.js');
+/** Extra Node options for the server process, for experiments (NIANBAO_BENCH_SERVER_NODE_ARGS="--max-semi-space-size=2"). */
+const SERVER_NODE_ARGS = (process.env.NIANBAO_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const JSON_OUT = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+/** Another core to measure (an entry like bench/core.ts over an older checkout), for before/after figures. */
+const CORE_ENTRY = args.includes('--core') ? resolve(args[args.indexOf('--core') + 1]) : join(ROOT, 'bench/core.ts');
+const runs = (part) => ONLY === undefined || ONLY === part;
+
+const BUDGET = {
+  typicalMedianMs: 1,
+  baselineRatio: 10,
+  growthExponent: 1.1,
+  editP99Ms: 5,
+  cliFilesPerSecond: 500,
+  serverMemoryMB: 80,
+};
+const EDITS = QUICK ? 200 : 1000;
+const CLI_FILES = QUICK ? 300 : 1000;
+const NON_REPORT_BYTES = 5 * 1024 * 1024;
+const WARM_UP_MS = QUICK ? 100 : 500;
+
+const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+/** The bundled core (for the child processes that measure one document each). */
+let coreFile;
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
+// ---------------------------------------------------------------------------
+// The core, bundled the way dist/ bundles it (esbuild, minified)
+
+async function loadCore() {
+  const outfile = join(tmp, 'core.mjs');
+  coreFile = outfile;
+  await esbuild.build({
+    entryPoints: [CORE_ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node18',
+    minify: true,
+    outfile,
+    logLevel: 'warning',
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+// ---------------------------------------------------------------------------
+// Timing
+
+const now = () => process.hrtime.bigint();
+const msSince = (t0) => Number(now() - t0) / 1e6;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Mean time of one call over a batch of n calls, in ms. */
+function batch(fn, n) {
+  const t0 = now();
+  for (let i = 0; i < n; i++) fn();
+  return msSince(t0) / n;
+}
+
+/**
+ * Median time per call of each function, measured in alternating batches (so that noise from
+ * other processes hits all of them alike). Batches last about `batchMs`; the whole measurement
+ * about `totalMs`, at least `minBatches` batches.
+ */
+function measureSamples(fns, { batchMs = 4, totalMs = QUICK ? 300 : 1500, minBatches = QUICK ? 5 : 11 } = {}) {
+  // Warm-up (JIT tiers, caches): each function for about WARM_UP_MS, at least 3 calls.
+  const single = fns.map((fn) => {
+    const t0 = now();
+    let calls = 0;
+    while (calls < 3 || msSince(t0) < WARM_UP_MS) {
+      fn();
+      calls++;
+    }
+    const t1 = now();
+    fn();
+    return Math.max(msSince(t1), 1e-4);
+  });
+  const sizes = single.map((t) => Math.max(1, Math.round(batchMs / t)));
+  const perRound = single.reduce((a, t, i) => a + t * sizes[i], 0);
+  const rounds = Math.max(minBatches, Math.min(101, Math.floor(totalMs / perRound)));
+  const samples = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) fns.forEach((fn, i) => samples[i].push(batch(fn, sizes[i])));
+  return samples;
+}
+
+/** The median time per call of each function (see measureSamples). */
+function measure(fns, options) {
+  return measureSamples(fns, options).map(median);
+}
+
+/**
+ * The ratio of two functions' times, robust to load from other processes: the median of the ratios
+ * of batches measured one right after the other (a burst of load slows both).
+ */
+function pairedRatio(a, b) {
+  return median(a.map((x, i) => x / b[i]));
+}
+
+// ---------------------------------------------------------------------------
+// Documents
+
+const HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
+/**
+ * A generated report made k times larger with honest work in it: the prose of section 一, the rows
+ * of table 2 and the result rows of table 3 (all read: they come before 四、结转下年度继续办理) each
+ * repeated k times, and sections 五 and 六 repeated k times (duplicate sections).
+ */
+function scaleReport(text, k) {
+  if (k === 1) return text;
+  const lines = text.split('\n');
+  const find = (predicate, from = 0) => {
+    for (let i = from; i < lines.length; i++) if (predicate(lines[i])) return i;
+    throw new Error('scaleReport: a landmark is missing from the generated report');
+  };
+  const heading = (n) => find((l) => l.replace(/^#+\s*/, '').trim() === HEADINGS[n - 1]);
+  const [h1, h2, h3, , h5] = [1, 2, 3, 4, 5].map(heading);
+  const t3Start = find((l) => l.includes('（一）予以公开'), h3);
+  const t3End = find((l) => l.includes('（七）总计'), t3Start);
+  let closing = lines.length - 1;
+  while (closing > 0 && lines[closing].trim() === '') closing--;
+  closing--; // the agency line above the date
+  const repeat = (from, to) => Array.from({ length: k }, () => lines.slice(from, to)).flat();
+  return [
+    ...lines.slice(0, h1 + 1),
+    ...repeat(h1 + 1, h2),
+    lines[h2],
+    ...repeat(h2 + 1, h3),
+    ...lines.slice(h3, t3Start),
+    ...repeat(t3Start, t3End),
+    ...lines.slice(t3End, h5),
+    ...repeat(h5, closing),
+    ...lines.slice(closing),
+  ].join('\n');
+}
+
+/** About `bytes` of Markdown that is no report: headings, prose, lists, code, tables of numbers. */
+function nonReport(core, bytes) {
+  const random = core.mulberry32(20250115);
+  const pick = (items) => items[Math.floor(random() * items.length)];
+  const int = (max) => Math.floor(random() * max);
+  const words = [
+    '城市', '交通', '天气', '项目', '数据', '会议', '系统', '版本', '用户', '测试', '学校', '医院', '季度', '销售',
+    '增长', '计划', '模块', '接口', '文档', '发布', '构建', 'release', 'build', 'the', 'server', 'cache', 'index',
+    '，', '。', '、', '（', '）', '2024', '3.5', '100%', 'v1.2.0', '`npm test`', '[链接](https://example.com)',
+  ];
+  const sentence = (n) => Array.from({ length: n }, () => pick(words)).join(random() < 0.3 ? ' ' : '');
+  const out = [];
+  let size = 0;
+  const push = (line) => {
+    out.push(line);
+    size += Buffer.byteLength(line) + 1;
+  };
+  let chapter = 0;
+  while (size < bytes) {
+    const kind = random();
+    if (kind < 0.05) {
+      push('');
+      push(`${'#'.repeat(1 + int(3))} 第${++chapter}节 ${sentence(3)}`);
+      push('');
+    } else if (kind < 0.55) {
+      push(sentence(8 + int(60)));
+    } else if (kind < 0.7) {
+      push(`${random() < 0.5 ? '-' : `${1 + int(9)}.`} ${sentence(3 + int(12))}`);
+    } else if (kind < 0.8) {
+      push('```js');
+      for (let i = int(6); i >= 0; i--) push(`const x${i} = ${int(1000)}; // ${sentence(3)}`);
+      push('```');
+    } else if (kind < 0.95) {
+      push('');
+      push('| 月份 | 数量 | 金额 | 合计 |');
+      push('|---|---:|---:|---:|');
+      for (let i = 2 + int(10); i >= 0; i--) push(`| ${1 + int(12)}月 | ${int(500)} | ${int(99999) / 100} | ${int(10000)} |`);
+      push('');
+    } else {
+      push('');
+    }
+  }
+  return out.join('\n');
+}
+
+/**
+ * Every measured document, its text made on demand (`make()`): the parent process lists them, each is
+ * measured in a child process of its own (see measureInChild).
+ */
+function documentList(core) {
+  const corpusText = (file) => readFileSync(join(CORPUS_DIR, file), 'utf8');
+  const fixtureText = (encoding) => core.renderReport(core.consistentData(101 + core.ENCODINGS.indexOf(encoding)), encoding).text;
+  const typical = [];
+  const corpusFiles = readdirSync(CORPUS_DIR).filter((n) => n.endsWith('.txt')).sort();
+  for (const file of corpusFiles) typical.push({ name: `corpus ${file.replace(/_.*$/, '')}`, markdown: false, make: () => corpusText(file) });
+  for (const encoding of core.ENCODINGS) typical.push({ name: `fixture ${encoding}`, markdown: encoding === 'markdown', make: () => fixtureText(encoding) });
+
+  const families = [];
+  for (const encoding of ['cell-per-line', 'markdown', 'spaces']) {
+    families.push({
+      name: `fixture ${encoding}`,
+      docs: [1, 10, 100].map((k) => ({ k, name: k === 1 ? `fixture ${encoding}` : `fixture ${encoding} ${k}×`, markdown: encoding === 'markdown', make: () => scaleReport(fixtureText(encoding), k) })),
+    });
+  }
+  const file001 = corpusFiles.find((f) => f.startsWith('001'));
+  if (file001) {
+    families.push({
+      name: 'corpus 001 repeated',
+      docs: [1, 10, 100].map((k) => ({ k, name: k === 1 ? 'corpus 001' : `corpus 001 repeated ${k}×`, markdown: false, make: () => Array(k).fill(corpusText(file001)).join('\n') })),
+    });
+  }
+  const big = { name: '5 MB Markdown, no report', markdown: true, make: () => nonReport(core, NON_REPORT_BYTES) };
+  const all = [...typical, ...families.flatMap((f) => f.docs.filter((d) => d.k !== 1)), big];
+  return { typical, families, big, all };
+}
+
+// ---------------------------------------------------------------------------
+// Analysis, baseline, markdownlint
+
+const BASELINE_RE = /\d+/g;
+
+/** The floor: split into lines, one regular expression over each line (finds every number). */
+function baseline(text) {
+  let found = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    BASELINE_RE.lastIndex = 0;
+    while (BASELINE_RE.exec(line) !== null) found++;
+  }
+  return found;
+}
+
+async function loadMarkdownlint() {
+  try {
+    const { lint } = await import('markdownlint/sync');
+    return (text) => lint({ strings: { doc: text } });
+  } catch (error) {
+    console.error(`markdownlint not available (${error.message}); its column stays empty`);
+    return undefined;
+  }
+}
+
+function measureDocument(core, markdownlint, doc) {
+  const text = doc.make();
+  doc = { ...doc, text };
+  const analyse = () => analysis(core, text);
+  const [analysisSamples, baselineSamples, checkSamples] = measureSamples([analyse, () => baseline(text), () => core.checkText(text, { force: true })]);
+  const analysisMs = median(analysisSamples);
+  const baselineMs = median(baselineSamples);
+  const checkMs = median(checkSamples);
+  const ratio = pairedRatio(analysisSamples, baselineSamples);
+  let markdownlintMs;
+  if (markdownlint && doc.markdown) {
+    // markdownlint takes seconds on the large documents: those are timed once, the others like the analysis.
+    const t0 = now();
+    markdownlint(doc.text);
+    markdownlintMs = msSince(t0);
+    if (markdownlintMs < 200) [markdownlintMs] = measure([() => markdownlint(doc.text)], { totalMs: QUICK ? 300 : 1500, minBatches: 3 });
+  }
+  const lines = doc.text.split(/\r\n|\n|\r/).length;
+  return { name: doc.name, bytes: Buffer.byteLength(doc.text), lines, analysisMs, baselineMs, ratio, checkMs, markdownlintMs, findings: analyse().length };
+}
+
+/**
+ * The analysis as the issue defines it: read + all rules (readReport, runRules). checkText, what the
+ * server and the CLI run, also builds every finding's quick fix: timed apart ("with fixes").
+ */
+function analysis(core, text) {
+  return core.runRules(core.readReport(text), { force: true });
+}
+
+/**
+ * The documents of one size family (1×, 10×, 100×) measured together, their batches interleaved, so
+ * that load from other processes affects the three sizes alike: their times give the growth exponent.
+ */
+function measureFamily(core, docs) {
+  const texts = docs.map((d) => d.make());
+  const samples = measureSamples(texts.map((text) => () => analysis(core, text)), { totalMs: QUICK ? 1000 : 4000 });
+  return docs.map((d, i) => ({ name: d.name, bytes: Buffer.byteLength(texts[i]), analysisMs: median(samples[i]) }));
+}
+
+/** Least-squares slope of log(time) over log(size). */
+function growthExponent(points) {
+  const xs = points.map((p) => Math.log(p.bytes));
+  const ys = points.map((p) => Math.log(p.analysisMs));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * (ys[i] - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+// ---------------------------------------------------------------------------
+// The language server over stdio: a minimal LSP client (Content-Length framing, JSON-RPC 2.0)
+
+class LspClient {
+  constructor(child) {
+    this.child = child;
+    this.nextId = 1;
+    this.pending = new Map();
+    this.notificationHandlers = new Map();
+    this.buffer = Buffer.alloc(0);
+    child.stdout.on('data', (chunk) => this.receive(chunk));
+  }
+
+  receive(chunk) {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const match = /Content-Length: *(\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'));
+      if (!match) throw new Error('LSP message without Content-Length');
+      const length = Number(match[1]);
+      const start = headerEnd + 4;
+      if (this.buffer.length < start + length) return;
+      const message = JSON.parse(this.buffer.subarray(start, start + length).toString('utf8'));
+      this.buffer = this.buffer.subarray(start + length);
+      this.dispatch(message);
+    }
+  }
+
+  dispatch(message) {
+    if (message.id !== undefined && message.method === undefined) {
+      const pending = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.error) pending?.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+      else pending?.resolve(message.result);
+    } else if (message.id !== undefined) {
+      // A request from the server: settings are the defaults, everything else gets null.
+      // Settings: the defaults, but no debounce (the benchmark measures edit → diagnostics without it).
+      const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({ debounceMs: 0 })) : null;
+      this.write({ jsonrpc: '2.0', id: message.id, result });
+    } else {
+      this.notificationHandlers.get(message.method)?.(message.params);
+    }
+  }
+
+  write(message) {
+    const json = JSON.stringify(message);
+    this.child.stdin.write(`Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`);
+  }
+
+  request(method, params) {
+    const id = this.nextId++;
+    return new Promise((resolvePromise, reject) => {
+      this.pending.set(id, { resolve: resolvePromise, reject });
+      this.write({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method, params) {
+    this.write({ jsonrpc: '2.0', method, params });
+  }
+
+  onNotification(method, handler) {
+    this.notificationHandlers.set(method, handler);
+  }
+}
+
+function procStatusKB(pid, field) {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function benchServer(text, execArgv) {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
+  // Started the way the VS Code client starts it (its execArgv), over stdio instead of IPC.
+  const child = spawn(process.execPath, [...execArgv, ...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const client = new LspClient(child);
+  const waiting = new Map();
+  const errors = [];
+  client.onNotification('window/logMessage', (p) => p.type === 1 && errors.push(p.message));
+  client.onNotification('textDocument/publishDiagnostics', (p) => {
+    const w = waiting.get(p.version);
+    if (w) {
+      waiting.delete(p.version);
+      w(p);
+    }
+  });
+  const published = (version) =>
+    new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 10 s; stderr: ${stderr}`)), 10_000);
+      waiting.set(version, (p) => {
+        clearTimeout(timer);
+        resolvePromise(p);
+      });
+    });
+
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+  });
+  client.notify('initialized', {});
+
+  const uri = 'file:///bench/report.md';
+  let version = 1;
+  const opened = published(version);
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  const first = await opened;
+  const startDiagnostics = first.diagnostics.length;
+
+  // Edits in pairs: type one character somewhere, then delete it again (the text stays a report).
+  const lines = text.split('\n');
+  const random = mulberry(4242);
+  const latencies = [];
+  let at;
+  for (let i = 0; i < EDITS; i++) {
+    let change;
+    if (i % 2 === 0) {
+      let line;
+      do line = Math.floor(random() * lines.length);
+      while (lines[line].length === 0);
+      const character = Math.floor(random() * (lines[line].length + 1));
+      at = { line, character };
+      change = { range: { start: at, end: at }, text: random() < 0.6 ? String(Math.floor(random() * 10)) : '字' };
+    } else {
+      change = { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    }
+    version++;
+    const done = published(version);
+    const t0 = now();
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await done;
+    latencies.push(msSince(t0));
+  }
+  if (process.env.NIANBAO_BENCH_DUMP_LATENCIES) writeFileSync(process.env.NIANBAO_BENCH_DUMP_LATENCIES, JSON.stringify(latencies));
+  // Every edit counts, the first ones too (the server's JIT warms up during them): their share is shown apart.
+  const firstEdits = latencies.slice(0, 100);
+
+  let stats;
+  try {
+    stats = await client.request('nianbao/stats', {});
+  } catch {
+    stats = undefined;
+  }
+  const rssKB = procStatusKB(child.pid, 'VmRSS');
+  const hwmKB = procStatusKB(child.pid, 'VmHWM');
+  const anonKB = procStatusKB(child.pid, 'RssAnon');
+  await client.request('shutdown', null);
+  client.notify('exit', null);
+  await new Promise((r) => child.on('exit', r));
+  if (SERVER_NODE_ARGS.length > 0 && stderr) console.error(`server stderr: ${stderr.trim()}`);
+  return {
+    edits: latencies.length,
+    lines: lines.length,
+    startDiagnostics,
+    medianMs: median(latencies),
+    p99Ms: percentile(latencies, 99),
+    maxMs: Math.max(...latencies),
+    firstMedianMs: median(firstEdits),
+    firstMaxMs: Math.max(...firstEdits),
+    anonMB: anonKB !== undefined ? anonKB / 1024 : undefined,
+    rssMB: (stats?.rss ?? (rssKB ?? NaN) * 1024) / 2 ** 20,
+    heapUsedMB: stats ? stats.heapUsed / 2 ** 20 : undefined,
+    peakRssMB: hwmKB !== undefined ? hwmKB / 1024 : undefined,
+    statsFrom: stats ? 'nianbao/stats' : '/proc/<pid>/status',
+    loggedErrors: errors.length,
+  };
+}
+
+function mulberry(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The CLI on many files, one core
+
+function hasTaskset() {
+  return spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+}
+
+async function benchCli(typical) {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const dir = join(tmp, 'reports');
+  rmSync(dir, { recursive: true, force: true });
+  spawnSync('mkdir', ['-p', dir]);
+  const docs = typical.map((d) => ({ text: d.make(), markdown: d.markdown }));
+  for (let i = 0; i < CLI_FILES; i++) {
+    const doc = docs[i % docs.length];
+    writeFileSync(join(dir, `report-${String(i).padStart(4, '0')}.${doc.markdown ? 'md' : 'txt'}`), doc.text);
+  }
+  // Peak RSS of the CLI process itself, reported by the process at exit (no GNU time needed).
+  const preload = join(tmp, 'maxrss.cjs');
+  writeFileSync(
+    preload,
+    "process.on('exit', () => require('fs').writeSync(2, '\\nNIANBAO_BENCH_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));\n",
+  );
+  const oneCore = hasTaskset();
+  const command = oneCore ? 'taskset' : process.execPath;
+  const commandArgs = [...(oneCore ? ['-c', '0', process.execPath] : []), '--require', preload, CLI, 'check', '--format', 'json', dir];
+  const results = [];
+  for (let round = 0; round < (QUICK ? 1 : 3); round++) {
+    const t0 = now();
+    const { stdoutBytes, stderr, code } = await new Promise((resolvePromise) => {
+      const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+      let bytes = 0;
+      let err = '';
+      child.stdout.on('data', (d) => (bytes += d.length));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('close', (c) => resolvePromise({ stdoutBytes: bytes, stderr: err, code: c }));
+    });
+    const wallMs = msSince(t0);
+    const rss = /NIANBAO_BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
+    if (code !== 0 && code !== 1) throw new Error(`the CLI exited with ${code}: ${stderr.slice(0, 500)}`);
+    results.push({ wallMs, peakRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdoutBytes });
+  }
+  const wallMs = median(results.map((r) => r.wallMs));
+  return { files: CLI_FILES, oneCore, wallMs, filesPerSecond: CLI_FILES / (wallMs / 1000), peakRssMB: Math.max(...results.map((r) => r.peakRssMB)) };
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+const pass = (ok) => (ok ? 'PASS' : 'FAIL');
+const fmtMs = (ms) => (ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+const fmtSize = (bytes) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
+
+function machine() {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m) cpu = m[1].trim();
+  } catch {
+    // not Linux
+  }
+  const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout?.trim() || String(cpus().length);
+  return { nproc, cpu, node: process.version, memoryGB: (totalmem() / 2 ** 30).toFixed(1), platform: `${process.platform} ${process.arch}` };
+}
+
+/**
+ * Each document is measured in a process of its own (the same bundled core): its figures do not depend
+ * on what was measured before it (the JIT's state, the heap left by a 5 MB document), so runs agree.
+ */
+function measureInChild(coreFile, name, mode = '--measure-document') {
+  const args = [fileURLToPath(import.meta.url), mode, name, ...(QUICK ? ['--quick'] : [])];
+  const child = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, NIANBAO_BENCH_CORE: coreFile },
+    maxBuffer: 1 << 24,
+  });
+  const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`measuring ${name} failed (exit ${child.status}): ${child.stderr.slice(0, 800)}`);
+  return JSON.parse(line.slice('RESULT '.length));
+}
+
+function measureFamilyInChild(coreFile, family) {
+  return measureInChild(coreFile, family, '--measure-family');
+}
+
+async function measureFamilyMode(name) {
+  const core = await import(pathToFileURL(process.env.NIANBAO_BENCH_CORE).href);
+  const family = documentList(core).families.find((f) => f.name === name);
+  if (!family) throw new Error(`no family named ${name}`);
+  console.log(`RESULT ${JSON.stringify(measureFamily(core, family.docs))}`);
+}
+
+async function measureDocumentMode(name) {
+  const core = await import(pathToFileURL(process.env.NIANBAO_BENCH_CORE).href);
+  const doc = documentList(core).all.concat(documentList(core).typical).find((d) => d.name === name);
+  if (!doc) throw new Error(`no document named ${name}`);
+  const markdownlint = doc.markdown ? await loadMarkdownlint() : undefined;
+  console.log(`RESULT ${JSON.stringify(measureDocument(core, markdownlint, doc))}`);
+}
+
+async function main() {
+  if (args.includes('--measure-document')) return measureDocumentMode(args[args.indexOf('--measure-document') + 1]);
+  if (args.includes('--measure-family')) return measureFamilyMode(args[args.indexOf('--measure-family') + 1]);
+  const started = now();
+  const m = machine();
+  const out = [];
+  const print = (line = '') => {
+    out.push(line);
+    console.log(line);
+  };
+  print(`nianbao benchmark — ${new Date().toISOString().slice(0, 10)} — node ${m.node}, ${m.platform}, nproc ${m.nproc}, ${m.cpu}, ${m.memoryGB} GB${QUICK ? ' — QUICK run' : ''}`);
+  print();
+
+  const core = await loadCore();
+  const result = { machine: m };
+  const summary = [];
+
+  if (runs('analysis')) {
+    const { typical, families, all } = documentList(core);
+    const measured = new Map();
+    for (const doc of [...typical, ...all]) {
+      if (measured.has(doc.name)) continue;
+      process.stderr.write(`measuring ${doc.name}\n`);
+      measured.set(doc.name, measureInChild(coreFile, doc.name));
+    }
+    const rows = [...measured.values()];
+    const typicalRows = typical.map((d) => measured.get(d.name));
+    const exponents = families.map((family) => {
+      process.stderr.write(`measuring the growth of ${family.name}\n`);
+      const points = measureFamilyInChild(coreFile, family.name);
+      return { family: family.name, exponent: growthExponent(points), points };
+    });
+
+    print('| document | size | lines | findings | analysis ms (read + rules) | with fixes ms (checkText) | baseline ms | analysis/baseline (≤ 10) | markdownlint ms | analysis/markdownlint |');
+    print('|---|---:|---:|---:|---:|---:|---:|---|---:|---:|');
+    for (const r of rows) {
+      const ratio = r.ratio;
+      const ml = r.markdownlintMs !== undefined ? (r.analysisMs / r.markdownlintMs).toFixed(3) : '—';
+      print(
+        `| ${r.name} | ${fmtSize(r.bytes)} | ${r.lines} | ${r.findings} | ${fmtMs(r.analysisMs)} | ${fmtMs(r.checkMs)} | ${fmtMs(r.baselineMs)} | ${ratio.toFixed(1)} ${pass(ratio <= BUDGET.baselineRatio)} | ${fmtMs(r.markdownlintMs)} | ${ml} |`,
+      );
+    }
+    print();
+    print('| growth (1×, 10×, 100×, measured together) | sizes | analysis ms | exponent (≤ 1.1) |');
+    print('|---|---|---|---|');
+    for (const e of exponents) {
+      print(`| ${e.family} | ${e.points.map((p) => fmtSize(p.bytes)).join(' / ')} | ${e.points.map((p) => fmtMs(p.analysisMs)).join(' / ')} | ${e.exponent.toFixed(2)} ${pass(e.exponent <= BUDGET.growthExponent)} |`);
+    }
+    print();
+
+    const typicalMedian = median(typicalRows.map((r) => r.analysisMs));
+    const typicalMax = Math.max(...typicalRows.map((r) => r.analysisMs));
+    const worstRatio = rows.reduce((w, r) => (r.ratio > w.ratio ? { ratio: r.ratio, name: r.name } : w), { ratio: 0, name: '' });
+    const worstExponent = exponents.reduce((w, e) => (e.exponent > w.exponent ? e : w), { exponent: -Infinity, family: '' });
+    summary.push([`typical report analysis, median of ${typicalRows.length} documents (max ${fmtMs(typicalMax)} ms)`, `${fmtMs(typicalMedian)} ms`, `≤ ${BUDGET.typicalMedianMs} ms`, typicalMedian <= BUDGET.typicalMedianMs]);
+    summary.push([`analysis/baseline, worst of ${rows.length} documents (${worstRatio.name})`, worstRatio.ratio.toFixed(1), `≤ ${BUDGET.baselineRatio}`, worstRatio.ratio <= BUDGET.baselineRatio]);
+    summary.push([`growth exponent, worst of ${exponents.length} families (${worstExponent.family})`, worstExponent.exponent.toFixed(2), `≤ ${BUDGET.growthExponent}`, worstExponent.exponent <= BUDGET.growthExponent]);
+    result.analysis = { rows, exponents: exponents.map(({ family, exponent }) => ({ family, exponent })), typicalMedian };
+  }
+
+  if (runs('server')) {
+    const text = core.renderReport(core.consistentData(101 + core.ENCODINGS.indexOf('markdown')), 'markdown').text;
+    try {
+      const s = await benchServer(text, core.SERVER_EXEC_ARGV);
+      result.server = s;
+      summary.push([
+        `edit → diagnostics, ${s.edits} one-character edits of a ${s.lines}-line Markdown report (debounce 0): median ${fmtMs(s.medianMs)} ms, max ${fmtMs(s.maxMs)} ms (the first 100: median ${fmtMs(s.firstMedianMs)} ms, max ${fmtMs(s.firstMaxMs)} ms)`,
+        `p99 ${fmtMs(s.p99Ms)} ms`,
+        `p99 ≤ ${BUDGET.editP99Ms} ms`,
+        s.p99Ms <= BUDGET.editP99Ms,
+      ]);
+      summary.push([
+        `server memory after the edits: RSS (of which anonymous ${s.anonMB?.toFixed(1) ?? '?'} MB, V8 heap used ${s.heapUsedMB?.toFixed(1) ?? '?'} MB; peak RSS ${s.peakRssMB?.toFixed(1) ?? '?'} MB)`,
+        `${s.rssMB.toFixed(1)} MB`,
+        `≤ ${BUDGET.serverMemoryMB} MB`,
+        s.rssMB <= BUDGET.serverMemoryMB,
+      ]);
+    } catch (error) {
+      summary.push(['edit → diagnostics', `not measured: ${error.message}`, `p99 ≤ ${BUDGET.editP99Ms} ms`, false]);
+    }
+  }
+
+  if (runs('cli')) {
+    try {
+      const c = await benchCli(documentList(core).typical);
+      result.cli = c;
+      summary.push([`CLI on ${c.files} reports${c.oneCore ? ', one core (taskset -c 0)' : ' (taskset unavailable: all cores)'}, ${(c.wallMs / 1000).toFixed(2)} s wall incl. start`, `${c.filesPerSecond.toFixed(0)} files/s, peak RSS ${c.peakRssMB.toFixed(0)} MB`, `≥ ${BUDGET.cliFilesPerSecond} files/s`, c.filesPerSecond >= BUDGET.cliFilesPerSecond]);
+    } catch (error) {
+      summary.push(['CLI', `not measured: ${error.message}`, `≥ ${BUDGET.cliFilesPerSecond} files/s`, false]);
+    }
+  }
+
+  print('| budget | measured | budget | result |');
+  print('|---|---|---|---|');
+  for (const [what, value, budget, ok] of summary) print(`| ${what} | ${value} | ${budget} | ${pass(ok)} |`);
+  print();
+  print(`(${((Number(now() - started) / 1e9)).toFixed(1)} s)`);
+  result.summary = summary.map(([what, value, budget, ok]) => ({ what, value, budget, pass: ok }));
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 1));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 2;
+});
