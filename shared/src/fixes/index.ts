@@ -41,16 +41,38 @@ export interface FixAllOptions extends CheckOptions {
   code?: FindingCode;
 }
 
-/** Applies every safe fix, re-checking between rounds, until nothing fixable is left. */
+const ARITHMETIC_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(['row-total', 'results-total', 'balance', 'review-total']);
+
+/** Guarded fix-all tries at most this many single fixes (each one costs a re-check). */
+const MAX_GUARDED_TRIALS = 400;
+
+const arithmeticCount = (findings: readonly Finding[]) => findings.reduce((n, f) => n + (ARITHMETIC_CODES.has(f.code) ? 1 : 0), 0);
+
+function fixable(findings: readonly Finding[], options: FixAllOptions): Finding[] {
+  return findings.filter((f) => f.fix && !NOT_SAFE_FOR_FIX_ALL.has(f.code) && (options.code === undefined || f.code === options.code));
+}
+
+/**
+ * Applies every safe fix, re-checking between rounds, until nothing fixable is left.
+ *
+ * Fix-all never leaves more arithmetic findings than the text had. On a sound table the rounds get
+ * there by themselves; on a damaged one (a number mangled in a part, so that "set the total to the
+ * sum" carries the damage into the balance) they may not, and then fix-all starts again guarded: one
+ * fix at a time, each kept only when the re-check has fewer findings and no more arithmetic findings.
+ */
 export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult {
+  const initial = checkText(text, options).findings;
+  const inRounds = fixInRounds(text, initial, options);
+  if (arithmeticCount(inRounds.remaining) <= arithmeticCount(initial)) return inRounds;
+  return fixGuarded(text, initial, options);
+}
+
+function fixInRounds(text: string, initial: Finding[], options: FixAllOptions): FixAllResult {
   const fixed: Finding[] = [];
   let current = text;
-  let remaining = checkText(current, options).findings;
+  let remaining = initial;
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    const candidates = remaining.filter(
-      (f) => f.fix && !NOT_SAFE_FOR_FIX_ALL.has(f.code) && (options.code === undefined || f.code === options.code),
-    );
-    const { edits, used } = combinedEdits(candidates);
+    const { edits, used } = combinedEdits(fixable(remaining, options));
     if (edits.length === 0) break;
     const next = applyEdits(current, edits);
     if (next === current) break;
@@ -58,6 +80,36 @@ export function fixAll(text: string, options: FixAllOptions = {}): FixAllResult 
     current = next;
     // A document that was a report stays one while it is being fixed.
     remaining = checkText(current, { ...options, force: true }).findings;
+  }
+  return { text: current, fixed, remaining };
+}
+
+/** A finding's identity across re-checks (ranges move when text before them changes). */
+const findingKey = (f: Finding) => `${f.code}\u0000${f.message}`;
+
+function fixGuarded(text: string, initial: Finding[], options: FixAllOptions): FixAllResult {
+  const fixed: Finding[] = [];
+  const rejected = new Set<string>();
+  let current = text;
+  let remaining = initial;
+  let trials = 0;
+  let progress = true;
+  while (progress && trials < MAX_GUARDED_TRIALS) {
+    progress = false;
+    for (const f of fixable(remaining, options)) {
+      if (rejected.has(findingKey(f))) continue;
+      if (++trials > MAX_GUARDED_TRIALS) break;
+      const next = applyEdits(current, f.fix!.edits);
+      const after = next === current ? remaining : checkText(next, { ...options, force: true }).findings;
+      if (after.length < remaining.length && arithmeticCount(after) <= arithmeticCount(remaining)) {
+        fixed.push(f);
+        current = next;
+        remaining = after;
+        progress = true;
+        break;
+      }
+      rejected.add(findingKey(f));
+    }
   }
   return { text: current, fixed, remaining };
 }
