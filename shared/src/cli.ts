@@ -1,6 +1,13 @@
 // Entry point of the `nianbao` command (bundled to dist/cli.js). The logic lives in ./cli/*.
 
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './cli/main';
+
+// A check run is short and single-threaded: on one core, the optimising compiler's inlining costs more
+// compile time than a batch of a thousand reports earns back (npm run bench: 1,000 reports in ~2.2 s
+// with it, ~1.6 s without; 3,000 in ~3.9 s and ~3.3 s). Set before any report is read, so every
+// optimised function is compiled this way.
+setFlagsFromString('--no-turbo-inlining');
 
 // `nianbao check … | head`: a closed pipe ends the output quietly instead of with a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
