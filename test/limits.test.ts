@@ -209,6 +209,7 @@ describe('nianbao.maxDocumentSize', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.equal(d.code, TOO_LARGE_CODE);
     assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.match(String(d.message), /3\.0 MB.*nianbao\.maxDocumentSize.*2\.0 MB.*未作检查/);
+    assert.match(String(tooLargeDiagnostic(3 << 20, 2 << 20, 'en').message), /3\.0 MB.*larger than nianbao\.maxDocumentSize \(2\.0 MB\).*not checked/);
   });
 
   let session: LspSession;

@@ -2,7 +2,8 @@
 // are not open are answered (with an error where there is a request), never a crash; a stale request is
 // cancelled; a killed server is seen to exit and a new one starts and answers, which is what the client's
 // restart needs (vscode-languageclient's default error handler restarts a server that closed, up to 4
-// times in 3 minutes; client/src/extension.ts keeps that default — the editor side is for the real-editor tests).
+// times in 3 minutes; client/src/extension.ts keeps that default). That the client really does restart it is
+// tested in a real extension host: test/electron/nianbao.suite.ts kills the server process and checks again.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

@@ -3,6 +3,7 @@
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { DEFAULT_CONFIG } from '../../shared/src/config';
+import { msg, type Locale } from '../../shared/src/messages';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** The code of the diagnostic on a document that was not analysed. */
@@ -26,14 +27,14 @@ function megabytes(bytes: number): string {
   return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
 }
 
-/** The one diagnostic of a document that is too large to analyse (Chinese, like the findings). */
-export function tooLargeDiagnostic(size: number, max: number): Diagnostic {
+/** The one diagnostic of a document that is too large to analyse, in the language of the findings. */
+export function tooLargeDiagnostic(size: number, max: number, locale?: Locale): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
     code: TOO_LARGE_CODE,
-    message: `文档大小 ${megabytes(size)}，超过设置 nianbao.maxDocumentSize（${megabytes(max)}），未作检查。`,
+    message: msg('document-too-large', { size: megabytes(size), max: megabytes(max) }, locale),
     data: { size, max },
   };
 }

@@ -140,7 +140,7 @@ function diagnosticsFor(document: TextDocument, mode: CheckMode, settings: Nianb
   if (mode === 'skip') return [];
   // Too large to analyse without freezing the editor: one information diagnostic instead.
   const size = sizeOverLimit(document.getText(), settings.maxDocumentSize);
-  if (size !== undefined) return [tooLargeDiagnostic(size, settings.maxDocumentSize)];
+  if (size !== undefined) return [tooLargeDiagnostic(size, settings.maxDocumentSize, settingsProvider.checkOptions(settings).locale)];
   try {
     const { findings } = analysis.get(document, mode === 'force', settingsProvider.checkOptions(settings));
     return toDiagnostics(findings, document.uri, diagnosticOptions);

@@ -116,6 +116,10 @@ export const MESSAGES = {
     zh: '表四「{group}」总计 应为 {expected}（{terms}），实为 {actual}',
     en: 'Table 4 「{group}」 总计 should be {expected} ({terms}), found {actual}',
   },
+  'document-too-large': {
+    zh: '文档大小 {size}，超过设置 nianbao.maxDocumentSize（{max}），未作检查。',
+    en: 'This document ({size}) is larger than nianbao.maxDocumentSize ({max}) and was not checked.',
+  },
   // fix titles
   'fix.setTo': { zh: '改为 {value}', en: 'Change to {value}' },
   'fix.replaceWith': { zh: '改为「{text}」', en: 'Change to 「{text}」' },

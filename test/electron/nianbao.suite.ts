@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXPECTED } from '../support/expectedCorpus';
@@ -111,6 +111,25 @@ function hoverText(hovers: vscode.Hover[]): string {
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n');
+}
+
+/** Pids of the language servers this extension host started (Linux: read from /proc), or undefined elsewhere. */
+function languageServerPids(): number[] | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/<pid>/stat: `pid (comm) state ppid …`; comm may hold spaces and parentheses, so split after the last `)`.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith(join('dist', 'server.js')))) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
 }
 
 function symbolNames(symbols: (vscode.DocumentSymbol | vscode.SymbolInformation)[]): string[] {
@@ -236,6 +255,29 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, character));
       const text = hoverText(hovers ?? []);
       assert.match(text, /=\s*\**45\**/, text);
+      await closeAllEditors();
+    });
+
+    // Last: it kills the server the other tests used.
+    it('a killed language server is started again by the client, and checks as before', async function () {
+      const before = languageServerPids();
+      if (before === undefined) {
+        console.log('    skipped: finding the server process needs /proc (Linux)');
+        return this.skip();
+      }
+      assert.equal(before.length, 1, `one nianbao server runs as a child of the extension host (pid ${process.pid}): ${JSON.stringify(before)}`);
+      process.kill(before[0], 'SIGKILL');
+      const after = await settle(() => languageServerPids() ?? [], (pids) => pids.length === 1 && pids[0] !== before[0]);
+      assert.equal(after.length, 1, `a new server after the old one (${before[0]}) was killed: ${JSON.stringify(after)}`);
+      assert.notEqual(after[0], before[0]);
+
+      const report = wrongTotal();
+      const file = join(work, 'after-restart.nianbao.md');
+      writeFileSync(file, report.text);
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(document);
+      const diagnostics = await settle(() => nianbaoDiagnostics(document.uri), (d) => d.length > 0);
+      assert.deepEqual(diagnostics.map(exact), [`error row-total ${report.line}:${report.start}-${report.line}:${report.start + 2}`]);
       await closeAllEditors();
     });
   });
