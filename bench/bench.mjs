@@ -424,7 +424,8 @@ function procStatusKB(pid, field) {
   }
 }
 
-async function benchServer(text, execArgv) {
+async function benchServer(core, text) {
+  const execArgv = core.SERVER_EXEC_ARGV;
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
   // Started the way the VS Code client starts it (its execArgv), over stdio instead of IPC.
   const child = spawn(process.execPath, [...execArgv, ...SERVER_NODE_ARGS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -466,7 +467,7 @@ async function benchServer(text, execArgv) {
 
   // Edits in pairs: type one character somewhere, then delete it again (the text stays a report).
   const lines = text.split('\n');
-  const random = mulberry(4242);
+  const random = core.mulberry32(4242);
   const latencies = [];
   let at;
   for (let i = 0; i < EDITS; i++) {
@@ -520,17 +521,6 @@ async function benchServer(text, execArgv) {
     peakRssMB: hwmKB !== undefined ? hwmKB / 1024 : undefined,
     statsFrom: stats ? 'nianbao/stats' : '/proc/<pid>/status',
     loggedErrors: errors.length,
-  };
-}
-
-function mulberry(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -697,7 +687,7 @@ async function main() {
   if (runs('server')) {
     const text = core.renderReport(core.consistentData(101 + core.ENCODINGS.indexOf('markdown')), 'markdown').text;
     try {
-      const s = await benchServer(text, core.SERVER_EXEC_ARGV);
+      const s = await benchServer(core, text);
       result.server = s;
       summary.push([
         `edit → diagnostics, ${s.edits} one-character edits of a ${s.lines}-line Markdown report (debounce 0): median ${fmtMs(s.medianMs)} ms, max ${fmtMs(s.maxMs)} ms (the first 100: median ${fmtMs(s.firstMedianMs)} ms, max ${fmtMs(s.firstMaxMs)} ms)`,

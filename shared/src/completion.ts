@@ -5,7 +5,7 @@
 
 import { COLUMN_EXPLANATIONS, explain, ROW_EXPLANATIONS, SECTION_EXPLANATIONS } from './explanations';
 import { rowRange, sectionAt } from './locate';
-import type { Locale } from './messages';
+import { localized, type Locale } from './messages';
 import type { Position, Range, ReportModel, TableId, TableModel } from './model';
 import {
   SECTIONS,
@@ -47,7 +47,7 @@ const WORDS = {
 } as const;
 
 function word(locale: Locale, key: keyof typeof WORDS): string {
-  return locale === 'en' ? WORDS[key].en : WORDS[key].zh;
+  return localized(WORDS[key], locale);
 }
 
 /** `（一）予以公开` → `予以公开`: what users type first, so that it can be matched after a blank. */

@@ -2,7 +2,7 @@
 // (国办公开办函〔2021〕30号 and 《中华人民共和国政府信息公开条例》), in Chinese and English.
 // Used by hovers and completion items.
 
-import type { Locale } from './messages';
+import { localized, type Locale } from './messages';
 
 export interface Explanation {
   zh: string;
@@ -136,5 +136,5 @@ export const COLUMN_EXPLANATIONS: Readonly<Record<string, Explanation>> = {
 };
 
 export function explain(e: Explanation | undefined, locale: Locale): string | undefined {
-  return e ? (locale === 'en' ? e.en : e.zh) : undefined;
+  return e ? localized(e, locale) : undefined;
 }

@@ -4,7 +4,7 @@
 
 import { COLUMN_EXPLANATIONS, explain, ROW_EXPLANATIONS, SECTION_EXPLANATIONS } from './explanations';
 import { cellAt, cellRangeOf, contains, rowTemplateOfRow, templateOfTable, type CellHit } from './locate';
-import { format as fill, type Locale } from './messages';
+import { localized, type Locale } from './messages';
 import type { Cell, HeadingModel, Position, Range, ReportModel, RowModel, TableModel } from './model';
 import { SECTIONS, standardHeading, TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS } from './template';
 
@@ -50,8 +50,7 @@ const TEXT = {
 type TextKey = keyof typeof TEXT;
 
 function t(locale: Locale, key: TextKey, args: Record<string, string | number> = {}): string {
-  const template = TEXT[key];
-  return fill(locale === 'en' ? template.en : template.zh, args);
+  return localized(TEXT[key], locale, args);
 }
 
 /** Text from the document inside Markdown: no accidental emphasis, code or links. */

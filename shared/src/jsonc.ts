@@ -180,20 +180,30 @@ class Reader {
       this.pos++;
       const value = this.value(depth + 1);
       properties.push({ key, keyOffset, keyLength, value });
-      this.skipBlanks();
-      const next = this.text[this.pos];
-      if (next === ',') {
-        this.lastComma = this.pos;
-        this.pos++;
-        continue;
-      }
-      if (next === '}') {
-        this.pos++;
+      if (this.closedAfterItem('}', offset, '属性之间应为逗号「,」，对象应以「}」结束')) {
         return { type: 'object', offset, length: this.pos - offset, properties };
       }
-      if (this.atEnd()) this.fail('文件在此意外结束，缺少「}」', offset, 1);
-      this.fail(next === '，' ? '应使用英文逗号「,」，不能用中文逗号「，」' : '属性之间应为逗号「,」，对象应以「}」结束');
     }
+  }
+
+  /**
+   * After an item of an object or array: a comma (false: another item follows) or the closing character
+   * (true), each consumed; anything else fails with `otherwise` (a missing closer: at the opening one).
+   */
+  private closedAfterItem(close: '}' | ']', openedAt: number, otherwise: string): boolean {
+    this.skipBlanks();
+    const next = this.text[this.pos];
+    if (next === ',') {
+      this.lastComma = this.pos;
+      this.pos++;
+      return false;
+    }
+    if (next === close) {
+      this.pos++;
+      return true;
+    }
+    if (this.atEnd()) this.fail(`文件在此意外结束，缺少「${close}」`, openedAt, 1);
+    this.fail(next === '，' ? '应使用英文逗号「,」，不能用中文逗号「，」' : otherwise);
   }
 
   private lastComma = 0;
@@ -211,19 +221,9 @@ class Reader {
       this.skipBlanks();
       if (this.text[this.pos] === ']' && items.length > 0) this.fail('最后一项之后不能有逗号', this.lastComma, 1);
       items.push(this.value(depth + 1));
-      this.skipBlanks();
-      const next = this.text[this.pos];
-      if (next === ',') {
-        this.lastComma = this.pos;
-        this.pos++;
-        continue;
-      }
-      if (next === ']') {
-        this.pos++;
+      if (this.closedAfterItem(']', offset, '数组的项之间应为逗号「,」，数组应以「]」结束')) {
         return { type: 'array', offset, length: this.pos - offset, items };
       }
-      if (this.atEnd()) this.fail('文件在此意外结束，缺少「]」', offset, 1);
-      this.fail('数组的项之间应为逗号「,」，数组应以「]」结束');
     }
   }
 

@@ -12,7 +12,7 @@ export const DEFAULT_LOCALE: Locale = 'zh-cn';
 
 export type MessageArgs = Readonly<Record<string, string | number>>;
 
-interface Template {
+export interface Template {
   zh: string;
   en: string;
 }
@@ -218,10 +218,14 @@ export function format(template: string, args: MessageArgs): string {
 }
 const templateParts = new Map<string, string[]>();
 
+/** A template of a feature's own table (outline, hover, completion) in `locale`, filled with `args`. */
+export function localized(template: Template, locale: Locale, args: MessageArgs = {}): string {
+  return format(locale === 'en' ? template.en : template.zh, args);
+}
+
 /** The message `key` in the current language (or in `locale` when given). */
 export function msg(key: MessageKey, args: MessageArgs = {}, locale: Locale = current): string {
-  const template: Template = MESSAGES[key];
-  return format(locale === 'en' ? template.en : template.zh, args);
+  return localized(MESSAGES[key], locale, args);
 }
 
 /** `zh-cn`, `zh-CN`, `zh-tw`, `zh` → Chinese; anything else (`en`, `en-US`, `de`) → English. */

@@ -10,7 +10,7 @@ import {
   trimmedLineRange,
 } from './locate';
 import { SECTIONS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type GroupTemplate } from './template';
-import { format as fill, type Locale } from './messages';
+import { localized, type Locale } from './messages';
 import { normalizeLabel } from './text';
 
 export type OutlineKind = 'title' | 'section' | 'table' | 'group' | 'row' | 'closing';
@@ -46,7 +46,7 @@ const WORDS = {
 } as const;
 
 function word(locale: Locale, key: keyof typeof WORDS, args: Record<string, string | number> = {}): string {
-  return fill(locale === 'en' ? WORDS[key].en : WORDS[key].zh, args);
+  return localized(WORDS[key], locale, args);
 }
 
 export function outline(model: ReportModel, locale: Locale = 'zh-cn'): OutlineSymbol[] {
@@ -117,7 +117,7 @@ function tableSymbol(model: ReportModel, table: TableModel, locale: Locale): Out
   const last = trimmedLineRange(model, table.endLine);
   const symbol: OutlineSymbol = {
     name: template.name,
-    detail: `${word(locale, 'format', { format: table.format })} · ${locale === 'en' ? ENCODING_NAMES[table.encoding].en : ENCODING_NAMES[table.encoding].zh}`,
+    detail: `${word(locale, 'format', { format: table.format })} · ${localized(ENCODING_NAMES[table.encoding], locale)}`,
     kind: 'table',
     range: { start: first.start, end: last.end },
     selectionRange: first,
