@@ -9,6 +9,7 @@ import type { CheckOptions } from './engine';
 import { findNode, findProperty, parseJsonc, type JsonNode } from './jsonc';
 import { localeOfDisplayLanguage, type Locale } from './messages';
 import type { FindingCode, Range, Severity } from './model';
+import { lineOffsets, positionAt } from './fixes/edits';
 import { RULES } from './rules';
 
 export const RC_FILE_NAME = '.nianbaorc.json';
@@ -211,25 +212,10 @@ function rangeOfPath(root: JsonNode, path: PropertyKey[], at: (offset: number, l
   return at(node.offset, Math.min(node.length, 1));
 }
 
-/** offset → LSP position (UTF-16 columns, \r\n, \n or \r ending a line). */
+/** offset → LSP range (UTF-16 columns, \r\n, \n or \r ending a line). */
 function positionsOf(text: string): (offset: number, length: number) => Range {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) lineStarts.push(i + 1);
-  }
-  const position = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineStarts[lo] };
-  };
-  return (offset, length) => ({ start: position(offset), end: position(offset + length) });
+  const offsets = lineOffsets(text);
+  return (offset, length) => ({ start: positionAt(offsets, offset), end: positionAt(offsets, offset + length) });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
