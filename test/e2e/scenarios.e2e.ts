@@ -60,6 +60,7 @@ async function scenario(name: string, body: (wb: Workbench) => Promise<void>, fo
     if (shot) console.log(`# ${name} failed; the screen at that moment: ${shot.slice(ROOT.length + 1)}`);
     throw error;
   } finally {
+    for (const retry of wb.retries) console.log(`# ${name}: ${retry}`);
     await wb.close();
   }
 }
@@ -142,10 +143,13 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
         assert.ok(Math.abs(squiggles[0].left - cell.left) <= 2 && Math.abs(squiggles[0].right - cell.right) <= 2, `squiggle ${JSON.stringify(squiggles[0])} under the cell ${JSON.stringify(cell)}`);
 
         // Click the number, Ctrl+. — the quick-fix menu offers 改为 45.
-        await wb.page.mouse.click((cell.left + cell.right) / 2, (cell.top + cell.bottom) / 2);
-        await wb.press('Control+.');
-        const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: '改为 45' });
-        await fix.waitFor({ timeout: 30_000 });
+        // A click between 5 and 4 puts the cursor at column start + 2 (the status bar shows it).
+        const clickCell = async (): Promise<void> => {
+          await wb.page.mouse.click((cell.left + cell.right) / 2, (cell.top + cell.bottom) / 2);
+          const at = new RegExp(`\\b${report.line}\\D+${report.start + 2}\\b`);
+          await poll('the cursor between 5 and 4 of the clicked cell', () => wb.cursorStatus(), (s) => at.test(s), 10_000);
+        };
+        const fix = await wb.quickFixMenu('改为 45', clickCell);
         screenshots.push(await wb.screenshot('b-quick-fix-menu'));
         await fix.click();
 

@@ -1,7 +1,7 @@
 // The VS Code workbench in Debian's chromium, driven with playwright-core the way a person uses it:
 // click in the Explorer, type, press the usual keys, read what is on the screen.
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS } from './codeServer';
@@ -60,6 +60,8 @@ export async function poll<T>(what: string, read: () => Promise<T>, ok: (value: 
 export class Workbench {
   /** Requests the page tried to send off the machine (aborted). */
   readonly blocked: string[] = [];
+  /** What the helpers had to retry, printed with the scenario's result so a slow machine shows up in the log. */
+  readonly retries: string[] = [];
 
   private constructor(
     readonly context: BrowserContext,
@@ -218,6 +220,45 @@ export class Workbench {
         return { kind, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
       });
     }, line);
+  }
+
+  /** The text of the first visible element matching `selector`, whitespace collapsed; '' when there is none. */
+  private async visibleTextOf(selector: string): Promise<string> {
+    const element = this.page.locator(selector).first();
+    if (!(await element.count()) || !(await element.isVisible())) return '';
+    return (await element.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** The cursor position the status bar shows, e.g. "Ln 30, Col 12". */
+  async cursorStatus(): Promise<string> {
+    const item = this.page.locator('#status\\.editor\\.selection');
+    return (await item.isVisible()) ? (await item.innerText()).trim() : '(no cursor position in the status bar)';
+  }
+
+  /**
+   * `putCursor` (a click on the cell, say), then Ctrl+., until the quick-fix menu lists an action titled `title`; returns that row.
+   * A person whose Ctrl+. opened nothing (a workbench still starting on a cold machine can drop the
+   * first request) or the wrong menu presses Escape and tries again; so does this, `attempts` times,
+   * and the error then says what each attempt saw.
+   */
+  async quickFixMenu(title: string, putCursor: () => Promise<void>, attempts = 4, perAttemptMs = 10_000): Promise<Locator> {
+    const row = this.page.locator('.action-widget .monaco-list-row', { hasText: title });
+    const seen: string[] = [];
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await putCursor();
+      await this.press('Control+.');
+      try {
+        await row.first().waitFor({ timeout: perAttemptMs });
+        if (seen.length) this.retries.push(`Ctrl+. offered “${title}” at attempt ${attempt}; before: ${seen.join(' | ')}`);
+        return row.first();
+      } catch {
+        const menu = await this.visibleTextOf('.action-widget');
+        const message = await this.visibleTextOf('.monaco-editor-overlaymessage');
+        seen.push(`attempt ${attempt}: cursor ${await this.cursorStatus()}; menu ${menu || '(none)'}; message ${message || '(none)'}`);
+        await this.press('Escape');
+      }
+    }
+    throw new Error(`Ctrl+. never offered “${title}” in ${attempts} attempts:\n${seen.join('\n')}`);
   }
 
   /** Visible text of the editor: the rendered lines from top to bottom. */
