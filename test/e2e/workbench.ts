@@ -261,6 +261,36 @@ export class Workbench {
     throw new Error(`Ctrl+. never offered “${title}” in ${attempts} attempts:\n${seen.join('\n')}`);
   }
 
+  /**
+   * The mouse rests on `rect` until a hover whose text matches `expected` shows; returns that text.
+   * A hover that does not come (or shows something else, such as a hover asked before the language
+   * server was up) is dismissed by moving the mouse away, and asked for again, `attempts` times.
+   */
+  async hoverOn(rect: Rect, expected: RegExp, attempts = 4, perAttemptMs = 10_000): Promise<string> {
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content').first();
+    const seen: string[] = [];
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await this.page.mouse.move((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2, { steps: 2 });
+      const text = await poll('a hover', async () => ((await hover.isVisible()) ? (await hover.innerText()).replace(/\s+/g, ' ') : ''), (t) => expected.test(t), perAttemptMs).catch(
+        () => undefined,
+      );
+      if (text !== undefined) {
+        if (seen.length) this.retries.push(`the hover matched ${expected} at attempt ${attempt}; before: ${seen.join(' | ')}`);
+        return text;
+      }
+      seen.push(`attempt ${attempt}: ${(await this.visibleTextOf('.monaco-hover:not(.hidden)')) || '(no hover)'}`);
+      await this.page.mouse.move(5, 5);
+      await this.press('Escape');
+    }
+    throw new Error(`no hover matching ${expected} on ${JSON.stringify(rect)} in ${attempts} attempts:\n${seen.join('\n')}`);
+  }
+
+  /** The breadcrumbs above the editor (file, then the document symbols around the cursor), joined by ' › '. */
+  async breadcrumbs(): Promise<string> {
+    const items = await this.page.locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts();
+    return items.map((t) => t.trim()).filter(Boolean).join(' › ');
+  }
+
   /** Visible text of the editor: the rendered lines from top to bottom. */
   async visibleText(): Promise<string> {
     return this.page.evaluate(() => {
