@@ -182,6 +182,10 @@ describe('layers and engine options', () => {
   test('validateConfig accepts the VS Code shape (nested newReport)', () => {
     assert.deepEqual(validateConfig({ newReport: { format: 'plaintext' } }, 'settings'), { config: { newReport: { format: 'plaintext' } }, issues: [] });
   });
+
+  test('nianbao.trace.server (the language client\'s own setting) is neither read nor reported by the server', () => {
+    assert.deepEqual(validateConfig({ trace: { server: 'verbose' }, debounceMs: 50 }, 'settings'), { config: { debounceMs: 50 }, issues: [] });
+  });
 });
 
 describe('the format setting', () => {
@@ -227,7 +231,8 @@ describe('the manifest matches the schema', () => {
 
   test('one VS Code setting per key of the schema, the same defaults', () => {
     const keys = Object.keys(properties).map((k) => k.replace(/^nianbao\./, ''));
-    assert.deepEqual(keys.sort(), ['debounceMs', 'detectInPlainTextAndMarkdown', 'enable', 'format', 'locale', 'maxDocumentSize', 'newReport.format', 'severity'].sort());
+    // trace.server is read by vscode-languageclient itself, not by the server's schema.
+    assert.deepEqual(keys.sort(), ['debounceMs', 'detectInPlainTextAndMarkdown', 'enable', 'format', 'locale', 'maxDocumentSize', 'newReport.format', 'severity', 'trace.server'].sort());
     const defaults = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k.replace(/^nianbao\./, ''), (v as { default?: unknown }).default]));
     assert.equal(defaults.enable, DEFAULT_CONFIG.enable);
     assert.equal(defaults.debounceMs, DEFAULT_CONFIG.debounceMs);

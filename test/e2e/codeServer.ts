@@ -15,6 +15,8 @@ export const CODE_SERVER = join(TOOLS, 'code-server', 'node_modules', 'code-serv
 /** Everything a run writes: screenshots at the top, the profile and the workspaces below. */
 export const RESULTS = join(ROOT, 'test-results', 'e2e');
 
+const TRACE = process.env.NIANBAO_E2E_TRACE === '1';
+
 /** User settings of the test profile: no trust prompt, no welcome page, no AI side bar, no update checks. */
 export const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
@@ -110,7 +112,10 @@ export async function startCodeServer(vsixes: string[], stateDir: string): Promi
   const extensionsDir = join(stateDir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // NIANBAO_E2E_TRACE=1: every LSP message with its timing in user-data/logs/*/exthost*/nianbao.nianbao/nianbao.log
+  // (the client traces only when its channel logs at trace level, hence code-server's --log trace).
+  const settings = TRACE ? { ...USER_SETTINGS, 'nianbao.trace.server': 'verbose' } : USER_SETTINGS;
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const env = codeServerEnv(stateDir);
   const node = join(NODE24_BIN, 'node');
   const profile = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
@@ -137,6 +142,7 @@ export async function startCodeServer(vsixes: string[], stateDir: string): Promi
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
+      ...(TRACE ? ['--log', 'trace'] : []),
       ...profile,
     ],
     { env, stdio: ['ignore', log, log], detached: true },

@@ -148,6 +148,9 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
           await wb.page.mouse.click((cell.left + cell.right) / 2, (cell.top + cell.bottom) / 2);
           const at = new RegExp(`\\b${report.line}\\D+${report.start + 2}\\b`);
           await poll('the cursor between 5 and 4 of the clicked cell', () => wb.cursorStatus(), (s) => at.test(s), 10_000);
+          // Then the light bulb, as a person sees it before pressing Ctrl+. (pressed while VS Code is still
+          // asking for the light bulb's actions, Ctrl+. can show nothing: VS Code's race, seen in traces).
+          await poll('the light bulb', () => wb.lightBulbShown(), (shown) => shown, 10_000);
         };
         const fix = await wb.quickFixMenu('改为 45', clickCell);
         screenshots.push(await wb.screenshot('b-quick-fix-menu'));

@@ -11,6 +11,7 @@ import { RESULTS } from './codeServer';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const NodeFilter: any;
+declare const getComputedStyle: any;
 type El = any;
 
 export const CHROMIUM = process.env.NIANBAO_CHROMIUM ?? '/usr/bin/chromium';
@@ -227,6 +228,17 @@ export class Workbench {
     const element = this.page.locator(selector).first();
     if (!(await element.count()) || !(await element.isVisible())) return '';
     return (await element.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** Whether the editor shows its light bulb (code actions available at the cursor). */
+  async lightBulbShown(): Promise<boolean> {
+    // In the text, or in the gutter (codicon-gutter-lightbulb-auto-fix); VS Code keeps hidden ones in the DOM.
+    return this.page.evaluate(() =>
+      ([...document.querySelectorAll('.editor-instance .monaco-editor [class*="lightBulbWidget"], .editor-instance .monaco-editor [class*="lightbulb"]')] as El[]).some((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+      }),
+    );
   }
 
   /** The cursor position the status bar shows, e.g. "Ln 30, Col 12". */

@@ -49,6 +49,10 @@ const STRINGS: Record<string, Strings> = {
   'config.newReport.format.markdown': { en: 'Markdown (headings with #, Markdown tables).', zh: 'Markdown（标题用 #，Markdown 表格）。' },
   'config.newReport.format.plaintext': { en: 'Plain text (table cells separated by |).', zh: '纯文本（表格各列用 | 分隔）。' },
   'config.newReport.format.ask': { en: 'Ask each time.', zh: '每次询问。' },
+  'config.trace.server': {
+    en: 'Traces the messages between VS Code and the nianbao language server in the “nianbao” output channel (whose log level must be Trace: “Developer: Set Log Level…”).',
+    zh: '在“nianbao”输出通道中记录 VS Code 与 nianbao 语言服务器之间的消息（需先用“开发人员: 设置日志级别…”把该通道设为 Trace）。',
+  },
 };
 
 export function nlsStrings(language: 'en' | 'zh'): Record<string, string> {
