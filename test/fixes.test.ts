@@ -100,6 +100,29 @@ function withZeroRow(seed: number, rowId: string): ReportData {
   return data;
 }
 
+/** Data where the last three applicant columns of a row are 0 (taken out of 一 and （七） too), so cutting them off breaks no sum once they are filled with 0. */
+function withZeroTail(seed: number, rowId: string): ReportData {
+  const data = cloneData(consistentData(seed));
+  const removed = data.table3[rowId].map((v, i) => (i >= 3 && i < 6 ? v : 0));
+  removed[6] = removed.slice(0, 6).reduce((a, b) => a + b, 0);
+  assert.ok(removed[6] > 0, 'fixture: the cut columns hold numbers');
+  for (const id of [rowId, 't3.new', 't3.resultsTotal']) data.table3[id] = data.table3[id].map((v, i) => v - removed[i]);
+  assert.ok(data.table3['t3.new'].every((v) => v >= 0), 'fixture: 一 stays non-negative');
+  return data;
+}
+
+/** The row with only its first `keep` numbers: the rest of its line cut off, or (one cell per line) their lines removed. */
+function cutRow(rendered: RenderedReport, encoding: Encoding, rowId: string, keep: number, columns: number): string {
+  const ls = lines(rendered.text);
+  const lastKept = rendered.cells.get(cellKey(rowId, keep - 1))!;
+  const lastCell = rendered.cells.get(cellKey(rowId, columns - 1))!;
+  if (encoding === 'cell-per-line') return [...ls.slice(0, lastKept.start.line + 1), ...ls.slice(lastCell.start.line + 1)].join('\n');
+  const line = ls[lastKept.start.line];
+  const closing = encoding === 'markdown' || encoding === 'pipe' ? line.slice(lastCell.end.character) : '';
+  ls[lastKept.start.line] = line.slice(0, lastKept.end.character) + closing;
+  return ls.join('\n');
+}
+
 /** Removes the lines that hold a row (label and numbers), in any encoding. */
 function deleteRow(rendered: RenderedReport, encoding: Encoding, rowId: string, label: string, columns: number): string {
   const ls = lines(rendered.text);
@@ -172,6 +195,28 @@ for (const encoding of ENCODINGS) {
       assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error'), []);
     });
 
+    test('cell-missing: a row cut short — each fix fills its own column; the 总计 fix fills the 0s before it and the sum', () => {
+      const data = withZeroTail(11, 't3.granted');
+      const whole = renderReport(data, encoding);
+      assert.deepEqual(findings(whole.text).filter((f) => f.severity === 'error'), [], 'fixture consistent');
+      const cut = cutRow(whole, encoding, 't3.granted', 3, 7);
+      const missing = findings(cut).filter((f) => f.code === 'cell-missing');
+      assert.deepEqual(missing.map((f) => f.data?.column), [3, 4, 5, 6], describeFindings(missing, cut));
+      // The first missing cell: filled alone.
+      assertFixes(cut, 'cell-missing');
+      // Every missing cell: after its fix, that column is no longer missing.
+      for (const f of missing) {
+        const after = findings(applyEdits(cut, f.fix!.edits));
+        assert.ok(!after.some((a) => a.code === 'cell-missing' && a.message === f.message), `「${f.fix!.title}」 left ${f.message}`);
+      }
+      // The 总计: one edit, and the report is consistent again.
+      const total = missing[3];
+      const sum = data.table3['t3.granted'][6];
+      assert.equal(total.fix!.title, `填入 ${sum}（前面缺少的 3 格填 0）`);
+      const fixed = applyEdits(cut, total.fix!.edits);
+      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'), [], describeFindings(findings(fixed), fixed));
+    });
+
     for (const [code, rowId, column] of [
       ['row-total', 't3.new', 6],
       ['results-total', 't3.resultsTotal', 2],
@@ -227,6 +272,20 @@ for (const encoding of ENCODINGS) {
 }
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
+
+describe('cell-missing in a damaged row: no fix that would not fix', () => {
+  test('one cell per line, two of a row\'s numbers joined on one line: the reader ends the row there; its missing cells are reported without a fix', () => {
+    const whole = renderReport(consistentData(11), 'cell-per-line');
+    const ls = lines(whole.text);
+    const first = whole.cells.get(cellKey('t3.granted', 0))!.start.line;
+    ls.splice(first, 2, ls[first] + ls[first + 1]); // "\t9" + "\t14" → "\t9\t14"
+    const text = ls.join('\n');
+    const granted = findings(text).filter((f) => f.code === 'cell-missing' && f.data?.row === 't3.granted');
+    assert.ok(granted.length > 0, 'the joined row is reported');
+    // A 0 on a line of its own after the joined line would be read as part of the next row, not this one.
+    assert.deepEqual(granted.map((f) => f.fix), granted.map(() => undefined));
+  });
+});
 
 describe('fix-all on the corpus', () => {
   for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {

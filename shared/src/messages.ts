@@ -131,6 +131,7 @@ export const MESSAGES = {
   'fix.insertRow': { zh: '插入「{label}」一行（全部为 0）', en: 'Insert the row 「{label}」 (all 0)' },
   'fix.insertLabel': { zh: '补上行名「{label}」', en: 'Insert the row label 「{label}」' },
   'fix.fillCell': { zh: '填入 {value}', en: 'Fill in {value}' },
+  'fix.fillCells': { zh: '填入 {value}（前面缺少的 {count} 格填 0）', en: 'Fill in {value} (and 0 in the {count} missing cells before it)' },
   'fix.convertTable2': {
     zh: '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，填 0 待核实）',
     en: 'Convert to the 2021 format (本年新制作数量 becomes 本年制发件数, 处理决定数量 is kept; 本年废止件数, 现行有效件数 and the fee amount cannot be converted and are set to 0 to be checked)',

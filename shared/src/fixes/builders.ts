@@ -7,7 +7,7 @@ import { tokenizeLine } from '../cells';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
 import { SECTIONS, TABLE3_2021, standardHeading, tableTemplate } from '../template';
 import { msg } from '../messages';
-import { numberOf } from '../rules/util';
+import { numberOf, tidy } from '../rules/util';
 
 const pos = (line: number, character: number) => ({ line, character });
 const at = (line: number, character: number): Range => ({ start: pos(line, character), end: pos(line, character) });
@@ -168,14 +168,50 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
     const pad = (table.encoding === 'markdown' || table.encoding === 'pipe') && cell.start === cell.end ? ' ' : '';
     return { title, edits: [{ range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.end) }, newText: pad + value + pad }] };
   }
-  // The row ran short: the cell goes after its last one.
+  // The row ran short: the cell goes after its last one, together with the cells missing before it
+  // (a 0 each, their own findings'), so that the value lands in its own column.
   const last = row.rawCells[row.rawCells.length - 1] ?? row.anchor;
-  if (table.encoding === 'cell-per-line' || !isLineBound(row)) {
+  const firstMissing = lastDefined(row.cells) + 1;
+  if (column < firstMissing) return undefined;
+  const values = [...Array<string>(column - firstMissing).fill('0'), fillValue(table, row, column, value)];
+  const fillTitle = values.length > 1 ? msg('fix.fillCells', { value: values[values.length - 1], count: values.length - 1 }) : title;
+  if (table.encoding === 'cell-per-line') {
+    // Two cells of the row on one line (lines joined): the next cell's place is anyone's guess.
+    if (new Set(row.rawCells.map((c) => c.line)).size < row.rawCells.length) return undefined;
     const indent = leadingBlanks(model.lines[last.line]);
-    return { title, edits: [{ range: lineEnd(model, last.line), newText: model.eol + indent + value }] };
+    return { title: fillTitle, edits: [{ range: lineEnd(model, last.line), newText: values.map((v) => model.eol + indent + v).join('') }] };
   }
-  const separator = { markdown: ' | ', pipe: ' | ', tab: '\t', spaces: '    ', 'cell-per-line': '' }[table.encoding];
-  return { title, edits: [{ range: at(last.line, last.end), newText: separator + value }] };
+  // A row of a line-based table whose cells are spread over several lines is damaged beyond what one
+  // cell can mend: a cell put on a line of its own would not be read as part of the row.
+  if (!isLineBound(row)) return undefined;
+  const separator = { markdown: ' | ', pipe: ' | ', tab: '\t', spaces: '    ' }[table.encoding];
+  return { title: fillTitle, edits: [{ range: at(last.line, last.end), newText: values.map((v) => separator + v).join('') }] };
+}
+
+/**
+ * The value written into a missing total when the cells before it are filled with 0 in the same edit:
+ * the sum of its parts, counting those as 0. Otherwise the finding's own value.
+ */
+function fillValue(table: TableModel, row: RowModel, column: number, value: string): string {
+  const template = tableTemplate(table.id, table.format);
+  const rowTemplate = template.rows.find((r) => r.id === row.id);
+  const columns = rowTemplate?.columns ?? [];
+  if (!columns[column]?.total) return value;
+  const group = table.id === 'table4' ? Math.floor(column / 5) * 5 : 0;
+  let sum = 0;
+  const firstMissing = lastDefined(row.cells) + 1;
+  for (let k = group; k < column; k++) {
+    if (k >= firstMissing) continue; // filled with 0 by this edit
+    const n = numberOf(row.cells[k]);
+    if (n === undefined) return value;
+    sum += n;
+  }
+  return String(tidy(sum));
+}
+
+function lastDefined(cells: readonly (unknown | undefined)[]): number {
+  for (let k = cells.length - 1; k >= 0; k--) if (cells[k] !== undefined) return k;
+  return -1;
 }
 
 function titleMissingFix(model: ReportModel, f: Finding): Fix | undefined {
