@@ -7,7 +7,7 @@ import { tokenizeLine } from '../cells';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
 import { SECTIONS, TABLE3_2021, standardHeading, tableTemplate } from '../template';
 import { msg } from '../messages';
-import { numberOf, tidy } from '../rules/util';
+import { numberOf, partsOfTotal, rowTemplateOf, tidy } from '../rules/util';
 
 const pos = (line: number, character: number) => ({ line, character });
 const at = (line: number, character: number): Range => ({ start: pos(line, character), end: pos(line, character) });
@@ -173,7 +173,7 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const last = row.rawCells[row.rawCells.length - 1] ?? row.anchor;
   const firstMissing = lastDefined(row.cells) + 1;
   if (column < firstMissing) return undefined;
-  const values = [...Array<string>(column - firstMissing).fill('0'), fillValue(table, row, column, value)];
+  const values = [...Array<string>(column - firstMissing).fill('0'), fillValue(table, row, column, value, firstMissing)];
   const fillTitle = values.length > 1 ? msg('fix.fillCells', { value: values[values.length - 1], count: values.length - 1 }) : title;
   if (table.encoding === 'cell-per-line') {
     // Two cells of the row on one line (lines joined): the next cell's place is anyone's guess.
@@ -189,18 +189,13 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
 }
 
 /**
- * The value written into a missing total when the cells before it are filled with 0 in the same edit:
+ * The value written into a missing total when the cells from `firstMissing` on are filled with 0 in the same edit:
  * the sum of its parts, counting those as 0. Otherwise the finding's own value.
  */
-function fillValue(table: TableModel, row: RowModel, column: number, value: string): string {
-  const template = tableTemplate(table.id, table.format);
-  const rowTemplate = template.rows.find((r) => r.id === row.id);
-  const columns = rowTemplate?.columns ?? [];
-  if (!columns[column]?.total) return value;
-  const group = table.id === 'table4' ? Math.floor(column / 5) * 5 : 0;
+function fillValue(table: TableModel, row: RowModel, column: number, value: string, firstMissing: number): string {
+  if (!rowTemplateOf(table, row)?.columns[column]?.total) return value;
   let sum = 0;
-  const firstMissing = lastDefined(row.cells) + 1;
-  for (let k = group; k < column; k++) {
+  for (const k of partsOfTotal(table, column)) {
     if (k >= firstMissing) continue; // filled with 0 by this edit
     const n = numberOf(row.cells[k]);
     if (n === undefined) return value;

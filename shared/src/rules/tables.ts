@@ -5,7 +5,7 @@ import { msg } from '../messages';
 import type { Finding, ReportModel, TableId, TableModel } from '../model';
 import { SECTIONS, tableTemplate } from '../template';
 import type { Rule } from './rule';
-import { afterCell, cellRange, numberOf, quoteRow, rowTemplateOf, templateOf, tidy } from './util';
+import { afterCell, cellRange, numberOf, partsOfTotal, quoteRow, rowTemplateOf, templateOf, tidy } from './util';
 
 const TABLE_OF_SECTION: Record<number, TableId> = { 2: 'table2', 3: 'table3', 4: 'table4' };
 
@@ -116,9 +116,7 @@ export const cellMissing: Rule = {
           // A missing total gets the computed sum of the row's parts when they are all there.
           let value = 0;
           if (column.total) {
-            const group = table.id === 'table4' ? Math.floor(i / 5) * 5 : 0;
-            const parts = t.columns.map((_, k) => k).filter((k) => k >= group && k < i);
-            const numbers = parts.map((k) => numberOf(row.cells[k]));
+            const numbers = partsOfTotal(table, i).map((k) => numberOf(row.cells[k]));
             if (numbers.every((n) => n !== undefined)) value = tidy(numbers.reduce((a, b) => a! + b!, 0)!);
           }
           const where = `${quoteRow(t.name || table.id)}·${column.label}`;

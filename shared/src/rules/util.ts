@@ -2,7 +2,7 @@
 
 import { msg } from '../messages';
 import type { Cell, Fix, Range, ReportModel, RowModel, TableModel } from '../model';
-import { tableTemplate, type ColumnTemplate, type RowTemplate, type TableTemplate } from '../template';
+import { TABLE4_RESULT_COLUMNS, tableTemplate, type ColumnTemplate, type RowTemplate, type TableTemplate } from '../template';
 
 export function cellRange(c: Cell): Range {
   return { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } };
@@ -73,6 +73,14 @@ export function quoteRow(name: string): string {
 }
 
 /** Numeric value of a cell, or undefined when it is missing, a placeholder or not a number. */
+/** The columns a total column sums: in table 4 the four results before it in its group, elsewhere every column before it. */
+export function partsOfTotal(table: TableModel, column: number): number[] {
+  const group = table.id === 'table4' ? column - (column % TABLE4_RESULT_COLUMNS.length) : 0;
+  const parts: number[] = [];
+  for (let k = group; k < column; k++) parts.push(k);
+  return parts;
+}
+
 export function numberOf(c: Cell | undefined): number | undefined {
   return c && c.kind === 'number' ? c.value : undefined;
 }
