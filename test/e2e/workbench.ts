@@ -249,9 +249,9 @@ export class Workbench {
 
   /**
    * `putCursor` (a click on the cell, say), then Ctrl+., until the quick-fix menu lists an action titled `title`; returns that row.
-   * A person whose Ctrl+. opened nothing (a workbench still starting on a cold machine can drop the
-   * first request) or the wrong menu presses Escape and tries again; so does this, `attempts` times,
-   * and the error then says what each attempt saw.
+   * A person whose Ctrl+. opened nothing (on a busy machine VS Code can drop a Ctrl+. that coincides
+   * with its own light-bulb request) or the wrong menu presses Escape and tries again; so does this,
+   * `attempts` times, and the error then says what each attempt saw.
    */
   async quickFixMenu(title: string, putCursor: () => Promise<void>, attempts = 4, perAttemptMs = 10_000): Promise<Locator> {
     const row = this.page.locator('.action-widget .monaco-list-row', { hasText: title });
@@ -279,13 +279,11 @@ export class Workbench {
    * server was up) is dismissed by moving the mouse away, and asked for again, `attempts` times.
    */
   async hoverOn(rect: Rect, expected: RegExp, attempts = 4, perAttemptMs = 10_000): Promise<string> {
-    const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content').first();
+    const hover = '.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .monaco-hover-content';
     const seen: string[] = [];
     for (let attempt = 1; attempt <= attempts; attempt++) {
       await this.page.mouse.move((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2, { steps: 2 });
-      const text = await poll('a hover', async () => ((await hover.isVisible()) ? (await hover.innerText()).replace(/\s+/g, ' ') : ''), (t) => expected.test(t), perAttemptMs).catch(
-        () => undefined,
-      );
+      const text = await poll('a hover', () => this.visibleTextOf(hover), (t) => expected.test(t), perAttemptMs).catch(() => undefined);
       if (text !== undefined) {
         if (seen.length) this.retries.push(`the hover matched ${expected} at attempt ${attempt}; before: ${seen.join(' | ')}`);
         return text;

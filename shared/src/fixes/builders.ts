@@ -25,9 +25,12 @@ function rowLines(row: RowModel): number[] {
   return [Math.min(...lines), Math.max(...lines)];
 }
 
+function cellLineCount(row: RowModel): number {
+  return new Set(row.rawCells.map((c) => c.line)).size;
+}
+
 function isLineBound(row: RowModel): boolean {
-  const lines = new Set(row.rawCells.map((c) => c.line));
-  return lines.size === 1 && row.rawCells.length > 1;
+  return cellLineCount(row) === 1 && row.rawCells.length > 1;
 }
 
 /** How the rows of a table are written, learned from one of its rows. */
@@ -177,7 +180,7 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const fillTitle = values.length > 1 ? msg('fix.fillCells', { value: values[values.length - 1], count: values.length - 1 }) : title;
   if (table.encoding === 'cell-per-line') {
     // Two cells of the row on one line (lines joined): the next cell's place is anyone's guess.
-    if (new Set(row.rawCells.map((c) => c.line)).size < row.rawCells.length) return undefined;
+    if (cellLineCount(row) < row.rawCells.length) return undefined;
     const indent = leadingBlanks(model.lines[last.line]);
     return { title: fillTitle, edits: [{ range: lineEnd(model, last.line), newText: values.map((v) => model.eol + indent + v).join('') }] };
   }

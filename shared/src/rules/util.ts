@@ -72,7 +72,6 @@ export function quoteRow(name: string): string {
   return `「${name}」`;
 }
 
-/** Numeric value of a cell, or undefined when it is missing, a placeholder or not a number. */
 /** The columns a total column sums: in table 4 the four results before it in its group, elsewhere every column before it. */
 export function partsOfTotal(table: TableModel, column: number): number[] {
   const group = table.id === 'table4' ? column - (column % TABLE4_RESULT_COLUMNS.length) : 0;
@@ -81,6 +80,7 @@ export function partsOfTotal(table: TableModel, column: number): number[] {
   return parts;
 }
 
+/** Numeric value of a cell, or undefined when it is missing, a placeholder or not a number. */
 export function numberOf(c: Cell | undefined): number | undefined {
   return c && c.kind === 'number' ? c.value : undefined;
 }
