@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseArgs } from '../shared/src/cli/args';
+import { DEFAULT_MAX_SIZE, parseArgs, parseSize } from '../shared/src/cli/args';
 import { decodeReportBytes, isReportByName } from '../shared/src/cli/files';
 import { formatJson, formatText, type FileReport } from '../shared/src/cli/format';
 import type { Finding } from '../shared/src/model';
@@ -247,6 +247,28 @@ describe('nianbao check text output', () => {
     assert.equal(run.stdout, '1 个文件，未发现问题；1 个路径无法读取\n');
   });
 
+  it('never says 「0 个文件，未发现问题」 when nothing could be read', () => {
+    const missing = join(tmp, 'gone-too.txt');
+    const run = runCli('check', missing);
+    assertCleanFailure(run, missing);
+    assert.equal(run.stdout, '没有检查任何文件；1 个路径无法读取\n');
+  });
+
+  it('names and skips a file above --max-size without reading it', () => {
+    const big = tempFile('big.nianbao.txt', 'x'.repeat(3000) + '\n');
+    const small = tempFile('small.txt', 'shopping list: tea\n');
+    const run = runCli('check', '--max-size', '2KB', big, small);
+    assertCleanFailure(run, big);
+    assert.match(run.stderr, /2 KB/);
+    assert.equal(run.stdout, '1 个文件，未发现问题；1 个路径无法读取\n');
+    const walked = runCli('check', '--max-size=2k', '--format', 'json', join(tmp, 'big.nianbao.txt'));
+    assert.equal(walked.status, 2);
+    assert.deepEqual(JSON.parse(walked.stdout), []);
+    const under = runCli('check', '--max-size', '4KB', big);
+    assert.equal(under.status, 1, 'under the limit it is checked (a report by name with no sections)');
+    assert.match(under.stdout, /section-missing/);
+  });
+
   it('prints usage for --help and the package version for --version', () => {
     const help = runCli('--help');
     assert.equal(help.status, 0);
@@ -267,16 +289,44 @@ describe('parseArgs', () => {
   it('reads the check command', () => {
     assert.deepEqual(parseArgs(['check', 'a.txt', '-f', 'json', 'dir']), {
       ok: true,
-      command: { kind: 'check', format: 'json', paths: ['a.txt', 'dir'], fix: 'none' },
+      command: { kind: 'check', format: 'json', paths: ['a.txt', 'dir'], fix: 'none', maxSize: DEFAULT_MAX_SIZE },
     });
     assert.deepEqual(parseArgs(['check', '--', '-odd-name.txt']), {
       ok: true,
-      command: { kind: 'check', format: 'text', paths: ['-odd-name.txt'], fix: 'none' },
+      command: { kind: 'check', format: 'text', paths: ['-odd-name.txt'], fix: 'none', maxSize: DEFAULT_MAX_SIZE },
     });
   });
 
+  it('follows the usual conventions: -fjson, --format=json, - as a path, --max-size with a unit', () => {
+    assert.deepEqual(parseArgs(['check', '-fjson', '--fix-dry-run', '--max-size', '2MB', '-']), {
+      ok: true,
+      command: { kind: 'check', format: 'json', paths: ['-'], fix: 'dry-run', maxSize: 2 * 1024 * 1024 },
+    });
+    assert.deepEqual(parseArgs(['check', '--max-size=500k', '--fix', 'a.txt']), {
+      ok: true,
+      command: { kind: 'check', format: 'text', paths: ['a.txt'], fix: 'write', maxSize: 500 * 1024 },
+    });
+    assert.equal(parseSize('10MB'), DEFAULT_MAX_SIZE);
+    assert.equal(parseSize('1048576'), 1024 * 1024);
+    for (const bad of ['', 'ten', '0', '-1', '5 parsecs']) assert.equal(parseSize(bad), undefined, bad);
+  });
+
+  it('names the option or value it rejects', () => {
+    const message = (argv: string[]): string => {
+      const parsed = parseArgs(argv);
+      assert.equal(parsed.ok, false, argv.join(' '));
+      return parsed.ok ? '' : parsed.message;
+    };
+    assert.match(message(['check', '--fix=yes', 'a']), /--fix/);
+    assert.match(message(['check', '--format', '--fix', 'a']), /--format/);
+    assert.match(message(['check', '--max-size', 'huge', 'a']), /huge/);
+    assert.match(message(['check', '--fix', '--fix-dry-run', 'a']), /--fix-dry-run/);
+    assert.match(message(['check', '-', '-']), /标准输入/);
+    assert.match(message(['check', '-x', 'a']), /-x/);
+  });
+
   it('rejects what it does not know', () => {
-    for (const argv of [[], ['check'], ['check', '--format'], ['check', '--format', 'sarif', 'a'], ['check', '-x', 'a'], ['fix', 'a']]) {
+    for (const argv of [[], ['check'], ['check', '--format'], ['check', '--format', 'xml', 'a'], ['check', '-x', 'a'], ['fix', 'a']]) {
       assert.equal(parseArgs(argv).ok, false, argv.join(' '));
     }
   });

@@ -1,35 +1,53 @@
-// Command-line arguments → what to do. Hand-written on purpose: the grammar is tiny.
+// Command-line arguments → what to do. Tokenised by node:util parseArgs (POSIX/GNU conventions: `-f json`,
+// `-fjson`, `--format=json`, `--` ends the options, `-` is a path); the checks and their Chinese messages
+// are ours. A subcommand is one entry of COMMANDS: its options and how its values become a CliCommand.
+
+import { parseArgs as tokenize, type ParseArgsConfig } from 'node:util';
 
 export type OutputFormat = 'text' | 'json';
 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json'];
 
-export type CliCommand =
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'check'; format: OutputFormat; paths: string[]; fix: FixMode };
-
 /** `--fix` writes the fixed files; `--fix-dry-run` prints what it would change as a unified diff. */
 export type FixMode = 'none' | 'write' | 'dry-run';
+
+/** Files larger than this are named and skipped, not read (`--max-size`). */
+export const DEFAULT_MAX_SIZE = 10 * 1024 * 1024;
+
+export interface CheckCommand {
+  kind: 'check';
+  format: OutputFormat;
+  /** Files and folders; `-` is standard input. */
+  paths: string[];
+  fix: FixMode;
+  /** In bytes. */
+  maxSize: number;
+}
+
+export type CliCommand = { kind: 'help' } | { kind: 'version' } | CheckCommand;
 
 export type ParseResult = { ok: true; command: CliCommand } | { ok: false; message: string };
 
 export const USAGE = `用法 / Usage:
-  nianbao check [--format text|json] [--fix | --fix-dry-run] <文件或目录…>
+  nianbao check [--format text|json] [--fix | --fix-dry-run] [--max-size <大小>] <文件或目录…|->
   nianbao --help | --version
 
 检查政府信息公开工作年度报告：六个部分是否齐全，三张统计表是否平衡。
 Checks government information-disclosure annual reports: the six sections and the table arithmetic.
 
 目录会递归查找其中的 .txt 和 .md 文件。名为 *.nianbao.md / *.nianbao.txt 的文件总是按年报检查，
-其他文件只在看起来像年报时才检查。
+其他文件只在看起来像年报时才检查。- 表示从标准输入读取。
+文件可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GB18030/GBK 编码；--fix 按原编码写回。
 Directories are searched for .txt and .md files. *.nianbao.md / *.nianbao.txt files are always
-checked; other files only when they look like a report.
+checked; other files only when they look like a report. - reads standard input.
+Files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; --fix keeps the encoding.
 
 选项 / Options:
   -f, --format <text|json>  输出格式（默认 text）/ output format (default: text)
       --fix                 自动修复并写回文件，再报告剩下的问题 / fix the files in place, then report what remains
       --fix-dry-run         只显示修复会做的改动（unified diff），不写文件 / print the fixes as a unified diff, write nothing
+      --max-size <大小>     跳过大于此大小的文件（默认 10MB；可写 500KB、2MB 或字节数）
+                            / skip files larger than this (default 10MB; e.g. 500KB, 2MB or bytes)
   -h, --help                显示本帮助 / show this help
       --version             显示版本 / show the version
 
@@ -42,13 +60,87 @@ checked; other files only when they look like a report.
 const ok = (command: CliCommand): ParseResult => ({ ok: true, command });
 const fail = (message: string): ParseResult => ({ ok: false, message });
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** The options and positionals of one subcommand, or the first problem in Chinese. */
+export type OptionsResult = { ok: true; values: Values; positionals: string[] } | { ok: false; message: string };
+
+/**
+ * Tokenises `args` against `options` and rejects what the option table does not allow: unknown options,
+ * a missing value (`--format` last, or followed by another option), a value given to a flag (`--fix=1`).
+ */
+export function parseOptions(args: readonly string[], options: Options): OptionsResult {
+  const { tokens } = tokenize({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
+  const values: Values = {};
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    else if (token.kind === 'option') {
+      const spec = options[token.name];
+      if (!spec) return { ok: false, message: `未知选项 ${token.rawName}` };
+      if (spec.type === 'string') {
+        if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-') && token.value !== '-')) {
+          return { ok: false, message: `选项 ${token.rawName} 需要一个值` };
+        }
+        values[token.name] = token.value;
+      } else {
+        if (token.value !== undefined) return { ok: false, message: `选项 ${token.rawName} 不接受值` };
+        values[token.name] = true;
+      }
+    }
+  }
+  return { ok: true, values, positionals };
+}
+
 function parseFormat(value: string | undefined): OutputFormat | undefined {
   return OUTPUT_FORMATS.find((f) => f === value);
 }
 
-function unknownFormatMessage(value: string): string {
-  return `不支持的输出格式「${value}」（可用：${OUTPUT_FORMATS.join('、')}）`;
+/** `10MB`, `500KB`, `2m`, `1048576` → bytes (1 KB = 1024 bytes); undefined when not a size. */
+export function parseSize(value: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$/i.exec(value);
+  if (!match) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const bytes = Math.floor(Number(match[1]) * unit);
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
+
+const CHECK_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'max-size': { type: 'string' },
+} satisfies Options;
+
+function parseCheckArgs(args: readonly string[]): ParseResult {
+  const parsed = parseOptions(args, CHECK_OPTIONS);
+  if (!parsed.ok) return fail(parsed.message);
+  const { values, positionals } = parsed;
+
+  let format: OutputFormat = 'text';
+  if (typeof values.format === 'string') {
+    const known = parseFormat(values.format);
+    if (!known) return fail(`不支持的输出格式「${values.format}」（可用：${OUTPUT_FORMATS.join('、')}）`);
+    format = known;
+  }
+  if (values.fix && values['fix-dry-run']) return fail('--fix 与 --fix-dry-run 不能同时使用');
+  const fix: FixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none';
+  let maxSize = DEFAULT_MAX_SIZE;
+  if (typeof values['max-size'] === 'string') {
+    const size = parseSize(values['max-size']);
+    if (size === undefined) return fail(`--max-size 的值「${values['max-size']}」不是大小（例如 10MB、500KB 或字节数）`);
+    maxSize = size;
+  }
+  if (positionals.length === 0) return fail('没有指定要检查的文件');
+  if (positionals.filter((p) => p === '-').length > 1) return fail('标准输入（-）只能读取一次');
+  return ok({ kind: 'check', format, paths: positionals, fix, maxSize });
+}
+
+/** The subcommands: each parses the arguments after its name. */
+const COMMANDS: Record<string, (args: readonly string[]) => ParseResult> = {
+  check: parseCheckArgs,
+};
 
 /** Parses `argv` without the node executable and script path, e.g. `['check', '--format', 'json', 'a.txt']`. */
 export function parseArgs(argv: readonly string[]): ParseResult {
@@ -60,43 +152,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (command === undefined) return fail('缺少命令（例如 nianbao check 报告.txt）');
   if (command === '--version') return fail('--version 不能与其他参数一起使用');
   if (command.startsWith('-')) return fail(`未知选项 ${command}`);
-  if (command !== 'check') return fail(`未知命令「${command}」（可用：check）`);
-  return parseCheckArgs(rest);
-}
-
-function parseCheckArgs(args: readonly string[]): ParseResult {
-  let format: OutputFormat = 'text';
-  let fix: FixMode = 'none';
-  const paths: string[] = [];
-  let optionsEnded = false;
-
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (optionsEnded || arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
-    } else if (arg === '--') {
-      optionsEnded = true;
-    } else if (arg === '--fix' || arg === '--fix-dry-run') {
-      const mode: FixMode = arg === '--fix' ? 'write' : 'dry-run';
-      if (fix !== 'none' && fix !== mode) return fail('--fix 与 --fix-dry-run 不能同时使用');
-      fix = mode;
-    } else if (arg === '--format' || arg === '-f') {
-      const value = args[i + 1];
-      if (value === undefined) return fail(`选项 ${arg} 需要一个值（${OUTPUT_FORMATS.join('、')}）`);
-      const parsed = parseFormat(value);
-      if (!parsed) return fail(unknownFormatMessage(value));
-      format = parsed;
-      i++;
-    } else if (arg.startsWith('--format=')) {
-      const value = arg.slice('--format='.length);
-      const parsed = parseFormat(value);
-      if (!parsed) return fail(unknownFormatMessage(value));
-      format = parsed;
-    } else {
-      return fail(`未知选项 ${arg}`);
-    }
-  }
-
-  if (paths.length === 0) return fail('没有指定要检查的文件');
-  return ok({ kind: 'check', format, paths, fix });
+  const parse = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!parse) return fail(`未知命令「${command}」（可用：${Object.keys(COMMANDS).join('、')}）`);
+  return parse(rest);
 }

@@ -14,6 +14,29 @@ export function unreadableFile(path: string, reason: string): FileProblem {
   return { path, message: `无法读取文件 ${path}：${reason}` };
 }
 
+/** A file above the size limit: named, not read. */
+export function tooLargeFile(path: string, size: number, maxSize: number): FileProblem {
+  return { path, message: `跳过文件 ${path}：${formatBytes(size)}，超过大小上限 ${formatBytes(maxSize)}（可用 --max-size 调整）` };
+}
+
+/** 10485760 → 「10 MB」, 1536 → 「1.5 KB」. */
+export function formatBytes(bytes: number): string {
+  const units = ['字节', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const shown = unit === 0 ? String(value) : String(Math.round(value * 10) / 10);
+  return `${shown} ${units[unit]}`;
+}
+
+export interface CollectOptions {
+  /** Files larger than this many bytes are reported and not read. */
+  maxSize: number;
+}
+
 export interface CollectedFiles {
   /** Files to check, in argument order; files found in a directory are sorted. */
   files: string[];
@@ -47,7 +70,7 @@ function compareNames(a: string, b: string): number {
 }
 
 /** Every `*.txt` / `*.md` file below `dir`, depth first, entries sorted by name. */
-function walkDirectory(dir: string, files: string[], problems: FileProblem[]): void {
+function walkDirectory(dir: string, files: string[], problems: FileProblem[], options: CollectOptions): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort(compareNames);
@@ -64,15 +87,16 @@ function walkDirectory(dir: string, files: string[], problems: FileProblem[]): v
       continue; // a dangling link inside a directory is not the user's argument
     }
     if (stats.isDirectory()) {
-      if (!isSkippedDirectory(name)) walkDirectory(path, files, problems);
+      if (!isSkippedDirectory(name)) walkDirectory(path, files, problems, options);
     } else if (stats.isFile() && hasReportExtension(name)) {
-      files.push(path);
+      if (stats.size > options.maxSize) problems.push(tooLargeFile(path, stats.size, options.maxSize));
+      else files.push(path);
     }
   }
 }
 
 /** Expands the command-line paths: files as given, directories walked for `*.txt` and `*.md`. */
-export function collectFiles(paths: readonly string[]): CollectedFiles {
+export function collectFiles(paths: readonly string[], options: CollectOptions): CollectedFiles {
   const files: string[] = [];
   const problems: FileProblem[] = [];
   for (const path of paths) {
@@ -85,8 +109,13 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
     }
     if (stats.isDirectory()) {
       const before = files.length;
-      walkDirectory(path, files, problems);
-      if (files.length === before) problems.push({ path, message: `目录 ${path} 中没有 .txt 或 .md 文件` });
+      const problemsBefore = problems.length;
+      walkDirectory(path, files, problems, options);
+      if (files.length === before && problems.length === problemsBefore) {
+        problems.push({ path, message: `目录 ${path} 中没有 .txt 或 .md 文件` });
+      }
+    } else if (stats.size > options.maxSize) {
+      problems.push(tooLargeFile(path, stats.size, options.maxSize));
     } else {
       files.push(path);
     }

@@ -104,12 +104,13 @@ export function countSeverities(reports: readonly FileReport[]): SeverityCounts 
 
 /**
  * e.g. 「3 个文件，2 个错误，5 个警告，1 条信息，0 条提示」, 「2 个文件，未发现问题」,
- * with 「；1 个路径无法读取」 appended when some input could not be read.
+ * with 「；1 个路径无法读取」 appended when some input could not be read; 「没有检查任何文件；…」 when none could.
  */
 export function formatSummary(fileCount: number, counts: SeverityCounts, options: TextOptions): string {
   const files = `${fileCount} 个文件`;
   const total = SEVERITIES.reduce((sum, s) => sum + counts[s], 0);
   const failed = options.failedPaths ? `；${options.failedPaths} 个路径无法读取` : '';
+  if (fileCount === 0 && failed) return paint(`没有检查任何文件${failed}`, ANSI.bold + ANSI.red, options);
   if (total === 0) {
     const summary = `${files}，未发现问题${failed}`;
     return paint(summary, failed ? ANSI.bold + ANSI.red : ANSI.green, options);

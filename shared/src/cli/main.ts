@@ -5,7 +5,7 @@ import { checkText } from '../engine';
 import type { Finding } from '../model';
 import { writeFileSync } from 'node:fs';
 import { fixAll, type FixAllResult } from '../fixes/index';
-import { parseArgs, USAGE, type FixMode, type OutputFormat } from './args';
+import { parseArgs, USAGE, type CheckCommand, type OutputFormat } from './args';
 import { CliConfigs, type ConfigOptions } from './config';
 import { unifiedDiff } from './diff';
 import { collectFiles, isReportByName, readReportFile, unreadableFile } from './files';
@@ -82,8 +82,9 @@ function describeChange(change: FileChange): string {
   return `${change.file}：修复 ${change.fixed.length} 处（${list}）\n`;
 }
 
-function checkPaths(paths: readonly string[], io: CliIo, fix: FixMode = 'none', changes: FileChange[] = []): CheckOutcome {
-  const { files, problems } = collectFiles(paths);
+function checkPaths(command: CheckCommand, io: CliIo, changes: FileChange[]): CheckOutcome {
+  const { fix } = command;
+  const { files, problems } = collectFiles(command.paths, { maxSize: command.maxSize });
   for (const problem of problems) complain(io, problem.message);
   let failedPaths = problems.length;
   const configs = new CliConfigs(io.cwd ?? process.cwd(), (message) => complain(io, message));
@@ -137,7 +138,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     case 'check': {
       const changes: FileChange[] = [];
-      const outcome = checkPaths(command.paths, io, command.fix, changes);
+      const outcome = checkPaths(command, io, changes);
       if (command.fix === 'dry-run') {
         io.stdout(changes.map((c) => c.diff).join(''));
       } else {
