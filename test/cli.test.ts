@@ -289,22 +289,22 @@ describe('parseArgs', () => {
   it('reads the check command', () => {
     assert.deepEqual(parseArgs(['check', 'a.txt', '-f', 'json', 'dir']), {
       ok: true,
-      command: { kind: 'check', format: 'json', paths: ['a.txt', 'dir'], fix: 'none', maxSize: DEFAULT_MAX_SIZE },
+      command: { kind: 'check', format: 'json', paths: ['a.txt', 'dir'], fix: 'none', maxSize: DEFAULT_MAX_SIZE, quiet: false },
     });
     assert.deepEqual(parseArgs(['check', '--', '-odd-name.txt']), {
       ok: true,
-      command: { kind: 'check', format: 'text', paths: ['-odd-name.txt'], fix: 'none', maxSize: DEFAULT_MAX_SIZE },
+      command: { kind: 'check', format: 'text', paths: ['-odd-name.txt'], fix: 'none', maxSize: DEFAULT_MAX_SIZE, quiet: false },
     });
   });
 
   it('follows the usual conventions: -fjson, --format=json, - as a path, --max-size with a unit', () => {
     assert.deepEqual(parseArgs(['check', '-fjson', '--fix-dry-run', '--max-size', '2MB', '-']), {
       ok: true,
-      command: { kind: 'check', format: 'json', paths: ['-'], fix: 'dry-run', maxSize: 2 * 1024 * 1024 },
+      command: { kind: 'check', format: 'json', paths: ['-'], fix: 'dry-run', maxSize: 2 * 1024 * 1024, quiet: false },
     });
-    assert.deepEqual(parseArgs(['check', '--max-size=500k', '--fix', 'a.txt']), {
+    assert.deepEqual(parseArgs(['check', '--max-size=500k', '--fix', '-q', 'a.txt']), {
       ok: true,
-      command: { kind: 'check', format: 'text', paths: ['a.txt'], fix: 'write', maxSize: 500 * 1024 },
+      command: { kind: 'check', format: 'text', paths: ['a.txt'], fix: 'write', maxSize: 500 * 1024, quiet: true },
     });
     assert.equal(parseSize('10MB'), DEFAULT_MAX_SIZE);
     assert.equal(parseSize('1048576'), 1024 * 1024);

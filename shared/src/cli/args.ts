@@ -4,9 +4,9 @@
 
 import { parseArgs as tokenize, type ParseArgsConfig } from 'node:util';
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 /** `--fix` writes the fixed files; `--fix-dry-run` prints what it would change as a unified diff. */
 export type FixMode = 'none' | 'write' | 'dry-run';
@@ -22,6 +22,8 @@ export interface CheckCommand {
   fix: FixMode;
   /** In bytes. */
   maxSize: number;
+  /** No progress line on stderr. */
+  quiet: boolean;
 }
 
 export type CliCommand = { kind: 'help' } | { kind: 'version' } | CheckCommand;
@@ -29,7 +31,7 @@ export type CliCommand = { kind: 'help' } | { kind: 'version' } | CheckCommand;
 export type ParseResult = { ok: true; command: CliCommand } | { ok: false; message: string };
 
 export const USAGE = `用法 / Usage:
-  nianbao check [--format text|json] [--fix | --fix-dry-run] [--max-size <大小>] <文件或目录…|->
+  nianbao check [--format text|json|sarif] [--fix | --fix-dry-run] [--max-size <大小>] [--quiet] <文件或目录…|->
   nianbao --help | --version
 
 检查政府信息公开工作年度报告：六个部分是否齐全，三张统计表是否平衡。
@@ -43,11 +45,13 @@ checked; other files only when they look like a report. - reads standard input.
 Files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; --fix keeps the encoding.
 
 选项 / Options:
-  -f, --format <text|json>  输出格式（默认 text）/ output format (default: text)
+  -f, --format <text|json|sarif>
+                            输出格式（默认 text；sarif 为 SARIF 2.1.0）/ output format (default: text; sarif: SARIF 2.1.0)
       --fix                 自动修复并写回文件，再报告剩下的问题 / fix the files in place, then report what remains
       --fix-dry-run         只显示修复会做的改动（unified diff），不写文件 / print the fixes as a unified diff, write nothing
       --max-size <大小>     跳过大于此大小的文件（默认 10MB；可写 500KB、2MB 或字节数）
                             / skip files larger than this (default 10MB; e.g. 500KB, 2MB or bytes)
+  -q, --quiet               终端上不显示进度行 / no progress line on a terminal
   -h, --help                显示本帮助 / show this help
       --version             显示版本 / show the version
 
@@ -111,6 +115,7 @@ const CHECK_OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   'max-size': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
 } satisfies Options;
 
 function parseCheckArgs(args: readonly string[]): ParseResult {
@@ -134,7 +139,7 @@ function parseCheckArgs(args: readonly string[]): ParseResult {
   }
   if (positionals.length === 0) return fail('没有指定要检查的文件');
   if (positionals.filter((p) => p === '-').length > 1) return fail('标准输入（-）只能读取一次');
-  return ok({ kind: 'check', format, paths: positionals, fix, maxSize });
+  return ok({ kind: 'check', format, paths: positionals, fix, maxSize, quiet: values.quiet === true });
 }
 
 /** The subcommands: each parses the arguments after its name. */

@@ -5,11 +5,13 @@ import { checkText } from '../engine';
 import type { Finding } from '../model';
 import { writeFileSync } from 'node:fs';
 import { fixAll, type FixAllResult } from '../fixes/index';
-import { parseArgs, USAGE, type CheckCommand, type OutputFormat } from './args';
+import { parseArgs, USAGE, type CheckCommand } from './args';
 import { CliConfigs, type ConfigOptions } from './config';
 import { unifiedDiff } from './diff';
-import { collectFiles, isReportByName, readReportFile, unreadableFile } from './files';
-import { countSeverities, formatJson, formatText, type FileReport } from './format';
+import { collectFiles, isReportByName, readReportFile, unreadableFile, type FileProblem, type ReadResult } from './files';
+import type { SeverityCounts } from './format';
+import { reportWriter } from './output';
+import { Progress } from './progress';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -23,6 +25,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Colours only on a terminal. */
   stdoutIsTTY: boolean;
+  /** A progress line only on a terminal. */
+  stderrIsTTY?: boolean;
   env: Readonly<Record<string, string | undefined>>;
   /** Where `.nianbaorc.json` is looked for when none is found beside a checked file (default: process.cwd()). */
   cwd?: string;
@@ -53,12 +57,6 @@ export function checkFileText(file: string, text: string, io: CliIo, options: Co
   return findings;
 }
 
-interface CheckOutcome {
-  reports: FileReport[];
-  /** How many paths could not be read or checked (each already reported on stderr). */
-  failedPaths: number;
-}
-
 /** Fixes one readable text: every safe fix, re-checked until nothing fixable is left. */
 export function fixFileText(file: string, text: string, io: CliIo, options: ConfigOptions = {}): FixAllResult {
   return fixAll(text, {
@@ -72,7 +70,6 @@ export function fixFileText(file: string, text: string, io: CliIo, options: Conf
 interface FileChange {
   file: string;
   fixed: Finding[];
-  diff: string;
 }
 
 function describeChange(change: FileChange): string {
@@ -82,43 +79,78 @@ function describeChange(change: FileChange): string {
   return `${change.file}：修复 ${change.fixed.length} 处（${list}）\n`;
 }
 
-function checkPaths(command: CheckCommand, io: CliIo, changes: FileChange[]): CheckOutcome {
-  const { fix } = command;
-  const { files, problems } = collectFiles(command.paths, { maxSize: command.maxSize });
+/**
+ * Collects the files of `paths` and hands each one, read, to `visit`, one after the other (nothing of a
+ * file is kept after its visit). Paths that name nothing are reported on stderr and returned.
+ */
+function forEachFile(
+  paths: readonly string[],
+  io: CliIo,
+  options: { quiet: boolean; verb: string; maxSize: number },
+  visit: (file: string, read: ReadResult, progress: Progress) => void,
+): FileProblem[] {
+  const { files, problems } = collectFiles(paths, { maxSize: options.maxSize });
   for (const problem of problems) complain(io, problem.message);
-  let failedPaths = problems.length;
-  const configs = new CliConfigs(io.cwd ?? process.cwd(), (message) => complain(io, message));
+  const progress = new Progress(io, files.length, options);
+  files.forEach((file, index) => {
+    progress.update(index, file);
+    visit(file, readReportFile(file), progress);
+  });
+  progress.clear();
+  return problems;
+}
 
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    const read = readReportFile(file);
-    if (!read.ok) {
-      complain(io, unreadableFile(file, read.reason).message);
-      failedPaths++;
-      continue;
-    }
+function runCheck(command: CheckCommand, io: CliIo): number {
+  const cwd = io.cwd ?? process.cwd();
+  const configs = new CliConfigs(cwd, (message) => complain(io, message));
+  const writer = reportWriter(command.format, { color: useColor(io), cwd, version: VERSION });
+  const listing = command.fix !== 'dry-run'; // --fix-dry-run prints the diffs only
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  const failed: FileProblem[] = [];
+  let checked = 0;
+
+  if (listing) io.stdout(writer.begin());
+  const problems = forEachFile(command.paths, io, { quiet: command.quiet, verb: '检查', maxSize: command.maxSize }, (file, read, progress) => {
+    const fail = (problem: FileProblem): void => {
+      progress.clear();
+      complain(io, problem.message);
+      failed.push(problem);
+    };
+    if (!read.ok) return fail(unreadableFile(file, read.reason));
+    let findings: Finding[];
     try {
       const options = configs.optionsFor(file);
-      if (fix === 'none') reports.push({ file, findings: checkFileText(file, read.text, io, options) });
+      if (command.fix === 'none') findings = checkFileText(file, read.text, io, options);
       else {
         const fixed = fixFileText(file, read.text, io, options);
-        reports.push({ file, findings: fixed.remaining });
+        findings = fixed.remaining;
         if (fixed.text !== read.text) {
-          changes.push({ file, fixed: fixed.fixed, diff: fix === 'dry-run' ? unifiedDiff(file, read.text, fixed.text) : '' });
-          if (fix === 'write') writeFileSync(file, (read.bom ? '\ufeff' : '') + fixed.text);
+          if (command.fix === 'dry-run') io.stdout(unifiedDiff(file, read.text, fixed.text));
+          else {
+            writeFileSync(file, (read.bom ? '\ufeff' : '') + fixed.text);
+            // With JSON or SARIF on stdout, what --fix changed goes to stderr so that stdout stays the contract.
+            const note = describeChange({ file, fixed: fixed.fixed });
+            if (command.format === 'text') io.stdout(note);
+            else {
+              progress.clear();
+              io.stderr(note);
+            }
+          }
         }
       }
     } catch (error) {
-      complain(io, `检查文件 ${file} 时发生内部错误：${errorMessage(error)}`);
-      failedPaths++;
+      return fail({ path: file, message: `检查文件 ${file} 时发生内部错误：${errorMessage(error)}` });
     }
-  }
-  return { reports, failedPaths: failedPaths + configs.failed };
-}
+    checked++;
+    for (const finding of findings) counts[finding.severity]++;
+    if (listing) io.stdout(writer.file({ file, findings }));
+  });
 
-function render(outcome: CheckOutcome, format: OutputFormat, io: CliIo): string {
-  if (format === 'json') return formatJson(outcome.reports);
-  return formatText(outcome.reports, { color: useColor(io), failedPaths: outcome.failedPaths });
+  const allProblems = [...problems, ...failed];
+  const failedPaths = allProblems.length + configs.failed;
+  if (listing) io.stdout(writer.end({ files: checked, counts, failedPaths, problems: allProblems }));
+  if (failedPaths > 0) return EXIT_USAGE_OR_INPUT;
+  return counts.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 
 /** Runs the command line (argv without `node` and the script) and returns the exit code. */
@@ -136,20 +168,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     case 'version':
       io.stdout(`${VERSION}\n`);
       return EXIT_OK;
-    case 'check': {
-      const changes: FileChange[] = [];
-      const outcome = checkPaths(command, io, changes);
-      if (command.fix === 'dry-run') {
-        io.stdout(changes.map((c) => c.diff).join(''));
-      } else {
-        // With JSON on stdout, what --fix changed goes to stderr so that stdout stays the JSON contract.
-        const notes = changes.map(describeChange).join('');
-        if (command.format === 'json') io.stderr(notes);
-        else io.stdout(notes + (notes ? '\n' : ''));
-        io.stdout(render(outcome, command.format, io));
-      }
-      if (outcome.failedPaths > 0) return EXIT_USAGE_OR_INPUT;
-      return countSeverities(outcome.reports).error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
-    }
+    case 'check':
+      return runCheck(command, io);
   }
 }
