@@ -9,12 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkText } from '../shared/src/engine';
 import { applyEdits, fixAll } from '../shared/src/fixes/index';
 import { lineOffsets, offsetAt } from '../shared/src/fixes/edits';
 import type { Finding, FindingCode } from '../shared/src/model';
 import { standardHeading } from '../shared/src/template';
-import { describeFindings } from './support/findings';
+import { checkedFindings, describeFindings } from './support/findings';
 import {
   cellKey,
   cloneData,
@@ -31,12 +30,7 @@ import {
 
 const ARITHMETIC: FindingCode[] = ['row-total', 'results-total', 'balance', 'review-total'];
 
-function findings(text: string): Finding[] {
-  const errors: string[] = [];
-  const result = checkText(text, { onRuleError: (code, e) => errors.push(`${code}: ${String(e)}`) });
-  assert.deepEqual(errors, []);
-  return result.findings;
-}
+const findings = checkedFindings;
 
 function countBy(list: Finding[], severity: Finding['severity']): Map<string, number> {
   const counts = new Map<string, number>();

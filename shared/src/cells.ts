@@ -3,7 +3,7 @@
 
 import type { Cell } from './model';
 import { isCommentLine } from './suppressions';
-import { isAsciiDigits, isPlaceholder, isRegExpSpace, parseNumber } from './text';
+import { isAsciiDigits, isPlaceholder, isRegExpSpace, isUsableCount, parseNumber } from './text';
 
 export type LineLayout = 'blank' | 'single' | 'pipe' | 'markdown' | 'separator' | 'tab' | 'spaces';
 
@@ -63,9 +63,10 @@ function classified(text: string, line: number, start: number, end: number): Cel
   if (text.length === 0) return { text, line, start, end, kind: 'empty' };
   if (text.length <= MAX_CELL_LENGTH) {
     // Plain digits, the most common cell, without parseNumber's result object (same value).
-    if (text.length <= 24 && isAsciiDigits(text)) return { text, line, start, end, kind: 'number', value: Number(text) };
+    // (Ten digits or more can exceed MAX_COUNT: they take the general path.)
+    if (text.length <= 9 && isAsciiDigits(text)) return { text, line, start, end, kind: 'number', value: Number(text) };
     const n = parseNumber(text);
-    if (n) {
+    if (n && isUsableCount(n.value, n.decimal)) {
       const cell: Cell = { text, line, start, end, kind: 'number', value: n.value };
       if (n.delta) cell.delta = true;
       if (n.decimal) cell.decimal = true;

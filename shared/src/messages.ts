@@ -80,6 +80,10 @@ export const MESSAGES = {
     en: 'The numbers 「{text}」 of {row} run into the label and cannot be split into columns safely',
   },
   'cell-not-number': { zh: '{cell} 应为数字，实为「{text}」', en: '{cell} should be a number, found 「{text}」' },
+  'cell-not-number.tooLarge': {
+    zh: '{cell} 的数字「{text}」超过 10 亿，不是可信的件数，不参与计算',
+    en: '{cell}: 「{text}」 is above one billion, not a credible count; it is left out of every sum',
+  },
   'negative-number': {
     zh: '{cell} 是数量，不能为负数，实为 {value}',
     en: '{cell} is a count and cannot be negative, found {value}',

@@ -18,11 +18,30 @@ function isValueCell(c: Cell): boolean {
   return c.kind === 'number' || c.kind === 'placeholder';
 }
 
+/**
+ * Text written where a number belongs: a number with a unit or a qualifier (`15件`, `约15`), a number too
+ * large to be a count, Chinese numerals (`十五`), `N/A`. Such a cell takes its column (and is reported as
+ * cell-not-number) instead of being read as a label, which would shift the row by one column.
+ */
+const VALUE_LIKE_RE =
+  /^(?:[约近共计合逾超]?\s*[+\-−]?[\d０-９][\d０-９,，.．\s]*(?:件|个|项|次|条|份|人|元|万元)?|[零〇一二三四五六七八九十百千万两]{1,8}(?:件|个|项|次|条|份)?|N\/?A|n\/?a|null|NULL|none|None|nil|[xX×?？])$/;
+
+function isValueLikeText(p: PreparedTable, c: Cell): boolean {
+  return c.kind === 'text' && c.text.length <= 30 && VALUE_LIKE_RE.test(c.text) && !isKnownLabel(p, normalizeLabel(c.text));
+}
+
+/** Layouts whose rows are whole lines and whose empty cells are written (`| a | | 2 |`, `a\t\t2`). */
+const LINE_LAYOUTS_WITH_EMPTIES: ReadonlySet<LineLayout> = new Set(['pipe', 'markdown', 'tab']);
+
 interface RawRow {
   labels: Cell[];
   values: Cell[];
   /** Empty cells after the last value on the same line (a tab/pipe row's missing trailing cells). */
   trailingEmpties: Cell[];
+  /** Empty cells between the row's label and its first value on the same line (a blank first cell, or merged label columns). */
+  leadingEmpties: Cell[];
+  /** The leading empties lie at or after the header's first value column: they are value cells for sure. */
+  leadingEmptiesInColumns: boolean;
   firstValueLine: number;
   lineBound: boolean;
   template?: RowTemplate;
@@ -136,6 +155,8 @@ export function readLabelledTable(
       labels: [],
       values: [],
       trailingEmpties: [],
+      leadingEmpties: [],
+      leadingEmptiesInColumns: false,
       firstValueLine: line,
       lineBound: false,
       index: -1,
@@ -171,6 +192,13 @@ export function readLabelledTable(
     return row;
   };
 
+  /** Normalised labels of each row's first value column (`自然人`, `本年制发件数`…): a header line naming one shows where values start. */
+  const firstColumnKeys = new Set(template.rows.map((r) => normalizeLabel(r.columns[0]?.label ?? '')));
+  /** The index among a line's cells of the first value column, from the last header line that named it. */
+  let headerValueStart: { layout: LineLayout; index: number } | undefined;
+  const namesRowOrGroup = (labels: Cell[]): boolean =>
+    matchRow(p, labels, lastIndex) !== undefined || matchGroup(p, normalizeLabel(labels[labels.length - 1].text)) !== undefined;
+
   for (let line = from; line <= to; line++) {
     const tok = source(line);
     if (tok.layout === 'separator') {
@@ -178,14 +206,25 @@ export function readLabelledTable(
       continue;
     }
     if (tok.layout === 'blank') continue;
+    const cells = tok.cells;
+    const withEmpties = LINE_LAYOUTS_WITH_EMPTIES.has(tok.layout);
+    // The tokenizer reads a tab line's first leading tab as indentation: one column more than its cells show.
+    const columnOffset = tok.layout === 'tab' && cells.length > 0 && cells[0].start > 0 ? 1 : 0;
+    if (tok.layout === 'tab' || tok.layout === 'markdown') {
+      const k = cells.findIndex((c) => c.kind === 'text' && firstColumnKeys.has(normalizeLabel(c.text)));
+      if (k >= 0) headerValueStart = { layout: tok.layout, index: k + columnOffset };
+    }
     let nonEmpty = 0;
-    for (const c of tok.cells) if (c.kind !== 'empty') nonEmpty++;
+    for (const c of cells) if (c.kind !== 'empty') nonEmpty++;
     let valuesOnLine = 0;
     let labelsOnLine = 0;
-    for (const original of tok.cells) {
-      let cell = original;
+    // Empty cells since the last label on this line, with their index among the line's cells.
+    let leadingEmpties: { cell: Cell; index: number }[] = [];
+    for (let ci = 0; ci < cells.length; ci++) {
+      let cell = cells[ci];
       if (cell.kind === 'empty') {
         if (current && current.values.length > 0 && current.firstValueLine === line) current.trailingEmpties.push(cell);
+        else if (withEmpties) leadingEmpties.push({ cell, index: ci + columnOffset });
         continue;
       }
       if (cell.kind === 'text') {
@@ -198,21 +237,26 @@ export function readLabelledTable(
           gluedCells.push(glued.digits);
           finish();
           labelsOnLine++;
+          leadingEmpties = [];
           continue;
         }
+        const valueLike = isValueLikeText(p, cell);
         // Text in value position: a row already has some of its numbers on this line,
         // or a short non-label with digits between numbers (`12件`).
         const inValuePosition =
           current !== undefined &&
           current.values.length > 0 &&
           current.values.length < columnsOf(current) &&
-          (current.firstValueLine === line || /\d/.test(cell.text)) &&
+          (current.firstValueLine === line || valueLike || /\d/.test(cell.text)) &&
           !isKnownLabel(p, normalizeLabel(cell.text));
-        if (!inValuePosition) {
+        // Or the first cell of a row, right after its label: `（一）予以公开 | 15件 | 2 | …`.
+        const firstOfRow = !inValuePosition && valueLike && pendingLabels.length > 0 && namesRowOrGroup(pendingLabels);
+        if (!inValuePosition && !firstOfRow) {
           if (current && current.values.length > 0) finish();
           pendingLabels.push(cell);
           labelsOnLine++;
           if (pendingLabels.length > 12) pendingLabels.shift();
+          leadingEmpties = [];
           continue;
         }
         cell = { ...cell };
@@ -223,7 +267,17 @@ export function readLabelledTable(
       if (!current || full || newLineOfRow || (pendingLabels.length > 0 && current.values.length > 0)) {
         finish();
         current = startRow(line);
+        // Empty cells between the label and this first value: a blank first cell, or merged label columns.
+        // A header line naming the first value column tells them apart; without one, toRowModel decides.
+        const header = headerValueStart?.layout === tok.layout ? headerValueStart : undefined;
+        if (header) {
+          current.leadingEmpties = leadingEmpties.filter((e) => e.index >= header.index).map((e) => e.cell);
+          current.leadingEmptiesInColumns = true;
+        } else if (tok.layout !== 'tab') {
+          current.leadingEmpties = leadingEmpties.map((e) => e.cell);
+        }
       }
+      leadingEmpties = [];
       if (current.values.length === 0) current.firstValueLine = line;
       // Empties between two values on a line are missing cells.
       if (current.trailingEmpties.length > 0) {
@@ -277,7 +331,14 @@ export function readLabelledTable(
 
 function toRowModel(r: RawRow, template: RowTemplate): RowModel {
   const n = template.columns.length;
-  const values = r.values.slice(0, n);
+  let values = r.values.slice(0, n);
+  // A row short of cells whose line has empty cells before its first value: the first columns are the blank
+  // ones (`| （一）予以公开 | | 2 | … | 18 |`) when the header shows they are value columns, or when no empty
+  // cell follows the values (a tab line's empties before the values may be merged label columns: header only).
+  if (r.leadingEmpties.length > 0 && values.length < n && (r.leadingEmptiesInColumns || r.trailingEmpties.length === 0)) {
+    const k = Math.min(r.leadingEmpties.length, n - values.length);
+    values = [...r.leadingEmpties.slice(r.leadingEmpties.length - k), ...values];
+  }
   // Pad with the row's own trailing empty cells (tab/pipe rows), then nothing.
   for (const e of r.trailingEmpties) {
     if (values.length >= n) break;
@@ -311,6 +372,7 @@ function resolveOtherHandling(rows: RowModel[], legacyMarkers: Cell[]): void {
 /** Reads table 4: the first 15 values after the headers of section 四. */
 export function readReviewTable(source: LineSource, from: number, to: number): TableModel | undefined {
   const columns = TABLE4.rows[0].columns.length;
+  const p = prepare(TABLE4);
   const values: Cell[] = [];
   const labels: Cell[] = [];
   const layouts = new Map<TableEncoding, number>();
@@ -323,11 +385,31 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
       sawSeparator = true;
       continue;
     }
+    const isValue = (cell: Cell) => isValueCell(cell) || isValueLikeText(p, cell);
+    // One cell per line: text like a number is the first value when the next line starts with a number.
+    const numbersFollow = (at: number): boolean => {
+      for (let next = at + 1; next <= to; next++) {
+        const cells = source(next).cells;
+        if (cells.length > 0) return isValueCell(cells[0]);
+      }
+      return false;
+    };
+    // A line whose cells after its labels are exactly the missing values, empties included
+    // (`| | 2 | 0 | … |`): its leading empty cells are blank values, not merged headers.
+    let leadFrom = -1;
+    if (LINE_LAYOUTS_WITH_EMPTIES.has(tok.layout) && tok.cells.some(isValueCell)) {
+      let end = tok.cells.length;
+      while (end > 0 && tok.cells[end - 1].kind === 'empty') end--;
+      let start = end;
+      while (start > 0 && (tok.cells[start - 1].kind === 'empty' || isValue(tok.cells[start - 1]))) start--;
+      if (end - start === columns - values.length && tok.cells[start].kind === 'empty') leadFrom = start;
+    }
     let pendingEmpties: Cell[] = [];
     let valuesOnLine = 0;
-    for (const cell of tok.cells) {
+    for (let ci = 0; ci < tok.cells.length; ci++) {
+      const cell = tok.cells[ci];
       if (values.length >= columns) break;
-      if (isValueCell(cell)) {
+      if (isValue(cell) && (isValueCell(cell) || values.length > 0 || leadFrom >= 0 || tok.cells.some(isValueCell) || numbersFollow(line))) {
         if (valuesOnLine > 0) values.push(...pendingEmpties.slice(0, columns - values.length));
         pendingEmpties = [];
         if (values.length < columns) values.push(cell);
@@ -335,7 +417,12 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
         if (firstLine < 0) firstLine = line;
         lastLine = line;
       } else if (cell.kind === 'empty') {
-        pendingEmpties.push(cell);
+        if (leadFrom >= 0 && ci >= leadFrom && valuesOnLine === 0) {
+          values.push(cell);
+          valuesOnLine++;
+          if (firstLine < 0) firstLine = line;
+          lastLine = line;
+        } else pendingEmpties.push(cell);
       } else if (values.length === 0) {
         labels.push(cell);
       }

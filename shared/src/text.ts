@@ -169,6 +169,17 @@ export interface ParsedNumber {
   decimal: boolean;
 }
 
+/**
+ * The largest count a cell may hold: a count above it (or any integer beyond 2^53, which a double cannot
+ * hold exactly) is no number the tables can sum; such a cell is read as text and reported (cell-not-number).
+ */
+export const MAX_COUNT = 1e9;
+
+/** Is this parsed value a count the tables can use (not beyond MAX_COUNT, exact as a double)? */
+export function isUsableCount(value: number, decimal: boolean): boolean {
+  return Math.abs(value) <= MAX_COUNT && (decimal || Number.isSafeInteger(value));
+}
+
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 const DELTA_RE = /^(\d+)[(（]\s*(增|减)\s*[)）]$/;
 

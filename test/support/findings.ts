@@ -1,7 +1,17 @@
 // Helpers shared by tests that look at findings: readable dumps for assertion messages
 // and checks that every range stays inside the document.
 
+import assert from 'node:assert/strict';
+import { checkText } from '../../shared/src/engine';
 import type { Finding, Range } from '../../shared/src/model';
+
+/** The findings of a text, asserting that no rule threw. */
+export function checkedFindings(text: string): Finding[] {
+  const errors: string[] = [];
+  const result = checkText(text, { onRuleError: (code, e) => errors.push(`${code}: ${String(e)}`) });
+  assert.deepEqual(errors, []);
+  return result.findings;
+}
 
 /** Lines as LSP sees them: \r\n, \n and a lone \r each end a line. */
 export function documentLines(text: string): string[] {

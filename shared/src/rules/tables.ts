@@ -4,6 +4,7 @@
 import { msg } from '../messages';
 import type { Finding, ReportModel, TableId, TableModel } from '../model';
 import { SECTIONS, tableTemplate } from '../template';
+import { parseNumber } from '../text';
 import type { Rule } from './rule';
 import { afterCell, cellRange, numberOf, partsOfTotal, quoteRow, rowTemplateOf, templateOf, tidy } from './util';
 
@@ -159,11 +160,13 @@ export const cellNotNumber: Rule = {
           } else if (cell.kind === 'text') {
             const i = row.cells.indexOf(cell);
             const column = i >= 0 ? t?.columns[i]?.label : undefined;
+            const args = { cell: `${quoteRow(t?.name ?? row.id)}${column ? `·${column}` : ''}`, text: cell.text };
             findings.push({
               code: 'cell-not-number',
               severity: 'error',
               range: cellRange(cell),
-              message: msg('cell-not-number', { cell: `${quoteRow(t?.name ?? row.id)}${column ? `·${column}` : ''}`, text: cell.text }),
+              // A number the reader refused (beyond MAX_COUNT) is named as such.
+              message: parseNumber(cell.text) ? msg('cell-not-number.tooLarge', args) : msg('cell-not-number', args),
               data: { table: table.id, row: row.id, column: i },
             });
           }
