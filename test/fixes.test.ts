@@ -281,13 +281,26 @@ describe('cell-missing in a damaged row: no fix that would not fix', () => {
   });
 });
 
+/**
+ * 007's table 2 has the 2021 columns but says `规范性文件`: it is still read as a 2019 table (issue 12 makes
+ * it a 2021 table with a label-wording hint), so its 2021-shaped rows lack the 2019 columns. Fix-all no
+ * longer hides that by converting the table (and zeroing 现行有效件数 18). Only these findings may remain.
+ */
+function misreadAs2019(name: string, f: Finding): boolean {
+  return name.startsWith('007_') && f.data?.table === 'table2' && (f.code === 'cell-missing' || f.code === 'row-missing');
+}
+
 describe('fix-all on the corpus', () => {
   for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
-    test(`${name}: no error or warning left, and a second fix-all changes nothing`, () => {
+    test(`${name}: no error or warning left but legacy-format (a conversion is the user's decision), and a second fix-all changes nothing`, () => {
       const text = readFileSync(join(CORPUS, name), 'utf8');
       const once = fixAll(text);
-      const left = once.remaining.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      const left = once.remaining.filter(
+        (f) => (f.severity === 'error' || f.severity === 'warning') && f.code !== 'legacy-format' && !misreadAs2019(name, f),
+      );
       assert.deepEqual(left, [], describeFindings(left, once.text));
+      const legacy = (findings: Finding[]) => findings.filter((f) => f.code === 'legacy-format').length;
+      assert.equal(legacy(once.remaining), legacy(checkedFindings(text)), 'fix-all converts no table');
       assert.equal(fixAll(once.text).text, once.text);
     });
   }

@@ -101,6 +101,10 @@ export const MESSAGES = {
     zh: '{row}·总计 应为 {expected}（自然人至其他六列之和），实为 {actual}',
     en: '{row}·总计 should be {expected} (the sum of the six columns 自然人 to 其他), found {actual}',
   },
+  'row-total.negative': {
+    zh: '{row}·总计 为 {actual}，而自然人至其他六列之和为 {sum}，两者不符；数量不能为负数，请核对各列',
+    en: '{row}·总计 is {actual} but the six columns 自然人 to 其他 add up to {sum}; a count cannot be negative: check the columns',
+  },
   'row-total.part': {
     zh: '{row}·{column} 应为 {expected}（这样本行总计 {total} 与「{relation}」都成立），实为 {actual}',
     en: '{row}·{column} should be {expected} (then both the row total {total} and 「{relation}」 hold), not {actual}',
@@ -112,13 +116,25 @@ export const MESSAGES = {
     zh: '「（七）总计」·{column} 应为 {expected}（各项办理结果之和），实为 {actual}',
     en: '「（七）总计」·{column} should be {expected} (the sum of all results), found {actual}',
   },
+  'results-total.negative': {
+    zh: '「（七）总计」·{column} 为 {actual}，而各项办理结果之和为 {sum}，两者不符；数量不能为负数，请核对各项办理结果',
+    en: '「（七）总计」·{column} is {actual} but the results add up to {sum}; a count cannot be negative: check the results',
+  },
   balance: {
     zh: '「四、结转下年度继续办理」·{column} 应为 {expected}（一 + 二 − （七）= {new} + {carriedIn} − {results}），实为 {actual}',
     en: '「四、结转下年度继续办理」·{column} should be {expected} (一 + 二 − （七） = {new} + {carriedIn} − {results}), found {actual}',
   },
+  'balance.negative': {
+    zh: '「四、结转下年度继续办理」·{column} 为 {actual}，而一 + 二 = {new} + {carriedIn} = {inflow}，小于（七）总计 {results}：结转数不能为负数，无法平衡，请核对这几项',
+    en: '「四、结转下年度继续办理」·{column} is {actual}, but 一 + 二 = {new} + {carriedIn} = {inflow} is less than （七）总计 {results}: the carry-over cannot be negative, so the table cannot balance; check these numbers',
+  },
   'review-total': {
     zh: '表四「{group}」总计 应为 {expected}（{terms}），实为 {actual}',
     en: 'Table 4 「{group}」 总计 should be {expected} ({terms}), found {actual}',
+  },
+  'review-total.negative': {
+    zh: '表四「{group}」总计 为 {actual}，而四项之和为 {expected}（{terms}），两者不符；数量不能为负数，请核对这四项',
+    en: 'Table 4 「{group}」 总计 is {actual} but its four results add up to {expected} ({terms}); a count cannot be negative: check them',
   },
   'document-too-large': {
     zh: '文档大小 {size}，超过设置 nianbao.maxDocumentSize（{max}），未作检查。',

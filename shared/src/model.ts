@@ -60,7 +60,10 @@ export interface Finding {
   related?: RelatedInfo[];
   /** The edit that fixes it, when the rule can compute one. */
   fix?: Fix;
-  /** Facts the fix needs that are not plain edits (row id, column, computed value…). */
+  /**
+   * Facts the fix needs that are not plain edits (row id, column, computed value…). `replaced`: the text a
+   * fix that replaces its target removes (the wrong number, the wrong numeral, the artifact).
+   */
   data?: Record<string, unknown>;
 }
 

@@ -160,8 +160,8 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const table = model.tables[f.data?.table as TableId];
   const row = table?.rows.find((r) => r.id === f.data?.row);
   const column = f.data?.column as number | undefined;
-  if (!table || !row || column === undefined) return undefined;
-  const value = String(f.data?.value ?? 0);
+  if (!table || !row || column === undefined || f.data?.value === undefined) return undefined;
+  const value = String(f.data.value);
   const cell = row.cells[column];
   const title = msg('fix.fillCell', { value });
   if (cell && cell.kind === 'placeholder') {
@@ -176,7 +176,9 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const last = row.rawCells[row.rawCells.length - 1] ?? row.anchor;
   const firstMissing = lastDefined(row.cells) + 1;
   if (column < firstMissing) return undefined;
-  const values = [...Array<string>(column - firstMissing).fill('0'), fillValue(table, row, column, value, firstMissing)];
+  const filled = fillValue(table, row, column, value, firstMissing);
+  if (filled === undefined) return undefined;
+  const values = [...Array<string>(column - firstMissing).fill('0'), filled];
   const fillTitle = values.length > 1 ? msg('fix.fillCells', { value: values[values.length - 1], count: values.length - 1 }) : title;
   if (table.encoding === 'cell-per-line') {
     // Two cells of the row on one line (lines joined): the next cell's place is anyone's guess.
@@ -195,7 +197,7 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
  * The value written into a missing total when the cells from `firstMissing` on are filled with 0 in the same edit:
  * the sum of its parts, counting those as 0. Otherwise the finding's own value.
  */
-function fillValue(table: TableModel, row: RowModel, column: number, value: string, firstMissing: number): string {
+function fillValue(table: TableModel, row: RowModel, column: number, value: string, firstMissing: number): string | undefined {
   if (!rowTemplateOf(table, row)?.columns[column]?.total) return value;
   let sum = 0;
   for (const k of partsOfTotal(table, column)) {
@@ -204,7 +206,8 @@ function fillValue(table: TableModel, row: RowModel, column: number, value: stri
     if (n === undefined) return value;
     sum += n;
   }
-  return String(tidy(sum));
+  // A count is never negative: no fix writes a negative number.
+  return sum < 0 ? undefined : String(tidy(sum));
 }
 
 function lastDefined(cells: readonly (unknown | undefined)[]): number {

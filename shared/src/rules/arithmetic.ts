@@ -43,9 +43,10 @@ function toFinding(v: Violation): Finding {
     range: cellRange(v.target),
     message: v.message(),
     related: related(v.terms),
-    data: { row: v.rowId, column: v.column, expected: v.expected, actual: v.actual },
+    data: { row: v.rowId, column: v.column, expected: v.expected, actual: v.actual, replaced: v.target.text },
   };
-  if (v.code !== 'balance' || v.expected >= 0) finding.fix = replaceCellFix(v.target, v.expected);
+  // A count is never negative: a relation whose only repair is a negative number has no fix.
+  if (v.expected >= 0) finding.fix = replaceCellFix(v.target, v.expected);
   return finding;
 }
 
@@ -99,7 +100,10 @@ function table3Violations(table: TableModel): Violation[] {
       actual,
       column: TOTAL_COLUMN,
       rowId: t.id,
-      message: () => msg('row-total', { row: quoteRow(t.name), expected, actual }),
+      message: () =>
+        expected >= 0
+          ? msg('row-total', { row: quoteRow(t.name), expected, actual })
+          : msg('row-total.negative', { row: quoteRow(t.name), sum: expected, actual }),
       terms: parts,
     });
   }
@@ -125,7 +129,10 @@ function table3Violations(table: TableModel): Violation[] {
             actual,
             column: c,
             rowId: 't3.resultsTotal',
-            message: () => msg('results-total', { column: column.label, expected, actual }),
+            message: () =>
+              expected >= 0
+                ? msg('results-total', { column: column.label, expected, actual })
+                : msg('results-total.negative', { column: column.label, sum: expected, actual }),
             terms,
           });
         }
@@ -149,7 +156,16 @@ function table3Violations(table: TableModel): Violation[] {
             column: c,
             rowId: 't3.carriedOut',
             message: () =>
-              msg('balance', { column: column.label, expected, new: terms[0].value, carriedIn: terms[1].value, results: terms[2].value, actual }),
+              expected >= 0
+                ? msg('balance', { column: column.label, expected, new: terms[0].value, carriedIn: terms[1].value, results: terms[2].value, actual })
+                : msg('balance.negative', {
+                    column: column.label,
+                    new: terms[0].value,
+                    carriedIn: terms[1].value,
+                    inflow: tidy(terms[0].value + terms[1].value),
+                    results: terms[2].value,
+                    actual,
+                  }),
             terms,
           });
         }
@@ -219,6 +235,8 @@ function summedCulprit(v: Violation, rowTotals: Violation[], suppressedRows: Set
     const rowDelta = row.actual - row.expected;
     if (delta !== term.sign * rowDelta) continue;
     const expected = tidy(term.value + rowDelta);
+    // A count cannot be negative: this cell is not what went wrong (more than one number is).
+    if (expected < 0) continue;
     const relationKey = v.code === 'balance' ? 'row-total.part.balance' : 'row-total.part.results';
     return {
       code: 'row-total',
@@ -298,7 +316,13 @@ export const reviewTotal: Rule = {
           actual,
           column: base + 4,
           rowId: row.id,
-          message: () => msg('review-total', { group: group.name, expected, terms: terms.map((x) => x.value).join(' + '), actual }),
+          message: () =>
+            msg(expected >= 0 ? 'review-total' : 'review-total.negative', {
+              group: group.name,
+              expected,
+              terms: terms.map((x) => x.value).join(' + '),
+              actual,
+            }),
           terms,
         }),
       );

@@ -25,7 +25,7 @@ export const conversionArtifact: Rule = {
         range: a.range,
         message: msg('conversion-artifact', { kind: msg(`artifact.${a.kind}`), text: a.text }),
         fix: { title: msg('fix.remove', { text: a.text }), edits: [{ range: removal, newText: '' }] },
-        data: { kind: a.kind },
+        data: { kind: a.kind, replaced: a.text },
       };
     });
   },

@@ -128,12 +128,15 @@ export const headingNumbering: Rule = {
           ? msg('heading-numbering', { expected, written })
           : msg('heading-numbering.none', { expected, text: h.text.trim() }),
         fix: { title: msg('fix.replaceWith', { text: `${expected}、` }), edits: [{ range: h.prefixRange, newText: `${expected}、` }] },
-        data: { section: h.section },
+        data: { section: h.section, replaced: written },
       });
     }
     return findings;
   },
 };
+
+/** Characters no section heading has: digits and sentence punctuation. */
+const HEADING_CONTENT_RE = /[0-9０-９，。；：,;]/;
 
 export const headingWording: Rule = {
   code: 'heading-wording',
@@ -145,14 +148,19 @@ export const headingWording: Rule = {
       const h = s.heading;
       const standard = SECTIONS[h.section - 1].title;
       if (h.text.replace(/[\s\u3000]+/g, '') === standard) continue;
-      findings.push({
+      const finding: Finding = {
         code: 'heading-wording',
         severity: 'info',
         range: h.textRange,
         message: msg('heading-wording', { standard, text: h.text.trim() }),
-        fix: { title: msg('fix.replaceWith', { text: standard }), edits: [{ range: h.textRange, newText: standard }] },
         data: { section: h.section },
-      });
+      };
+      // A number or a sentence after the heading is content (a line joined to it): replacing the whole
+      // text with the standard wording would delete it.
+      if (!HEADING_CONTENT_RE.test(h.text)) {
+        finding.fix = { title: msg('fix.replaceWith', { text: standard }), edits: [{ range: h.textRange, newText: standard }] };
+      }
+      findings.push(finding);
     }
     return findings;
   },

@@ -114,11 +114,13 @@ export const cellMissing: Rule = {
         t.columns.forEach((column, i) => {
           const cell = row.cells[i];
           if (cell && cell.kind !== 'empty' && cell.kind !== 'placeholder') return;
-          // A missing total gets the computed sum of the row's parts when they are all there.
-          let value = 0;
+          // A missing total gets the computed sum of the row's parts when they are all there; a count is
+          // never negative, so a negative sum (a negative part) is no value to fill in.
+          let value: number | undefined = 0;
           if (column.total) {
             const numbers = partsOfTotal(table, i).map((k) => numberOf(row.cells[k]));
             if (numbers.every((n) => n !== undefined)) value = tidy(numbers.reduce((a, b) => a! + b!, 0)!);
+            if (value < 0) value = undefined;
           }
           const where = `${quoteRow(t.name || table.id)}·${column.label}`;
           const what =
@@ -130,7 +132,7 @@ export const cellMissing: Rule = {
             code: 'cell-missing',
             severity: 'error',
             range,
-            message: what + (column.total ? msg('cell-missing.expected', { value }) : ''),
+            message: what + (column.total && value !== undefined ? msg('cell-missing.expected', { value }) : ''),
             data: { table: table.id, row: row.id, column: i, value, encoding: table.encoding },
           });
         });
