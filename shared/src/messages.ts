@@ -65,6 +65,11 @@ export const MESSAGES = {
     zh: '{table}缺少{row}一行（应在{next}之前）',
     en: '{table} is missing the row {row} (it belongs before {next})',
   },
+  'row-duplicate': {
+    zh: '{table}{row}一行出现了两次（第一次在第 {line} 行）；重复的一行不参与计算',
+    en: '{table}: the row {row} appears twice (first on line {line}); the repeated row is left out of every sum',
+  },
+  'related.firstRow': { zh: '{row}第一次出现在这里', en: '{row} first appears here' },
   'row-label-missing': {
     zh: '这一行数字没有行名，按位置应为{row}',
     en: 'These numbers have no row label; by their position they are the row {row}',
@@ -190,6 +195,7 @@ export const RULE_DESCRIPTIONS_EN: Record<FindingCode, string> = {
   'table-missing': 'Section 二, 三 or 四 has no statistics table',
   'row-missing': 'A row of the template is missing',
   'row-label-missing': 'A row of numbers has no label',
+  'row-duplicate': 'A row of the template appears twice',
   'cell-missing': 'A row has fewer numbers than columns, or a blank or placeholder cell',
   'cell-not-number': 'A cell is not a number, or numbers run together',
   'legacy-format': 'A report for 2021 or later uses the 2019 table format',

@@ -22,6 +22,7 @@ export type FindingCode =
   | 'table-missing'
   | 'row-missing'
   | 'row-label-missing'
+  | 'row-duplicate'
   | 'cell-missing'
   | 'cell-not-number'
   | 'legacy-format'

@@ -2,7 +2,7 @@
 // a cell that is no number, a negative count, and the 2019 format used for a later year.
 
 import { msg } from '../messages';
-import type { Finding, ReportModel, TableId, TableModel } from '../model';
+import type { Finding, Range, ReportModel, RowModel, TableId, TableModel } from '../model';
 import { SECTIONS, tableTemplate } from '../template';
 import { parseNumber } from '../text';
 import type { Rule } from './rule';
@@ -98,6 +98,45 @@ export const rowLabelMissing: Rule = {
     return findings;
   },
 };
+
+export const rowDuplicate: Rule = {
+  code: 'row-duplicate',
+  severity: 'error',
+  description: '统计表中同一行出现了两次',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const table of tables(model)) {
+      const first = new Map<string, RowModel>();
+      for (const row of table.rows) {
+        const earlier = first.get(row.id);
+        if (!earlier) {
+          first.set(row.id, row);
+          continue;
+        }
+        // Which copy is right is the author's call: no fix; the sums use the first one.
+        const t = rowTemplateOf(table, row);
+        const name = quoteRow(t?.name || row.id);
+        findings.push({
+          code: 'row-duplicate',
+          severity: 'error',
+          range: rowRange(row),
+          message: msg('row-duplicate', { table: templateOf(table).name, row: name, line: rowRange(earlier).start.line + 1 }),
+          related: [{ range: rowRange(earlier), message: msg('related.firstRow', { row: name }) }],
+          data: { table: table.id, row: row.id },
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** A row's label (or, without one, its first cell) to the last cell on that line. */
+function rowRange(row: RowModel): Range {
+  const first = row.labels[0] ?? row.anchor;
+  const onLine = [...row.labels, ...row.rawCells].filter((c) => c.line === first.line);
+  const last = onLine[onLine.length - 1] ?? first;
+  return { start: { line: first.line, character: first.start }, end: { line: last.line, character: Math.max(last.end, first.start) } };
+}
 
 export const cellMissing: Rule = {
   code: 'cell-missing',
@@ -231,4 +270,4 @@ export const legacyFormat: Rule = {
   },
 };
 
-export const TABLE_RULES: Rule[] = [tableMissing, rowMissing, rowLabelMissing, cellMissing, cellNotNumber, negativeNumber, legacyFormat];
+export const TABLE_RULES: Rule[] = [tableMissing, rowMissing, rowLabelMissing, rowDuplicate, cellMissing, cellNotNumber, negativeNumber, legacyFormat];
