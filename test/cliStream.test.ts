@@ -64,6 +64,16 @@ describe('check on a folder: written file by file', () => {
     });
   }
 
+  for (const format of ['csv', 'json']) {
+    it(`extract --format ${format}: one write per file, between the opening and the closing`, () => {
+      const run = capture(false);
+      assert.equal(runCli(['extract', '--format', format, join(dir, 'reports')], run.io), 0);
+      const outs = run.writes.filter((w) => w.to === 'out' && w.text !== '');
+      assert.equal(outs.length, FILES.length + (format === 'csv' ? 1 : 2));
+      FILES.forEach((name, i) => assert.ok(outs[i + 1].text.includes(join(dir, 'reports', name)), `part ${i} is about ${name}`));
+    });
+  }
+
   it('prints a progress line on a terminal, erases it at the end, and --quiet silences it', () => {
     const tty = capture(true);
     assert.equal(runCli(['check', '--format', 'json', join(dir, 'reports')], tty.io), 1);

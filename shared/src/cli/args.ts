@@ -3,6 +3,7 @@
 // are ours. A subcommand is one entry of COMMANDS: its options and how its values become a CliCommand.
 
 import { parseArgs as tokenize, type ParseArgsConfig } from 'node:util';
+import { EXTRACT_FORMATS, type ExtractFormat } from './extract';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -26,16 +27,28 @@ export interface CheckCommand {
   quiet: boolean;
 }
 
-export type CliCommand = { kind: 'help' } | { kind: 'version' } | CheckCommand;
+/** `nianbao extract`: one row of key numbers per report. */
+export interface ExtractCommand {
+  kind: 'extract';
+  format: ExtractFormat;
+  paths: string[];
+  maxSize: number;
+  quiet: boolean;
+}
+
+export type CliCommand = { kind: 'help' } | { kind: 'version' } | CheckCommand | ExtractCommand;
 
 export type ParseResult = { ok: true; command: CliCommand } | { ok: false; message: string };
 
 export const USAGE = `用法 / Usage:
   nianbao check [--format text|json|sarif] [--fix | --fix-dry-run] [--max-size <大小>] [--quiet] <文件或目录…|->
+  nianbao extract [--format csv|json] [--max-size <大小>] [--quiet] <文件或目录…>
   nianbao --help | --version
 
 检查政府信息公开工作年度报告：六个部分是否齐全，三张统计表是否平衡。
 Checks government information-disclosure annual reports: the six sections and the table arithmetic.
+extract 把每份报告的关键数字输出为一行（CSV：UTF-8 带 BOM，中文表头；JSON：另含三张表的每个单元格）。
+extract writes one row of key numbers per report (CSV: UTF-8 with a BOM, Chinese headers; JSON: also every table cell).
 
 目录会递归查找其中的 .txt 和 .md 文件。名为 *.nianbao.md / *.nianbao.txt 的文件总是按年报检查，
 其他文件只在看起来像年报时才检查。- 表示从标准输入读取。
@@ -46,7 +59,8 @@ Files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; --fix
 
 选项 / Options:
   -f, --format <text|json|sarif>
-                            输出格式（默认 text；sarif 为 SARIF 2.1.0）/ output format (default: text; sarif: SARIF 2.1.0)
+                            check 的输出格式（默认 text；sarif 为 SARIF 2.1.0）/ check's output format (default: text; sarif: SARIF 2.1.0)
+  -f, --format <csv|json>   extract 的输出格式（默认 csv）/ extract's output format (default: csv)
       --fix                 自动修复并写回文件，再报告剩下的问题 / fix the files in place, then report what remains
       --fix-dry-run         只显示修复会做的改动（unified diff），不写文件 / print the fixes as a unified diff, write nothing
       --max-size <大小>     跳过大于此大小的文件（默认 10MB；可写 500KB、2MB 或字节数）
@@ -97,8 +111,11 @@ export function parseOptions(args: readonly string[], options: Options): Options
   return { ok: true, values, positionals };
 }
 
-function parseFormat(value: string | undefined): OutputFormat | undefined {
-  return OUTPUT_FORMATS.find((f) => f === value);
+/** `--format`'s value among `formats` (the first one when not given), or the problem. */
+function formatOption<F extends string>(values: Values, formats: readonly F[]): F | { problem: string } {
+  if (typeof values.format !== 'string') return formats[0];
+  const known = formats.find((f) => f === values.format);
+  return known ?? { problem: `不支持的输出格式「${values.format}」（可用：${formats.join('、')}）` };
 }
 
 /** `10MB`, `500KB`, `2m`, `1048576` → bytes (1 KB = 1024 bytes); undefined when not a size. */
@@ -123,28 +140,49 @@ function parseCheckArgs(args: readonly string[]): ParseResult {
   if (!parsed.ok) return fail(parsed.message);
   const { values, positionals } = parsed;
 
-  let format: OutputFormat = 'text';
-  if (typeof values.format === 'string') {
-    const known = parseFormat(values.format);
-    if (!known) return fail(`不支持的输出格式「${values.format}」（可用：${OUTPUT_FORMATS.join('、')}）`);
-    format = known;
-  }
+  const format = formatOption(values, OUTPUT_FORMATS);
+  if (typeof format !== 'string') return fail(format.problem);
   if (values.fix && values['fix-dry-run']) return fail('--fix 与 --fix-dry-run 不能同时使用');
   const fix: FixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none';
+  const common = commonOptions(values, positionals);
+  if (typeof common === 'string') return fail(common);
+  return ok({ kind: 'check', format, fix, ...common });
+}
+
+/** --max-size, --quiet and the paths, which every subcommand reading reports takes; or the problem. */
+function commonOptions(values: Values, positionals: string[]): Pick<CheckCommand, 'paths' | 'maxSize' | 'quiet'> | string {
   let maxSize = DEFAULT_MAX_SIZE;
   if (typeof values['max-size'] === 'string') {
     const size = parseSize(values['max-size']);
-    if (size === undefined) return fail(`--max-size 的值「${values['max-size']}」不是大小（例如 10MB、500KB 或字节数）`);
+    if (size === undefined) return `--max-size 的值「${values['max-size']}」不是大小（例如 10MB、500KB 或字节数）`;
     maxSize = size;
   }
-  if (positionals.length === 0) return fail('没有指定要检查的文件');
-  if (positionals.filter((p) => p === '-').length > 1) return fail('标准输入（-）只能读取一次');
-  return ok({ kind: 'check', format, paths: positionals, fix, maxSize, quiet: values.quiet === true });
+  if (positionals.length === 0) return '没有指定要检查的文件';
+  if (positionals.filter((p) => p === '-').length > 1) return '标准输入（-）只能读取一次';
+  return { paths: positionals, maxSize, quiet: values.quiet === true };
+}
+
+const EXTRACT_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  'max-size': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} satisfies Options;
+
+function parseExtractArgs(args: readonly string[]): ParseResult {
+  const parsed = parseOptions(args, EXTRACT_OPTIONS);
+  if (!parsed.ok) return fail(parsed.message);
+  const { values, positionals } = parsed;
+  const format = formatOption(values, EXTRACT_FORMATS);
+  if (typeof format !== 'string') return fail(format.problem);
+  const common = commonOptions(values, positionals);
+  if (typeof common === 'string') return fail(common);
+  return ok({ kind: 'extract', format, ...common });
 }
 
 /** The subcommands: each parses the arguments after its name. */
 const COMMANDS: Record<string, (args: readonly string[]) => ParseResult> = {
   check: parseCheckArgs,
+  extract: parseExtractArgs,
 };
 
 /** Parses `argv` without the node executable and script path, e.g. `['check', '--format', 'json', 'a.txt']`. */

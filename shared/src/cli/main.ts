@@ -1,15 +1,16 @@
 // `nianbao check`: arguments → files → core engine → text or JSON. No process globals here, so it is testable.
 
 import { version } from '../../../package.json';
-import { checkText } from '../engine';
+import { checkText, type CheckResult } from '../engine';
 import type { Finding } from '../model';
 import { writeFileSync } from 'node:fs';
 import { fixAll, type FixAllResult } from '../fixes/index';
-import { parseArgs, USAGE, type CheckCommand } from './args';
+import { parseArgs, USAGE, type CheckCommand, type ExtractCommand } from './args';
 import { CliConfigs, type ConfigOptions } from './config';
 import { unifiedDiff } from './diff';
 import { collectFiles, isReportByName, readReportFile, unreadableFile, type FileProblem, type ReadResult } from './files';
 import type { SeverityCounts } from './format';
+import { extractWriter, type ExtractInput } from './extract';
 import { reportWriter } from './output';
 import { Progress } from './progress';
 
@@ -46,15 +47,14 @@ export function useColor(io: CliIo): boolean {
 }
 
 /** Checks one readable text; a rule that throws is mentioned on stderr and the other rules still count. */
-export function checkFileText(file: string, text: string, io: CliIo, options: ConfigOptions = {}): Finding[] {
-  const { findings } = checkText(text, {
+export function checkFile(file: string, text: string, io: CliIo, options: ConfigOptions = {}): CheckResult {
+  return checkText(text, {
     ...options,
-    // The report prints code, severity, message and range: no fix is built (--fix uses fixAll).
+    // The CLI prints code, severity, message and range: no fix is built (--fix uses fixAll).
     fixes: false,
     force: isReportByName(file),
     onRuleError: (code, error) => complain(io, `规则 ${code} 检查 ${file} 时出错：${errorMessage(error)}`),
   });
-  return findings;
 }
 
 /** Fixes one readable text: every safe fix, re-checked until nothing fixable is left. */
@@ -120,7 +120,7 @@ function runCheck(command: CheckCommand, io: CliIo): number {
     let findings: Finding[];
     try {
       const options = configs.optionsFor(file);
-      if (command.fix === 'none') findings = checkFileText(file, read.text, io, options);
+      if (command.fix === 'none') findings = checkFile(file, read.text, io, options).findings;
       else {
         const fixed = fixFileText(file, read.text, io, options);
         findings = fixed.remaining;
@@ -153,6 +153,37 @@ function runCheck(command: CheckCommand, io: CliIo): number {
   return counts.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 
+/**
+ * `nianbao extract`: a row per file, written as soon as the file is read; a file that cannot be read gets
+ * its row too (empty numbers and the reason) and is named on stderr. Exit 2 when a path could not be read.
+ */
+function runExtract(command: ExtractCommand, io: CliIo): number {
+  const cwd = io.cwd ?? process.cwd();
+  const configs = new CliConfigs(cwd, (message) => complain(io, message));
+  const writer = extractWriter(command.format);
+  let failed = 0;
+  io.stdout(writer.begin());
+  const problems = forEachFile(command.paths, io, { quiet: command.quiet, verb: '提取', maxSize: command.maxSize }, (file, read, progress) => {
+    let row: ExtractInput;
+    if (!read.ok) row = { file, reason: read.reason };
+    else {
+      try {
+        row = { file, result: checkFile(file, read.text, io, configs.optionsFor(file)) };
+      } catch (error) {
+        row = { file, reason: `内部错误：${errorMessage(error)}` };
+      }
+    }
+    if ('reason' in row) {
+      progress.clear();
+      complain(io, unreadableFile(file, row.reason).message);
+      failed++;
+    }
+    io.stdout(writer.row(row));
+  });
+  io.stdout(writer.end());
+  return problems.length + failed + configs.failed > 0 ? EXIT_USAGE_OR_INPUT : EXIT_OK;
+}
+
 /** Runs the command line (argv without `node` and the script) and returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
   const parsed = parseArgs(argv);
@@ -170,5 +201,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     case 'check':
       return runCheck(command, io);
+    case 'extract':
+      return runExtract(command, io);
   }
 }
