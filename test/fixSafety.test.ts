@@ -208,6 +208,19 @@ describe('a count is never negative', () => {
 });
 
 describe('a fix replaces its target and nothing more', () => {
+  test('corpus 005: fix-all keeps the PDF page numbers (-1- … -5-); the quick-fix of each still removes it', () => {
+    const text = readFileSync(corpusFile('005'), 'utf8');
+    const footers = checkText(text).findings.filter((f) => f.code === 'conversion-artifact' && /\d/.test(String(f.data?.replaced)));
+    assert.equal(footers.length, 5, describeFindings(footers, text));
+    const fixed = fixAll(text);
+    for (const n of [1, 2, 3, 4, 5]) assert.match(fixed.text, new RegExp(`^\\s*-${n}-\\s*$`, 'm'), `-${n}- kept`);
+    assert.deepEqual(fixed.fixed.filter((f) => f.code === 'conversion-artifact'), []);
+    for (const f of footers) {
+      assert.equal(f.fix?.explicitOnly, true);
+      assert.ok(!applyEdits(text, f.fix!.edits).includes(String(f.data?.replaced)), `「${f.fix!.title}」 removes its line`);
+    }
+  });
+
   test('a heading with the next line joined to it: the wording fix would delete that line, so there is none', () => {
     const lines = renderReport(consistentData(11), 'pipe').text.split('\n');
     const six = lines.findIndex((l) => l === standardHeading(6));

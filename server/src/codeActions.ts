@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, FindingCode, TextEdit } from '../../shared/src/model';
-import { fixAllEdit, NOT_SAFE_FOR_FIX_ALL } from '../../shared/src/fixes/index';
+import { fixAllEdit, inFixAll } from '../../shared/src/fixes/index';
 import type { CheckOptions, CheckResult } from '../../shared/src/engine';
 import { msg } from '../../shared/src/messages';
 
@@ -61,9 +61,9 @@ export function codeActions(
         isPreferred: PREFERRED.has(finding.code),
         edit: { changes: { [uri]: toLspEdits(finding.fix.edits) } },
       });
-      const sameKind = result.findings.filter((f) => f.code === finding.code && f.fix);
-      // A fix that needs a human decision each time (a format conversion) is never applied in bulk.
-      if (sameKind.length > 1 && !fixAllOffered.has(finding.code) && !NOT_SAFE_FOR_FIX_ALL.has(finding.code)) {
+      // A fix that needs the user's decision each time (a format conversion) is never applied in bulk.
+      const sameKind = result.findings.filter((f) => f.code === finding.code && inFixAll(f));
+      if (sameKind.length > 1 && !fixAllOffered.has(finding.code)) {
         fixAllOffered.add(finding.code);
         const edit = fixAllEdit(document.getText(), { ...options, code: finding.code, force: true });
         if (edit) {

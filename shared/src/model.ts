@@ -46,6 +46,11 @@ export interface Fix {
   /** Action title shown to the user, in Chinese, e.g. 「改为 45」. */
   title: string;
   edits: TextEdit[];
+  /**
+   * Applied only when the user picks it, never by fix-all (source.fixAll, fix on save, `check --fix`,
+   * "fix all of this kind"): a conversion between formats, the removal of text that holds a number.
+   */
+  explicitOnly?: boolean;
 }
 
 export interface RelatedInfo {

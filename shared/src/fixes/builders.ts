@@ -280,7 +280,9 @@ function convertTable3(model: ReportModel, table: TableModel): Fix | undefined {
 function legacyFormatFix(model: ReportModel, f: Finding): Fix | undefined {
   const table = model.tables[f.data?.table as TableId];
   if (!table) return undefined;
-  return table.id === 'table2' ? convertTable2(model, table) : convertTable3(model, table);
+  const fix = table.id === 'table2' ? convertTable2(model, table) : convertTable3(model, table);
+  // Converting between formats is the user's decision: never part of fix-all.
+  return fix && { ...fix, explicitOnly: true };
 }
 
 export const FIX_BUILDERS: Partial<Record<FindingCode, (model: ReportModel, f: Finding) => Fix | undefined>> = {

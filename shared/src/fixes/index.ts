@@ -11,13 +11,6 @@ export { attachFixes } from './attach';
 /** Fix-all stops after this many check-and-fix rounds (each round fixes everything that does not overlap). */
 const MAX_FIX_ROUNDS = 8;
 
-/**
- * Codes whose fix is never applied by fix-all (`source.fixAll`, fix on save, `check --fix`, "fix all of this
- * kind"), only as the one quick-fix the user picks. Converting a 2019-format table to the 2021 format is a
- * human decision: the formats do not map cell for cell.
- */
-export const NOT_SAFE_FOR_FIX_ALL: ReadonlySet<FindingCode> = new Set<FindingCode>(['legacy-format']);
-
 /** Non-overlapping edits of the given findings' fixes, first come first served. */
 export function combinedEdits(findings: readonly Finding[]): { edits: TextEdit[]; used: Finding[] } {
   const edits: TextEdit[] = [];
@@ -52,8 +45,13 @@ const MAX_GUARDED_TRIALS = 400;
 
 const arithmeticCount = (findings: readonly Finding[]) => findings.reduce((n, f) => n + (ARITHMETIC_CODES.has(f.code) ? 1 : 0), 0);
 
+/** Does fix-all apply this finding's fix? Not when the fix needs the user's decision (Fix.explicitOnly). */
+export function inFixAll(f: Finding): boolean {
+  return f.fix !== undefined && f.fix.explicitOnly !== true;
+}
+
 function fixable(findings: readonly Finding[], options: FixAllOptions): Finding[] {
-  return findings.filter((f) => f.fix && !NOT_SAFE_FOR_FIX_ALL.has(f.code) && (options.code === undefined || f.code === options.code));
+  return findings.filter((f) => inFixAll(f) && (options.code === undefined || f.code === options.code));
 }
 
 /**

@@ -4,6 +4,8 @@ import { msg } from '../messages';
 import type { Finding } from '../model';
 import type { Rule } from './rule';
 
+const HAS_DIGIT_RE = /[0-9０-９]/;
+
 export const conversionArtifact: Rule = {
   code: 'conversion-artifact',
   severity: 'hint',
@@ -19,13 +21,19 @@ export const conversionArtifact: Rule = {
                 : { line: a.range.start.line, character: model.lines[a.range.start.line].length },
           }
         : a.range;
+      const removed = a.wholeLine ? model.lines[a.range.start.line] : a.text;
       return {
         code: 'conversion-artifact',
         severity: 'hint',
         range: a.range,
         message: msg('conversion-artifact', { kind: msg(`artifact.${a.kind}`), text: a.text }),
-        fix: { title: msg('fix.remove', { text: a.text }), edits: [{ range: removal, newText: '' }] },
-        data: { kind: a.kind, replaced: a.text },
+        fix: {
+          title: msg('fix.remove', { text: a.text }),
+          edits: [{ range: removal, newText: '' }],
+          // Text with a number in it (a page number, a date in web-page chrome) goes only when the user says so.
+          ...(HAS_DIGIT_RE.test(removed) ? { explicitOnly: true } : {}),
+        },
+        data: { kind: a.kind, replaced: removed },
       };
     });
   },
