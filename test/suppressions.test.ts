@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { FINDING_CODES } from '../shared/src/config';
 import { checkText } from '../shared/src/engine';
 import type { Finding, FindingCode } from '../shared/src/model';
 import { applySuppressions, findDirectives, isCommentLine, parseDirective } from '../shared/src/suppressions';
@@ -67,6 +68,38 @@ describe('directives', () => {
     const findings = [finding('row-total', 0)];
     assert.equal(applySuppressions(findings, ['', '']), findings);
     assert.deepEqual(findDirectives(['<!-- 普通注释 -->']), []);
+  });
+});
+
+describe('findings at 1:1 and on the first or last line (issue 10, item 6)', () => {
+  test('a disable on line 1 covers every code placed on that line (a document-wide finding at 1:1)', () => {
+    for (const code of FINDING_CODES) {
+      assert.deepEqual(kept([finding(code, 0)], ['<!-- nianbao-disable -->', '']), [], `${code}: disable all`);
+      assert.deepEqual(kept([finding(code, 0)], [`// nianbao-disable ${code}`, '']), [], `${code}: disable ${code}`);
+      assert.deepEqual(kept([finding(code, 0)], ['<!-- nianbao-disable other-code -->', '']), [`${code}@0`], `${code}: another code`);
+    }
+  });
+
+  test('`<!-- nianbao-disable title-missing -->` on line 1 turns title-missing off', () => {
+    assert.ok(checkText(CORPUS_004).findings.some((f) => f.code === 'title-missing'), '004 has no title');
+    for (const directive of ['<!-- nianbao-disable title-missing -->', '// nianbao-disable title-missing', '<!-- nianbao-disable -->']) {
+      const text = insertBefore(CORPUS_004, 1, directive);
+      const after = checkText(text).findings;
+      assert.ok(!after.some((f) => f.code === 'title-missing'), `${directive}:\n${describeFindings(after, text)}`);
+    }
+  });
+
+  test('title-missing and date-missing sit on the first and last content lines, never on a directive or comment line', () => {
+    const text = `<!-- nianbao-disable row-total -->\n<!-- 草稿 -->\n${CORPUS_004.trimEnd()}\n<!-- nianbao-enable -->\n`;
+    const lines = text.split('\n');
+    const contentLines = lines.map((l, i) => (l.trim() && !isCommentLine(l) ? i : -1)).filter((i) => i >= 0);
+    const found = checkText(text).findings;
+    const title = found.find((f) => f.code === 'title-missing');
+    const date = found.find((f) => f.code === 'date-missing');
+    assert.equal(title?.range.start.line, contentLines[0], describeFindings(found, text));
+    assert.equal(date?.range.start.line, contentLines[contentLines.length - 1], describeFindings(found, text));
+    // Its fix puts the title above the first content line, below the comments.
+    assert.equal(title?.fix?.edits[0].range.start.line, contentLines[0]);
   });
 });
 

@@ -12,7 +12,7 @@
 //
 // A directive must be the whole line. Like a blank line it is not report content: the reader skips it
 // (a directive between two rows of a table does not break the table). Codes are separated by blanks or
-// commas; a finding is matched by the line its range starts on.
+// commas; a finding is matched by the line its range starts on (a disable covers its own line as well).
 
 import type { Finding, FindingCode } from './model';
 
@@ -78,7 +78,8 @@ export function applySuppressions(findings: Finding[], lines: readonly string[])
 export function isSuppressed(code: FindingCode | string, line: number, directives: readonly Directive[]): boolean {
   let state: LineState = { all: false, codes: new Set() };
   for (const d of directives) {
-    if (d.line >= line) break;
+    // A directive line is no content: a finding placed on it (a document-wide one, at 1:1) is covered too.
+    if (d.line > line) break;
     if (d.kind === 'disable') state = disable(state, d.codes);
     else if (d.kind === 'enable') state = enable(state, d.codes);
   }

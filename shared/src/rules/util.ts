@@ -2,6 +2,7 @@
 
 import { msg } from '../messages';
 import type { Cell, Fix, Range, ReportModel, RowModel, TableModel } from '../model';
+import { isCommentLine } from '../suppressions';
 import { TABLE4_RESULT_COLUMNS, tableTemplate, type ColumnTemplate, type RowTemplate, type TableTemplate } from '../template';
 
 export function cellRange(c: Cell): Range {
@@ -19,17 +20,22 @@ export function lineRange(model: ReportModel, line: number): Range {
   return { start: { line, character: start }, end: { line, character: Math.max(start, text.trimEnd().length) } };
 }
 
-/** The first non-blank line, or line 0. */
+/** Is the line report content: not blank, not a comment or a `nianbao-disable` directive? */
+function isContentLine(text: string): boolean {
+  return text.trim().length > 0 && !isCommentLine(text);
+}
+
+/** The first content line (a directive or comment above it is skipped, so that a disable there applies), or line 0. */
 export function firstTextLine(model: ReportModel): number {
-  const i = model.lines.findIndex((l) => l.trim().length > 0);
+  const i = model.lines.findIndex(isContentLine);
   return i < 0 ? 0 : i;
 }
 
-/** The last non-blank line that is not a page footer or web-page chrome, or line 0. */
+/** The last content line that is not a page footer or web-page chrome, or line 0. */
 export function lastTextLine(model: ReportModel): number {
   const artifactLines = new Set(model.artifacts.filter((a) => a.wholeLine).map((a) => a.range.start.line));
   for (let i = model.lines.length - 1; i >= 0; i--) {
-    if (model.lines[i].trim().length > 0 && !artifactLines.has(i)) return i;
+    if (isContentLine(model.lines[i]) && !artifactLines.has(i)) return i;
   }
   return 0;
 }
