@@ -21,13 +21,29 @@ const testEntries = readdirSync(testDir)
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => join(testDir, f));
 
+/**
+ * The .docx/.html converters (shared/src/inputs: an HTML parser, an unzipper, GBK tables) are their own
+ * bundle, dist/inputs.js, which the server and the CLI load only when a document is converted
+ * (loadConverters in shared/src/inputs/kinds.ts): one copy in the .vsix, and no start-up cost for text.
+ */
+const convertersApart = {
+  name: 'converters-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index$/ }, (args) =>
+      args.importer.endsWith(join('inputs', 'kinds.ts')) ? { path: './inputs.js', external: true } : undefined,
+    );
+  },
+};
+
 const products = [
   // The VS Code client: `vscode` is provided by the editor.
   { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], minify },
   // The language server, started as `node dist/server.js --stdio`.
-  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', minify },
+  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', minify, plugins: [convertersApart] },
   // The command line, also the npm bin `nianbao`.
-  { entryPoints: { cli: 'shared/src/cli.ts' }, outdir: 'dist', minify, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { cli: 'shared/src/cli.ts' }, outdir: 'dist', minify, banner: { js: '#!/usr/bin/env node' }, plugins: [convertersApart] },
+  // The converters, required by the two above from the same folder.
+  { entryPoints: { inputs: 'shared/src/inputs/index.ts' }, outdir: 'dist', minify },
   // Tests: one bundle per test file, run with `node --test out/test/*.test.js`.
   { entryPoints: testEntries, outdir: 'out/test', minify: false },
 ];

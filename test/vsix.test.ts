@@ -22,6 +22,7 @@ const REQUIRED = [
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/cli.js',
+  'extension/dist/inputs.js',
   'extension/images/icon.png',
   'extension/syntaxes/nianbao.tmLanguage.json',
   'extension/syntaxes/language-configuration.json',

@@ -50,10 +50,12 @@ Checks government information-disclosure annual reports: the six sections and th
 extract 把每份报告的关键数字输出为一行（CSV：UTF-8 带 BOM，中文表头；JSON：另含三张表的每个单元格）。
 extract writes one row of key numbers per report (CSV: UTF-8 with a BOM, Chinese headers; JSON: also every table cell).
 
-目录会递归查找其中的 .txt 和 .md 文件。名为 *.nianbao.md / *.nianbao.txt 的文件总是按年报检查，
+目录会递归查找其中的 .txt、.md、.docx、.html 和 .htm 文件；Word 文档和网页转换后检查，问题按原文位置
+（如 表三「（一）予以公开」·总计）列出，--fix 不改写它们。名为 *.nianbao.md / *.nianbao.txt 的文件总是按年报检查，
 其他文件只在看起来像年报时才检查。- 表示从标准输入读取。
 文件可以是 UTF-8（可带 BOM）、UTF-16（带 BOM）或 GB18030/GBK 编码；--fix 按原编码写回。
-Directories are searched for .txt and .md files. *.nianbao.md / *.nianbao.txt files are always
+Directories are searched for .txt, .md, .docx, .html and .htm files; Word documents and web pages are
+converted, checked, and their findings named by their place in the original (never rewritten by --fix). *.nianbao.md / *.nianbao.txt files are always
 checked; other files only when they look like a report. - reads standard input.
 Files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; --fix keeps the encoding.
 

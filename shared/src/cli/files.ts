@@ -3,6 +3,7 @@
 import * as buffer from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { DOCUMENT_EXTENSIONS } from '../inputs/kinds';
 
 /** A path that could not be checked; `message` is one Chinese sentence naming the path. */
 export interface FileProblem {
@@ -46,7 +47,8 @@ export interface CollectedFiles {
 /** `bom`: the file started with a BOM (removed from `text`, written back by --fix). */
 export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };
 
-const REPORT_EXTENSIONS = ['.txt', '.md'];
+/** Text files, and the Word documents and web pages read through shared/src/inputs. */
+const REPORT_EXTENSIONS = ['.txt', '.md', ...DOCUMENT_EXTENSIONS];
 const FORCED_REPORT_SUFFIXES = ['.nianbao.md', '.nianbao.txt'];
 
 /** Files named `*.nianbao.md` / `*.nianbao.txt` are reports by name: check them even if they do not look like one. */
@@ -69,7 +71,7 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every `*.txt` / `*.md` file below `dir`, depth first, entries sorted by name. */
+/** Every `*.txt` / `*.md` / `*.docx` / `*.html` / `*.htm` file below `dir`, depth first, entries sorted by name. */
 function walkDirectory(dir: string, files: string[], problems: FileProblem[], options: CollectOptions): void {
   let names: string[];
   try {
@@ -95,7 +97,7 @@ function walkDirectory(dir: string, files: string[], problems: FileProblem[], op
   }
 }
 
-/** Expands the command-line paths: files as given, directories walked for `*.txt` and `*.md`. */
+/** Expands the command-line paths: files as given, directories walked for `*.txt`, `*.md`, `*.docx`, `*.html` and `*.htm`. */
 export function collectFiles(paths: readonly string[], options: CollectOptions): CollectedFiles {
   const files: string[] = [];
   const problems: FileProblem[] = [];
@@ -112,7 +114,7 @@ export function collectFiles(paths: readonly string[], options: CollectOptions):
       const problemsBefore = problems.length;
       walkDirectory(path, files, problems, options);
       if (files.length === before && problems.length === problemsBefore) {
-        problems.push({ path, message: `目录 ${path} 中没有 .txt 或 .md 文件` });
+        problems.push({ path, message: `目录 ${path} 中没有 .txt、.md、.docx 或 .html 文件` });
       }
     } else if (stats.size > options.maxSize) {
       problems.push(tooLargeFile(path, stats.size, options.maxSize));

@@ -6,6 +6,18 @@ import type { Finding, Range, Severity } from '../model';
 export interface FileReport {
   file: string;
   findings: Finding[];
+  /** For a .docx or .html file, per finding, its place in the original (the range is in the converted text). */
+  sources?: FindingSource[];
+}
+
+/** A finding's place in a Word document or web page: a statistics-table cell, a table cell or a paragraph (1-based). */
+export interface FindingSource {
+  /** For people: 表三「（一）予以公开」·总计, 第2个表格第5行第3列, 第12段「二、主动公开…」. */
+  place: string;
+  table?: number;
+  row?: number;
+  column?: number;
+  paragraph?: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -16,6 +28,8 @@ export interface JsonDiagnostic {
   severity: Severity;
   message: string;
   range: Range;
+  /** Only for .docx/.html files, whose `range` is in the converted Markdown text. */
+  source?: FindingSource;
 }
 
 export interface JsonFileReport {
@@ -24,9 +38,9 @@ export interface JsonFileReport {
 }
 
 /** Only the documented keys, so internal fields (fix, data, related) never leak into the contract. */
-function toJsonDiagnostic(finding: Finding): JsonDiagnostic {
+function toJsonDiagnostic(finding: Finding, source: FindingSource | undefined): JsonDiagnostic {
   const { start, end } = finding.range;
-  return {
+  const diagnostic: JsonDiagnostic = {
     code: finding.code,
     severity: finding.severity,
     message: finding.message,
@@ -35,10 +49,12 @@ function toJsonDiagnostic(finding: Finding): JsonDiagnostic {
       end: { line: end.line, character: end.character },
     },
   };
+  if (source) diagnostic.source = source;
+  return diagnostic;
 }
 
 export function toJsonReports(reports: readonly FileReport[]): JsonFileReport[] {
-  return reports.map((r) => ({ file: r.file, diagnostics: r.findings.map(toJsonDiagnostic) }));
+  return reports.map((r) => ({ file: r.file, diagnostics: r.findings.map((f, i) => toJsonDiagnostic(f, r.sources?.[i])) }));
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
@@ -85,10 +101,13 @@ function singleLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-/** `path:line:col  severity  code  message`, with 1-based line and column like ESLint and markdownlint. */
-export function formatFindingLine(file: string, finding: Finding, options: TextOptions): string {
+/**
+ * `path:line:col  severity  code  message`, with 1-based line and column like ESLint and markdownlint;
+ * for a .docx/.html file `path:place` (表三「（一）予以公开」·总计) instead of the line and column.
+ */
+export function formatFindingLine(file: string, finding: Finding, options: TextOptions, source?: FindingSource): string {
   const { line, character } = finding.range.start;
-  const location = `${file}:${line + 1}:${character + 1}`;
+  const location = source ? `${file}:${source.place}` : `${file}:${line + 1}:${character + 1}`;
   const severity = paint(finding.severity.padEnd(SEVERITY_WIDTH), SEVERITY_COLORS[finding.severity], options);
   const code = paint(finding.code, ANSI.dim, options);
   return `${location}  ${severity}  ${code}  ${singleLine(finding.message)}`;
@@ -129,7 +148,7 @@ export function formatSummary(fileCount: number, counts: SeverityCounts, options
 export function formatText(reports: readonly FileReport[], options: TextOptions): string {
   const groups = reports
     .filter((r) => r.findings.length > 0)
-    .map((r) => r.findings.map((f) => formatFindingLine(r.file, f, options)).join('\n'));
+    .map((r) => r.findings.map((f, i) => formatFindingLine(r.file, f, options, r.sources?.[i])).join('\n'));
   const summary = formatSummary(reports.length, countSeverities(reports), options);
   return [...groups, summary].join('\n\n') + '\n';
 }

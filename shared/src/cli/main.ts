@@ -8,6 +8,7 @@ import { fixAll, type FixAllResult } from '../fixes/index';
 import { parseArgs, USAGE, type CheckCommand, type ExtractCommand } from './args';
 import { CliConfigs, type ConfigOptions } from './config';
 import { unifiedDiff } from './diff';
+import { documentKindOf, fixRefused, readDocumentFile, sourcesOf, type DocumentRead } from './documents';
 import { collectFiles, isReportByName, readReportFile, unreadableFile, type FileProblem, type ReadResult } from './files';
 import type { SeverityCounts } from './format';
 import { extractWriter, type ExtractInput } from './extract';
@@ -81,20 +82,24 @@ function describeChange(change: FileChange): string {
 
 /**
  * Collects the files of `paths` and hands each one, read, to `visit`, one after the other (nothing of a
- * file is kept after its visit). Paths that name nothing are reported on stderr and returned.
+ * file is kept after its visit). A .docx/.html file comes converted (`read.document`); one found in a
+ * folder that holds no report is passed over. Paths that name nothing are reported on stderr and returned.
  */
 function forEachFile(
   paths: readonly string[],
   io: CliIo,
   options: { quiet: boolean; verb: string; maxSize: number },
-  visit: (file: string, read: ReadResult, progress: Progress) => void,
+  visit: (file: string, read: ReadResult | DocumentRead, progress: Progress) => void,
 ): FileProblem[] {
   const { files, problems } = collectFiles(paths, { maxSize: options.maxSize });
   for (const problem of problems) complain(io, problem.message);
   const progress = new Progress(io, files.length, options);
+  const named = new Set(paths);
   files.forEach((file, index) => {
     progress.update(index, file);
-    visit(file, readReportFile(file), progress);
+    const read = documentKindOf(file) ? readDocumentFile(file, options.maxSize) : readReportFile(file);
+    if (!read.ok && 'notReport' in read && read.notReport && !named.has(file)) return;
+    visit(file, read, progress);
   });
   progress.clear();
   return problems;
@@ -116,6 +121,23 @@ function runCheck(command: CheckCommand, io: CliIo): number {
       complain(io, problem.message);
       failed.push(problem);
     };
+    if (read.ok && 'document' in read) {
+      // A Word document or web page: checked as converted, never rewritten.
+      if (command.fix !== 'none') {
+        progress.clear();
+        complain(io, fixRefused(file));
+      }
+      let findings: Finding[];
+      try {
+        findings = checkFile(file, read.text, io, configs.optionsFor(file)).findings;
+      } catch (error) {
+        return fail({ path: file, message: `检查文件 ${file} 时发生内部错误：${errorMessage(error)}` });
+      }
+      checked++;
+      for (const finding of findings) counts[finding.severity]++;
+      if (listing) io.stdout(writer.file({ file, findings, sources: sourcesOf(read.document, findings) }));
+      return;
+    }
     if (!read.ok) return fail(unreadableFile(file, read.reason));
     let findings: Finding[];
     try {

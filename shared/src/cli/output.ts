@@ -38,7 +38,7 @@ class TextWriter implements ReportWriter {
   }
   file(report: FileReport): string {
     if (report.findings.length === 0) return '';
-    return report.findings.map((f) => formatFindingLine(report.file, f, { color: this.color })).join('\n') + '\n\n';
+    return report.findings.map((f, i) => formatFindingLine(report.file, f, { color: this.color }, report.sources?.[i])).join('\n') + '\n\n';
   }
   end(summary: RunSummary): string {
     return formatSummary(summary.files, summary.counts, { color: this.color, failedPaths: summary.failedPaths }) + '\n';
