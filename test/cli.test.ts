@@ -2,14 +2,18 @@
 // pure helpers behind it. Which findings a report gets is covered by the rule and corpus tests.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_MAX_SIZE, parseArgs, parseSize } from '../shared/src/cli/args';
 import { decodeReportBytes, isReportByName } from '../shared/src/cli/files';
 import { formatJson, formatText, type FileReport } from '../shared/src/cli/format';
+import { runCli as runCliInProcess } from '../shared/src/cli/main';
+import type { WriteFs } from '../shared/src/cli/write';
+import * as iconv from 'iconv-lite';
 import type { Finding } from '../shared/src/model';
 
 const CLI = 'dist/cli.js';
@@ -333,10 +337,17 @@ describe('parseArgs', () => {
 });
 
 describe('decodeReportBytes', () => {
-  it('strips a BOM and rejects invalid UTF-8 and NUL bytes', () => {
-    assert.deepEqual(decodeReportBytes(Buffer.from('\ufeff一、总体情况', 'utf8')), { ok: true, text: '一、总体情况', bom: true });
-    assert.deepEqual(decodeReportBytes(Buffer.from('一、总体情况', 'utf8')), { ok: true, text: '一、总体情况', bom: false });
-    assert.equal(decodeReportBytes(Buffer.from([0xc4, 0xe3])).ok, false);
+  const decoded = (bytes: Uint8Array) => {
+    const result = decodeReportBytes(bytes);
+    return result.ok ? { ok: true, text: result.text, bom: result.bom } : result;
+  };
+
+  it('strips a BOM and rejects invalid text and NUL bytes', () => {
+    assert.deepEqual(decoded(Buffer.from('\ufeff一、总体情况', 'utf8')), { ok: true, text: '一、总体情况', bom: true });
+    assert.deepEqual(decoded(Buffer.from('一、总体情况', 'utf8')), { ok: true, text: '一、总体情况', bom: false });
+    // C4 E3 was refused as invalid UTF-8; it is 「你」 in GBK, now read as GB18030 (issue 10).
+    assert.deepEqual(decoded(Buffer.from([0xc4, 0xe3])), { ok: true, text: '你', bom: false });
+    assert.equal(decodeReportBytes(Buffer.from([0xc4, 0xe3, 0xff])).ok, false);
     assert.equal(decodeReportBytes(Buffer.from([0x61, 0x00])).ok, false);
   });
 
@@ -388,5 +399,261 @@ describe('formatText and formatJson', () => {
       },
       { file: 'b.txt', diagnostics: [] },
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Issue 10: encodings, safe writes, patches that apply, standard input, folders
+
+/** The diagnostics of a JSON run without the file names, to compare two encodings of one report. */
+function diagnosticsOf(run: CliRun): unknown {
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  return parseJsonOutput(run).map((r) => r.diagnostics);
+}
+
+const ERRORS_TEXT = readFileSync(ERRORS_MD, 'utf8');
+
+describe('nianbao check: files in the encodings users have', () => {
+  const encodings: [string, (text: string) => Buffer][] = [
+    ['GBK (Notepad "ANSI", WPS)', (t) => iconv.encode(t, 'gbk')],
+    ['GB18030', (t) => iconv.encode(t, 'gb18030')],
+    ['UTF-16 LE with BOM', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+    ['UTF-16 BE with BOM', (t) => iconv.encode(t, 'utf16be', { addBOM: true })],
+  ];
+
+  for (const [name, encode] of encodings) {
+    it(`checks a ${name} report like its UTF-8 text, and --fix writes it back in ${name}`, () => {
+      const crlf = ERRORS_TEXT.replace(/\n/g, '\r\n');
+      const utf8 = tempFile(`enc-${name.replace(/\W+/g, '-')}-utf8.nianbao.md`, crlf);
+      const file = tempFile(`enc-${name.replace(/\W+/g, '-')}.nianbao.md`, encode(crlf));
+      assert.deepEqual(diagnosticsOf(runCli('check', '-f', 'json', file)), diagnosticsOf(runCli('check', '-f', 'json', utf8)));
+
+      const fixed = runCli('check', '--fix', file);
+      assert.equal(fixed.status, 0, fixed.stderr);
+      assert.match(fixed.stdout, /修复 3 处/);
+      assert.equal(runCli('check', '--fix', utf8).status, 0);
+      assert.ok(readFileSync(file).equals(encode(readFileSync(utf8, 'utf8'))), 'the same fix, in the same encoding, BOM and CRLF');
+    });
+  }
+
+  it('refuses a file no decoding makes sensible, naming it and saying to save it as UTF-8', () => {
+    const latin1 = tempFile('latin1.txt', Buffer.from('Résumé of the cafés\n', 'latin1'));
+    const run = runCli('check', latin1);
+    assertCleanFailure(run, latin1);
+    assert.match(run.stderr, /请另存为 UTF-8/);
+    assert.equal(run.stdout, '没有检查任何文件；1 个路径无法读取\n');
+  });
+});
+
+/** A copy of the errors example in a fresh folder, as a path relative to that folder. */
+function freshReport(name: string, content: string | Buffer = ERRORS_TEXT): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmp, 'w-'));
+  writeFileSync(join(dir, name), content);
+  return { dir, file: join(dir, name) };
+}
+
+function runIn(dir: string, args: string[], input?: string | Buffer): { status: number | null; stdout: Buffer; stderr: string } {
+  const result = spawnSync(process.execPath, [join(process.cwd(), CLI), ...args], { cwd: dir, input, env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+/** runCli in this process, with the writer's file-system calls replaced where `fs` says. */
+function runInProcess(argv: string[], writeFs: Partial<WriteFs>): CliRun {
+  let stdout = '';
+  let stderr = '';
+  const status = runCliInProcess(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdoutIsTTY: false,
+    env: {},
+    writeFs: { ...fs, ...writeFs } as WriteFs,
+  });
+  return { status, stdout, stderr };
+}
+
+function leftovers(dir: string): string[] {
+  return readdirSync(dir).filter((n) => n.includes('nianbao-tmp'));
+}
+
+describe('nianbao check --fix writes safely', () => {
+  const assertUntouched = (run: CliRun, file: string, original: Buffer | string, why: RegExp) => {
+    assert.equal(run.status, 2, run.stderr);
+    assert.ok(readFileSync(file).equals(Buffer.from(original)), 'the original is untouched');
+    assert.match(run.stderr, new RegExp(`未写入 ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：`));
+    assert.match(run.stderr, why);
+    assert.doesNotMatch(run.stdout, /修复 \d+ 处/, 'not counted as fixed');
+    assert.match(run.stdout, /1 个文件未能写回/);
+    assert.match(run.stdout, /3 个错误/, 'the findings of the file as it is on disk');
+    assert.deepEqual(leftovers(dirname(file)), [], 'no temporary file left');
+  };
+
+  it('leaves a read-only file as it is (chmod 444; even for root, who could write it)', () => {
+    const { file } = freshReport('ro.nianbao.md');
+    chmodSync(file, 0o444);
+    assertUntouched(runCli('check', '--fix', file), file, ERRORS_TEXT, /只读/);
+  });
+
+  it('leaves a file in a read-only folder as it is (chmod 555)', () => {
+    const { dir, file } = freshReport('in-ro-dir.nianbao.md');
+    chmodSync(dir, 0o555);
+    try {
+      assertUntouched(runCli('check', '--fix', file), file, ERRORS_TEXT, /只读/);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+
+  it('leaves the file as it is when the folder refuses a new file (EACCES on create, as a read-only mount)', () => {
+    const { file } = freshReport('eacces.nianbao.md');
+    const eacces = () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    };
+    assertUntouched(runInProcess(['check', '--fix', file], { openSync: eacces as typeof fs.openSync }), file, ERRORS_TEXT, /不能在所在文件夹/);
+  });
+
+  it('leaves the file as it is when the disk is full half-way through the write (ENOSPC)', () => {
+    const { file } = freshReport('full.nianbao.md');
+    let written = 0;
+    const writeSync = ((fd: number, buffer: Uint8Array, offset?: number, length?: number) => {
+      if (written > 0) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      written = fs.writeSync(fd, buffer, offset, Math.min(length ?? buffer.length, 100));
+      return written;
+    }) as typeof fs.writeSync;
+    assertUntouched(runInProcess(['check', '--fix', file], { writeSync }), file, ERRORS_TEXT, /磁盘空间不足/);
+  });
+
+  it('does not write a file that changed on disk after it was read, and says so', () => {
+    const { file } = freshReport('changed.nianbao.md');
+    const theirs = ERRORS_TEXT + '\n另一个编辑器保存的内容\n';
+    const realpathSync = ((path: string) => {
+      writeFileSync(file, theirs); // another program saves between the read and the write
+      return fs.realpathSync(path);
+    }) as typeof fs.realpathSync;
+    const run = runInProcess(['check', '--fix', file], { realpathSync });
+    assert.equal(readFileSync(file, 'utf8'), theirs);
+    assert.match(run.stderr, /已被修改/);
+    assert.doesNotMatch(run.stdout, /修复 \d+ 处/);
+    assert.equal(run.status, 2);
+  });
+
+  it('on a real full disk (a 64 KB tmpfs), leaves the original whole', (t) => {
+    const mnt = mkdtempSync(join(tmp, 'tmpfs-'));
+    const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt]).status === 0;
+    if (!mounted) {
+      t.skip('mounting a tmpfs needs root with CAP_SYS_ADMIN; the injected ENOSPC test above covers the code path');
+      return;
+    }
+    try {
+      const file = join(mnt, 'full.nianbao.md');
+      writeFileSync(file, ERRORS_TEXT);
+      writeFileSync(join(mnt, 'filler'), Buffer.alloc(64 * 1024 - 8 * 1024)); // fills what is left but a few pages
+      for (let i = 0; ; i++) {
+        try {
+          writeFileSync(join(mnt, `pad${i}`), Buffer.alloc(1024));
+        } catch {
+          break;
+        }
+      }
+      assertUntouched(runCli('check', '--fix', file), file, ERRORS_TEXT, /磁盘空间不足|超出磁盘配额/);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+
+  it('keeps the mode, keeps a symbolic link a link, and leaves no temporary file', () => {
+    const { dir, file } = freshReport('mode.nianbao.md');
+    chmodSync(file, 0o640);
+    symlinkSync(file, join(dir, 'link.nianbao.md'));
+    const run = runCli('check', '--fix', join(dir, 'link.nianbao.md'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.ok(lstatSync(join(dir, 'link.nianbao.md')).isSymbolicLink());
+    assert.match(readFileSync(file, 'utf8'), /\| 15 \| 2 \| 0 \| 1 \| 0 \| 0 \| 18 \|/);
+    assert.deepEqual(leftovers(dir), []);
+  });
+});
+
+describe('nianbao check --fix-dry-run prints a patch that git apply and patch -p1 apply', () => {
+  // Cut after table 4's row, so that the fixes (a total in that row, the sections after it) reach the end.
+  const upToTable4 = ERRORS_TEXT.slice(0, ERRORS_TEXT.indexOf('\n', ERRORS_TEXT.indexOf('| 2 | 1 | 0 | 1 | 4 |')));
+  const cases: [string, string | Buffer][] = [
+    ['LF', ERRORS_TEXT],
+    ['CRLF, BOM, no newline at the end', '\ufeff' + upToTable4.replace(/\n/g, '\r\n')],
+    ['LF, no newline at the end', upToTable4],
+    ['GB18030 with CRLF', iconv.encode(ERRORS_TEXT.replace(/\n/g, '\r\n'), 'gb18030')],
+  ];
+  for (const [name, content] of cases) {
+    it(`${name}: the patched file is byte for byte what --fix writes`, () => {
+      const { dir } = freshReport('r.nianbao.md', content);
+      const dry = runIn(dir, ['check', '--fix-dry-run', 'r.nianbao.md']);
+      assert.equal(dry.status, 0, dry.stderr);
+      assert.ok(dry.stdout.length > 0);
+      assert.ok(readFileSync(join(dir, 'r.nianbao.md')).equals(Buffer.from(content)), 'dry run writes nothing');
+      writeFileSync(join(dir, 'fix.patch'), dry.stdout);
+      if (name.includes('no newline')) assert.match(dry.stdout.toString('latin1'), /^\\ No newline at end of file$/m);
+
+      for (const tool of ['git', 'patch']) {
+        const copy = mkdtempSync(join(tmp, `${tool}-`));
+        writeFileSync(join(copy, 'r.nianbao.md'), content);
+        const args = tool === 'git' ? ['apply', '--whitespace=nowarn', join(dir, 'fix.patch')] : ['-p1', '--quiet', '-i', join(dir, 'fix.patch')];
+        const applied = spawnSync(tool, args, { cwd: copy, encoding: 'utf8' });
+        assert.equal(applied.status, 0, `${tool}: ${applied.stderr}${applied.stdout}`);
+        const fixDir = mkdtempSync(join(tmp, 'fix-'));
+        writeFileSync(join(fixDir, 'r.nianbao.md'), content);
+        assert.equal(runIn(fixDir, ['check', '--fix', 'r.nianbao.md']).status, 0);
+        assert.ok(readFileSync(join(copy, 'r.nianbao.md')).equals(readFileSync(join(fixDir, 'r.nianbao.md'))), `${tool} gives what --fix writes`);
+      }
+    });
+  }
+});
+
+describe('nianbao check - (standard input)', () => {
+  it('checks standard input like the same file, named <stdin>', () => {
+    const run = runIn(tmp, ['check', '-f', 'json', '-'], readFileSync(ERRORS_MD));
+    assert.equal(run.status, 1, run.stderr);
+    const reports = JSON.parse(run.stdout.toString('utf8')) as JsonReport[];
+    assert.equal(reports[0]?.file, '<stdin>');
+    assert.deepEqual(
+      reports.map((r) => r.diagnostics),
+      diagnosticsOf(runCli('check', '-f', 'json', ERRORS_MD)),
+    );
+    assert.match(runIn(tmp, ['check', '-'], iconv.encode(ERRORS_TEXT, 'gbk')).stdout.toString('utf8'), /^<stdin>:\d+:\d+/m);
+  });
+
+  it('refuses --fix on standard input and names a stream above --max-size', () => {
+    assertCleanFailure(runCli('check', '--fix', '-'), '--fix');
+    const big = runIn(tmp, ['check', '--max-size', '1KB', '-'], 'x'.repeat(5000));
+    assert.equal(big.status, 2);
+    assert.match(big.stderr, /<stdin>.*超过大小上限 1 KB/);
+  });
+});
+
+describe('nianbao check on folders with links and special files', () => {
+  it('walks a folder reached through links once and never loops', () => {
+    const dir = mkdtempSync(join(tmp, 'links-'));
+    tempFile(`${dir.slice(tmp.length + 1)}/a.txt`, 'notes\n');
+    tempFile(`${dir.slice(tmp.length + 1)}/sub/b.txt`, 'notes\n');
+    symlinkSync(dir, join(dir, 'loop'));
+    symlinkSync(join(dir, 'sub'), join(dir, 'sub-link'));
+    symlinkSync(join(dir, 'sub', 'b.txt'), join(dir, 'b-link.txt'));
+    const run = spawnSync(process.execPath, [CLI, 'check', '-f', 'json', dir], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(
+      parseJsonOutput(run).map((r) => r.file),
+      [join(dir, 'a.txt'), join(dir, 'b-link.txt')],
+    );
+  });
+
+  it('skips FIFOs and device files in a folder, and names a device given as an argument', () => {
+    const dir = mkdtempSync(join(tmp, 'special-'));
+    tempFile(`${dir.slice(tmp.length + 1)}/a.txt`, 'notes\n');
+    assert.equal(spawnSync('mkfifo', [join(dir, 'fifo.txt')]).status, 0);
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    const walked = spawnSync(process.execPath, [CLI, 'check', dir], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(walked.status, 0, walked.stderr);
+    assert.equal(walked.stdout, '1 个文件，未发现问题\n');
+    const device = spawnSync(process.execPath, [CLI, 'check', '/dev/zero'], { encoding: 'utf8', timeout: 20_000 });
+    assertCleanFailure({ status: device.status, stdout: device.stdout, stderr: device.stderr }, '/dev/zero');
+    assert.match(device.stderr, /设备/);
   });
 });

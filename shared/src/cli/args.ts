@@ -74,7 +74,7 @@ Files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; --fix
 退出码 / Exit codes:
   0  没有错误 / no error-severity finding
   1  发现错误 / at least one error
-  2  用法错误或文件无法读取 / bad usage, or a file could not be read
+  2  用法错误，或文件无法读取、无法写回 / bad usage, or a file could not be read or written back
 `;
 
 const ok = (command: CliCommand): ParseResult => ({ ok: true, command });
@@ -148,6 +148,7 @@ function parseCheckArgs(args: readonly string[]): ParseResult {
   const fix: FixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none';
   const common = commonOptions(values, positionals);
   if (typeof common === 'string') return fail(common);
+  if (fix === 'write' && common.paths.includes('-')) return fail('标准输入（-）无法写回，不能与 --fix 一起使用（可用 --fix-dry-run 查看改动）');
   return ok({ kind: 'check', format, fix, ...common });
 }
 

@@ -1,9 +1,9 @@
 // Which files to check and how to read them. Reading never throws: problems come back as a reason.
 
-import * as buffer from 'node:buffer';
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENT_EXTENSIONS } from '../inputs/kinds';
+import { decodeBytes, type DecodedText } from '../inputs/encoding';
 
 /** A path that could not be checked; `message` is one Chinese sentence naming the path. */
 export interface FileProblem {
@@ -44,8 +44,11 @@ export interface CollectedFiles {
   problems: FileProblem[];
 }
 
-/** `bom`: the file started with a BOM (removed from `text`, written back by --fix). */
-export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; reason: string };
+/**
+ * A file's text and how to write it back: `encoding` and `bom` (removed from `text`) as decodeBytes found
+ * them; `bytes` as read, so that a writer can tell whether the file changed on disk since.
+ */
+export type ReadResult = ({ ok: true; bytes: Buffer } & DecodedText) | { ok: false; reason: string };
 
 /** Text files, and the Word documents and web pages read through shared/src/inputs. */
 const REPORT_EXTENSIONS = ['.txt', '.md', ...DOCUMENT_EXTENSIONS];
@@ -71,13 +74,41 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every `*.txt` / `*.md` / `*.docx` / `*.html` / `*.htm` file below `dir`, depth first, entries sorted by name. */
-function walkDirectory(dir: string, files: string[], problems: FileProblem[], options: CollectOptions): void {
+/** Standard input as a path (`nianbao check -`) and as the file name in the output. */
+export const STDIN_PATH = '-';
+export const STDIN_NAME = '<stdin>';
+
+/** What a directory walk has seen: real paths, so a folder reached by two links is walked once. */
+interface Walk {
+  files: string[];
+  problems: FileProblem[];
+  options: CollectOptions;
+  seenDirs: Set<string>;
+  seenFiles: Set<string>;
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every `*.txt` / `*.md` / `*.docx` / `*.html` / `*.htm` file below `dir`, depth first, entries sorted by name. A symbolic link to a
+ * folder is followed once: a folder whose real path was already walked (a loop, a second link) is not
+ * walked again. Devices, FIFOs and sockets are skipped without being opened.
+ */
+function walkDirectory(dir: string, walk: Walk): void {
+  const real = realPath(dir);
+  if (real === undefined || walk.seenDirs.has(real)) return;
+  walk.seenDirs.add(real);
   let names: string[];
   try {
     names = readdirSync(dir).sort(compareNames);
   } catch (error) {
-    problems.push({ path: dir, message: `无法读取目录 ${dir}：${describeFsError(error)}` });
+    walk.problems.push({ path: dir, message: `无法读取目录 ${dir}：${describeFsError(error)}` });
     return;
   }
   for (const name of names) {
@@ -89,19 +120,36 @@ function walkDirectory(dir: string, files: string[], problems: FileProblem[], op
       continue; // a dangling link inside a directory is not the user's argument
     }
     if (stats.isDirectory()) {
-      if (!isSkippedDirectory(name)) walkDirectory(path, files, problems, options);
+      if (!isSkippedDirectory(name)) walkDirectory(path, walk);
     } else if (stats.isFile() && hasReportExtension(name)) {
-      if (stats.size > options.maxSize) problems.push(tooLargeFile(path, stats.size, options.maxSize));
-      else files.push(path);
+      const realFile = realPath(path) ?? path;
+      if (walk.seenFiles.has(realFile)) continue;
+      walk.seenFiles.add(realFile);
+      if (stats.size > walk.options.maxSize) walk.problems.push(tooLargeFile(path, stats.size, walk.options.maxSize));
+      else walk.files.push(path);
     }
   }
 }
 
-/** Expands the command-line paths: files as given, directories walked for `*.txt`, `*.md`, `*.docx`, `*.html` and `*.htm`. */
+/** A device, socket or FIFO named on the command line: what it is, for the message that skips it. */
+function specialFileKind(stats: Stats): string | undefined {
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return '是设备文件，不是文本文件';
+  if (stats.isSocket()) return '是套接字，不是文本文件';
+  return undefined;
+}
+
+/**
+ * Expands the command-line paths: files as given, directories walked for `*.txt`, `*.md`, `*.docx`, `*.html` and `*.htm`, `-` for
+ * standard input. A named FIFO is read (`check <(iconv …)`), a device or socket is not.
+ */
 export function collectFiles(paths: readonly string[], options: CollectOptions): CollectedFiles {
-  const files: string[] = [];
-  const problems: FileProblem[] = [];
+  const walk: Walk = { files: [], problems: [], options, seenDirs: new Set(), seenFiles: new Set() };
+  const { files, problems } = walk;
   for (const path of paths) {
+    if (path === STDIN_PATH) {
+      files.push(path);
+      continue;
+    }
     let stats: Stats;
     try {
       stats = statSync(path);
@@ -109,13 +157,16 @@ export function collectFiles(paths: readonly string[], options: CollectOptions):
       problems.push(unreadableFile(path, describeFsError(error)));
       continue;
     }
+    const special = specialFileKind(stats);
     if (stats.isDirectory()) {
       const before = files.length;
       const problemsBefore = problems.length;
-      walkDirectory(path, files, problems, options);
+      walkDirectory(path, walk);
       if (files.length === before && problems.length === problemsBefore) {
         problems.push({ path, message: `目录 ${path} 中没有 .txt、.md、.docx 或 .html 文件` });
       }
+    } else if (special) {
+      problems.push({ path, message: `跳过 ${path}：${special}` });
     } else if (stats.size > options.maxSize) {
       problems.push(tooLargeFile(path, stats.size, options.maxSize));
     } else {
@@ -125,39 +176,56 @@ export function collectFiles(paths: readonly string[], options: CollectOptions):
   return { files: [...new Set(files)], problems };
 }
 
-/** Strict UTF-8 (a decoder keeps no state between calls with fatal errors and without streaming). */
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** node:buffer isUtf8 (Node ≥ 18.14), if this Node has it. */
-const isUtf8: ((input: Uint8Array) => boolean) | undefined = (buffer as { isUtf8?: (input: Uint8Array) => boolean }).isUtf8;
-
-/** Turns the bytes of a file into text: UTF-8 only, BOM removed, no NUL bytes (a binary file). */
+/** Turns the bytes of a file into text: see decodeBytes (UTF-8, UTF-16 with BOM, GB18030), BOM removed. */
 export function decodeReportBytes(bytes: Uint8Array): ReadResult {
-  if (bytes.includes(0)) return { ok: false, reason: '包含 NUL 字节，不是文本文件' };
-  let text: string;
-  // Node's own UTF-8 check and decoding where it has them (much faster than TextDecoder over 1,000 files).
-  if (isUtf8 !== undefined) {
-    if (!isUtf8(bytes)) return { ok: false, reason: '不是有效的 UTF-8 文本' };
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  } else {
-    try {
-      text = UTF8.decode(bytes);
-    } catch {
-      return { ok: false, reason: '不是有效的 UTF-8 文本' };
-    }
-  }
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
-  return { ok: true, text, bom };
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return decoded;
+  return { ok: true, text: decoded.text, bom: decoded.bom, encoding: decoded.encoding, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
-export function readReportFile(path: string): ReadResult {
-  let bytes: Buffer;
+/**
+ * Reads at most `maxSize` + 1 bytes from an open descriptor (standard input, a FIFO): a stream has no
+ * size to look at first. Waits briefly when a non-blocking descriptor has nothing yet.
+ */
+export function readBounded(fd: number, maxSize: number): Buffer | { tooLarge: number } {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if ((error as NodeJS.ErrnoException).code === 'EOF') break;
+      throw error;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+    total += n;
+    if (total > maxSize) return { tooLarge: total };
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Reads and decodes one input: a file, a FIFO, or standard input for `-`. Never throws. */
+export function readReportFile(path: string, maxSize = Number.MAX_SAFE_INTEGER): ReadResult {
+  const stdin = path === STDIN_PATH;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(path);
+    fd = stdin ? 0 : openSync(path, 'r');
+    // A regular file's size was checked when it was collected; a stream is read up to the limit.
+    const read = !stdin && fstatSync(fd).isFile() ? readFileSync(fd) : readBounded(fd, maxSize);
+    if (!Buffer.isBuffer(read)) return { ok: false, reason: `超过大小上限 ${formatBytes(maxSize)}（可用 --max-size 调整）` };
+    return decodeReportBytes(read);
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
+  } finally {
+    if (fd !== undefined && !stdin) closeSync(fd);
   }
-  return decodeReportBytes(bytes);
 }
 
 /** A file-system error in one Chinese phrase, without a stack trace. */

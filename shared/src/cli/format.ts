@@ -68,6 +68,8 @@ export interface TextOptions {
   color: boolean;
   /** Paths that could not be read (named on stderr); mentioned in the summary. */
   failedPaths?: number;
+  /** Files `--fix` could not write back (named on stderr); mentioned in the summary. */
+  unwrittenFiles?: number;
 }
 
 export type SeverityCounts = Record<Severity, number>;
@@ -128,7 +130,8 @@ export function countSeverities(reports: readonly FileReport[]): SeverityCounts 
 export function formatSummary(fileCount: number, counts: SeverityCounts, options: TextOptions): string {
   const files = `${fileCount} 个文件`;
   const total = SEVERITIES.reduce((sum, s) => sum + counts[s], 0);
-  const failed = options.failedPaths ? `；${options.failedPaths} 个路径无法读取` : '';
+  const failed =
+    (options.failedPaths ? `；${options.failedPaths} 个路径无法读取` : '') + (options.unwrittenFiles ? `；${options.unwrittenFiles} 个文件未能写回` : '');
   if (fileCount === 0 && failed) return paint(`没有检查任何文件${failed}`, ANSI.bold + ANSI.red, options);
   if (total === 0) {
     const summary = `${files}，未发现问题${failed}`;

@@ -3,17 +3,18 @@
 import { version } from '../../../package.json';
 import { checkText, type CheckResult } from '../engine';
 import type { Finding } from '../model';
-import { writeFileSync } from 'node:fs';
 import { fixAll, type FixAllResult } from '../fixes/index';
 import { parseArgs, USAGE, type CheckCommand, type ExtractCommand } from './args';
 import { CliConfigs, type ConfigOptions } from './config';
-import { unifiedDiff } from './diff';
 import { documentKindOf, fixRefused, readDocumentFile, sourcesOf, type DocumentRead } from './documents';
-import { collectFiles, isReportByName, readReportFile, unreadableFile, type FileProblem, type ReadResult } from './files';
+import { encodeText } from '../inputs/encoding';
+import { collectFiles, isReportByName, readReportFile, STDIN_NAME, STDIN_PATH, unreadableFile, type FileProblem, type ReadResult } from './files';
 import type { SeverityCounts } from './format';
 import { extractWriter, type ExtractInput } from './extract';
 import { reportWriter } from './output';
+import { filePatch } from './patch';
 import { Progress } from './progress';
+import { writeFileSafely, type WriteFs } from './write';
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
@@ -24,6 +25,8 @@ export const VERSION: string = version;
 /** The outside world the CLI talks to. */
 export interface CliIo {
   stdout(text: string): void;
+  /** Bytes as they are (a patch of a GB18030 file); without it they are written as UTF-8 text. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** Colours only on a terminal. */
   stdoutIsTTY: boolean;
@@ -32,6 +35,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Where `.nianbaorc.json` is looked for when none is found beside a checked file (default: process.cwd()). */
   cwd?: string;
+  /** The file-system calls of `--fix`'s writes (default node:fs); tests pass one that fails. */
+  writeFs?: WriteFs;
 }
 
 /** One line on stderr, prefixed with the program name. */
@@ -95,10 +100,11 @@ function forEachFile(
   for (const problem of problems) complain(io, problem.message);
   const progress = new Progress(io, files.length, options);
   const named = new Set(paths);
-  files.forEach((file, index) => {
+  files.forEach((path, index) => {
+    const file = path === STDIN_PATH ? STDIN_NAME : path;
     progress.update(index, file);
-    const read = documentKindOf(file) ? readDocumentFile(file, options.maxSize) : readReportFile(file);
-    if (!read.ok && 'notReport' in read && read.notReport && !named.has(file)) return;
+    const read = documentKindOf(path) ? readDocumentFile(path, options.maxSize) : readReportFile(path, options.maxSize);
+    if (!read.ok && 'notReport' in read && read.notReport && !named.has(path)) return;
     visit(file, read, progress);
   });
   progress.clear();
@@ -113,6 +119,7 @@ function runCheck(command: CheckCommand, io: CliIo): number {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
   const failed: FileProblem[] = [];
   let checked = 0;
+  let unwrittenFiles = 0;
 
   if (listing) io.stdout(writer.begin());
   const problems = forEachFile(command.paths, io, { quiet: command.quiet, verb: '检查', maxSize: command.maxSize }, (file, read, progress) => {
@@ -147,15 +154,30 @@ function runCheck(command: CheckCommand, io: CliIo): number {
         const fixed = fixFileText(file, read.text, io, options);
         findings = fixed.remaining;
         if (fixed.text !== read.text) {
-          if (command.fix === 'dry-run') io.stdout(unifiedDiff(file, read.text, fixed.text));
-          else {
-            writeFileSync(file, (read.bom ? '\ufeff' : '') + fixed.text);
-            // With JSON or SARIF on stdout, what --fix changed goes to stderr so that stdout stays the contract.
-            const note = describeChange({ file, fixed: fixed.fixed });
-            if (command.format === 'text') io.stdout(note);
-            else {
+          if (command.fix === 'dry-run') {
+            const patch = filePatch(file, read, fixed.text);
+            if (patch.note) {
               progress.clear();
-              io.stderr(note);
+              complain(io, patch.note);
+            }
+            if (io.stdoutBytes) io.stdoutBytes(patch.bytes);
+            else io.stdout(Buffer.from(patch.bytes).toString('utf8'));
+          } else {
+            // Written only if nothing can be lost (see writeFileSafely); else named, and checked as it is on disk.
+            const written = writeFileSafely(file, read.bytes, encodeText(fixed.text, read.encoding, read.bom), io.writeFs);
+            if (!written.ok) {
+              progress.clear();
+              complain(io, `未写入 ${file}：${written.reason}；原文件没有改动`);
+              unwrittenFiles++;
+              findings = checkFile(file, read.text, io, options).findings;
+            } else {
+              // With JSON or SARIF on stdout, what --fix changed goes to stderr so that stdout stays the contract.
+              const note = describeChange({ file, fixed: fixed.fixed });
+              if (command.format === 'text') io.stdout(note);
+              else {
+                progress.clear();
+                io.stderr(note);
+              }
             }
           }
         }
@@ -170,8 +192,8 @@ function runCheck(command: CheckCommand, io: CliIo): number {
 
   const allProblems = [...problems, ...failed];
   const failedPaths = allProblems.length + configs.failed;
-  if (listing) io.stdout(writer.end({ files: checked, counts, failedPaths, problems: allProblems }));
-  if (failedPaths > 0) return EXIT_USAGE_OR_INPUT;
+  if (listing) io.stdout(writer.end({ files: checked, counts, failedPaths, unwrittenFiles, problems: allProblems }));
+  if (failedPaths > 0 || unwrittenFiles > 0) return EXIT_USAGE_OR_INPUT;
   return counts.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
 }
 

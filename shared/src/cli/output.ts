@@ -13,6 +13,8 @@ export interface RunSummary {
   counts: SeverityCounts;
   /** Paths (and configuration files) that could not be read or checked; each was named on stderr. */
   failedPaths: number;
+  /** Files `--fix` could not write back; each was named on stderr. */
+  unwrittenFiles: number;
   /** The paths among them that could not be read or checked. */
   problems: readonly FileProblem[];
 }
@@ -41,7 +43,8 @@ class TextWriter implements ReportWriter {
     return report.findings.map((f, i) => formatFindingLine(report.file, f, { color: this.color }, report.sources?.[i])).join('\n') + '\n\n';
   }
   end(summary: RunSummary): string {
-    return formatSummary(summary.files, summary.counts, { color: this.color, failedPaths: summary.failedPaths }) + '\n';
+    const { failedPaths, unwrittenFiles } = summary;
+    return formatSummary(summary.files, summary.counts, { color: this.color, failedPaths, unwrittenFiles }) + '\n';
   }
 }
 
