@@ -24,13 +24,13 @@ const testEntries = readdirSync(testDir)
 /**
  * The .docx/.html converters (shared/src/inputs: an HTML parser, an unzipper, GBK tables) are their own
  * bundle, dist/inputs.js, which the server and the CLI load only when a document is converted
- * (loadConverters in shared/src/inputs/kinds.ts): one copy in the .vsix, and no start-up cost for text.
+ * (loadConverters in shared/src/inputs/load.ts): one copy in the .vsix, and no start-up cost for text.
  */
 const convertersApart = {
   name: 'converters-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/index$/ }, (args) =>
-      args.importer.endsWith(join('inputs', 'kinds.ts')) ? { path: './inputs.js', external: true } : undefined,
+      args.importer.endsWith(join('inputs', 'load.ts')) ? { path: './inputs.js', external: true } : undefined,
     );
   },
 };

@@ -17,6 +17,8 @@ import { readHtml } from '../shared/src/inputs/html';
 import { toMarkdown } from '../shared/src/inputs/sourceDocument';
 import type { Finding } from '../shared/src/model';
 import { docxOf, exampleReportText, fixtureItems, htmlOf } from './support/documentFixtures';
+import { LspSession } from './support/lspSession';
+import { CONVERT_DOCUMENT_COMMAND, type ConvertDocumentResponse } from '../shared/src/inputs/kinds';
 
 const CLI = 'dist/cli.js';
 
@@ -274,5 +276,57 @@ describe('bad input: one line naming the file, exit 2, nothing written', () => {
     const run = runCli('check', '--max-size', '1KB', files['consistent.html']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /consistent\.html/);
+  });
+});
+
+describe('the import command in the language server (workspace/executeCommand nianbao.convertDocument)', () => {
+  const session = new LspSession({
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    settings: { enable: true, maxDocumentSize: 2 * 1024 * 1024 },
+  });
+  before(async () => {
+    await session.start();
+  });
+  after(() => session.kill());
+
+  const convert = (name: string, bytes: Uint8Array) =>
+    session.request<ConvertDocumentResponse>('workspace/executeCommand', {
+      command: CONVERT_DOCUMENT_COMMAND,
+      arguments: [{ name: `file:///reports/${name}`, data: Buffer.from(bytes).toString('base64') }],
+    });
+
+  it('is announced, and turns a .docx into the Markdown draft, which then checks like any draft', async () => {
+    assert.deepEqual(session.initializeResult.capabilities.executeCommandProvider?.commands, [CONVERT_DOCUMENT_COMMAND]);
+    const result = await convert('faulty.docx', readFileSync(files['faulty.docx']));
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(result.markdown, converted('faulty.docx').converted.text);
+    const published = await session.open('untitled:Untitled-1', 'nianbao', result.markdown);
+    const codes = published.diagnostics.map((d) => d.code).sort();
+    assert.deepEqual(codes, checkText(faultyReportText()).findings.map((f) => f.code).sort());
+    const rowTotal = published.diagnostics.find((d) => d.code === 'row-total')!;
+    assert.equal(result.markdown.split('\n')[rowTotal.range.start.line].slice(rowTotal.range.start.character, rowTotal.range.end.character), '19');
+  });
+
+  it('a saved GBK page too', async () => {
+    const result = await convert('consistent.html', readFileSync(files['consistent.html']));
+    assert.ok(result.ok && result.markdown === converted('consistent.docx').converted.text);
+  });
+
+  it('bad input: one line naming the file, nothing opened', async () => {
+    const encrypted = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le')]);
+    for (const [name, bytes, reason] of [
+      ['secret.docx', encrypted, /受密码保护/],
+      ['cut.docx', readFileSync(files['consistent.docx']).subarray(0, 2000), /文件已损坏|缺少正文/],
+      ['news.html', Buffer.from('<html><body><p>通知公告</p></body></html>'), /没有找到政府信息公开工作年度报告/],
+      ['report.pdf', Buffer.from('%PDF-1.7'), /只能导入 \.docx、\.html 或 \.htm 文件/],
+    ] as const) {
+      const result = await convert(name, bytes);
+      assert.ok(!result.ok);
+      assert.ok(result.message.startsWith(`无法导入 ${name}：`), result.message);
+      assert.match(result.message, reason);
+      assert.ok(!result.message.includes('\n'));
+    }
+    const bad = await session.request<ConvertDocumentResponse>('workspace/executeCommand', { command: CONVERT_DOCUMENT_COMMAND, arguments: [42] });
+    assert.ok(!bad.ok);
   });
 });

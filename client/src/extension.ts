@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV } from '../../shared/src/serverProcess';
+import { IMPORT_REPORT_COMMAND, importReport } from './importReport';
 import { NEW_REPORT_COMMAND, newReport } from './newReport';
 import { registerStatusBar } from './statusBar';
 
@@ -19,8 +20,9 @@ const LANGUAGES = ['nianbao', 'plaintext', 'markdown'];
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  // The only client-side features: the new-report command and the status bar item.
+  // The only client-side features: the new-report and import commands and the status bar item.
   context.subscriptions.push(commands.registerCommand(NEW_REPORT_COMMAND, newReport));
+  context.subscriptions.push(commands.registerCommand(IMPORT_REPORT_COMMAND, importReport));
   registerStatusBar(context);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));

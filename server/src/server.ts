@@ -18,6 +18,7 @@ import { Debouncer } from './debouncer';
 import { toDiagnostics, type DiagnosticOptions } from './diagnostics';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures';
 import { injectFaults } from './faultInjection';
+import { convertForImport, IMPORT_COMMANDS } from './importCommand';
 import { sizeOverLimit, tooLargeDiagnostic } from './limits';
 import { isRcFileUri, RcFiles } from './rcFiles';
 import { checkModeFor, displayLanguageOf, SettingsProvider, type CheckMode, type NianbaoSettings } from './settings';
@@ -66,6 +67,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      executeCommandProvider: { commands: IMPORT_COMMANDS },
       ...EDITOR_CAPABILITIES,
     },
     serverInfo: { name: 'nianbao' },
@@ -108,6 +110,16 @@ connection.onCodeAction(
 
 // Documents over nianbao.maxDocumentSize are not analysed, by any feature (analysis.ts).
 analysis.sizeLimit = (uri) => settingsProvider.maxDocumentSize(uri);
+
+// 「从 Word/网页导入年报」: the client sends the file's bytes; the draft comes back as Markdown (or a one-line reason).
+// The text limit is `nianbao.maxDocumentSize` in the file's place (its name is its URI).
+connection.onExecuteCommand(async (params) => {
+  if (!IMPORT_COMMANDS.includes(params.command)) return undefined;
+  const [args] = params.arguments ?? [];
+  const name = (args as { name?: unknown } | undefined)?.name;
+  const settings = await settingsProvider.get(typeof name === 'string' ? name : '');
+  return convertForImport(args, settings.maxDocumentSize);
+});
 
 /** The server's own figures, for the benchmark (bench/bench.mjs) and for diagnosing a slow editor. */
 connection.onRequest('nianbao/stats', () => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../model';
 import type { ConvertedDocument } from '../inputs';
-import { loadConverters } from '../inputs/kinds';
+import { loadConverters } from '../inputs/load';
 import type { ReportModel } from '../model';
 import { describeFsError } from './files';
 import type { FindingSource } from './format';

@@ -16,6 +16,7 @@ const STRINGS: Record<string, Strings> = {
     zh: '检查政府信息公开工作年度报告：六个部分是否齐全、三张统计表是否平衡；在 VS Code 中边写边查，也可在命令行批量检查。',
   },
   'command.newReport': { en: 'New Annual Report (政府信息公开年报)', zh: '新建政府信息公开年报' },
+  'command.importReport': { en: 'Import Annual Report from Word/Web Page (从 Word/网页导入年报)', zh: '从 Word/网页导入年报' },
   'configuration.title': { en: 'nianbao (annual reports)', zh: 'nianbao（政府信息公开年报）' },
   'config.enable': { en: 'Check government information-disclosure annual reports.', zh: '检查政府信息公开工作年度报告。' },
   'config.detectInPlainTextAndMarkdown': {
