@@ -90,6 +90,27 @@ describe('a format conversion is never part of fix-all', () => {
     }
   });
 
+  test('corpus 003: the conversion, picked by the user, keeps every number (in the table or in a note under it) and leaves what the old format cannot fill as 「—」', () => {
+    let text = readFileSync(corpusFile('003'), 'utf8');
+    for (let k = 0; k < 2; k++) {
+      const legacy = checkText(text).findings.find((f) => f.code === 'legacy-format');
+      assert.ok(legacy?.fix, `legacy-format ${k + 1} has its quick-fix`);
+      const after = applyEdits(text, legacy.fix.edits);
+      assert.deepEqual(numberProblems(text, after, []), [], legacy.fix.title);
+      text = after;
+    }
+    assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'legacy-format'), []);
+    assert.ok(text.includes('注：转换前旧格式「其他对外管理服务事项」中新格式没有对应栏目的数字：上一年项目数量 269，本年增/减 8(减)，处理决定数量 261。'), text);
+    assert.ok(text.includes('注：转换前旧格式「行政处罚」中新格式没有对应栏目的数字：上一年项目数量 24，本年增/减 10(减)。'));
+    assert.ok(text.includes('注：转换前旧格式「政府集中采购」中新格式没有对应栏目的数字：采购项目数量 0，采购总金额 0。'));
+    assert.ok(text.includes('行政处罚 | 14 |'), '处理决定数量 becomes 本年处理决定数量');
+    // 本年废止件数, 现行有效件数 and 本年收费金额 cannot come from the 2019 columns: reported, not 0.
+    const toFill = checkText(text).findings.filter((f) => f.code === 'cell-missing').map((f) => `${f.data?.row}#${f.data?.column}`);
+    assert.deepEqual(toFill.sort(), ['t2.fees#0', 't2.normative#1', 't2.normative#2', 't2.rules#1', 't2.rules#2']);
+    // （六）其他处理 was 0 in every column: each of its three parts is 0, nothing to fill.
+    assert.ok(text.includes('3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |'));
+  });
+
   describe('over LSP', () => {
     const session = new LspSession();
     const uri = 'file:///tmp/nianbao-safety/003.txt';

@@ -13,7 +13,8 @@ import { applyEdits, fixAll } from '../shared/src/fixes/index';
 import { lineOffsets, offsetAt } from '../shared/src/fixes/edits';
 import type { Finding, FindingCode } from '../shared/src/model';
 import { standardHeading } from '../shared/src/template';
-import { checkedFindings, describeFindings } from './support/findings';
+import { checkedFindings, describeFindings, documentLines, textAt } from './support/findings';
+import { numberProblems, numbersOf, targetTextOf } from './support/numbers';
 import {
   cellKey,
   cloneData,
@@ -38,8 +39,11 @@ function countBy(list: Finding[], severity: Finding['severity']): Map<string, nu
   return counts;
 }
 
-/** Applies the fix of the first finding with `code` and checks what the issue asks of a fix. */
-function assertFixes(text: string, code: FindingCode): string {
+/**
+ * Applies the fix of the first finding with `code` and checks what the issue asks of a fix. `toFill`: the
+ * fix leaves cells it cannot fill as this placeholder (a conversion), each one a new cell-missing error.
+ */
+function assertFixes(text: string, code: FindingCode, toFill?: string): string {
   const before = findings(text);
   const target = before.find((f) => f.code === code);
   assert.ok(target, `no ${code} to fix:\n${describeFindings(before, text)}`);
@@ -50,9 +54,11 @@ function assertFixes(text: string, code: FindingCode): string {
   // The finding is gone.
   const countOf = (list: Finding[]) => list.filter((f) => f.code === code).length;
   assert.ok(countOf(after) < countOf(before), `${code} still there after「${target.fix.title}」:\n${describeFindings(after, fixed)}`);
-  // No new error.
+  // No new error (but the placeholders the fix says it leaves).
   const errorsBefore = countBy(before, 'error');
-  for (const [c, n] of countBy(after, 'error')) {
+  const afterLines = documentLines(fixed);
+  const leftToFill = (f: Finding) => toFill !== undefined && f.code === 'cell-missing' && textAt(afterLines, f.range) === toFill;
+  for (const [c, n] of countBy(after.filter((f) => !leftToFill(f)), 'error')) {
     assert.ok(n <= (errorsBefore.get(c) ?? 0), `new error ${c} after fixing ${code}:\n${describeFindings(after, fixed)}`);
   }
   // Outside the edited range, byte-identical.
@@ -63,6 +69,8 @@ function assertFixes(text: string, code: FindingCode): string {
   const last = Math.max(...ends);
   assert.equal(fixed.slice(0, first), text.slice(0, first), 'text before the edit unchanged');
   assert.equal(fixed.slice(fixed.length - (text.length - last)), text.slice(last), 'text after the edit unchanged');
+  // No number disappears but the one an arithmetic fix replaces; no negative number is written.
+  assert.deepEqual(numberProblems(text, fixed, [targetTextOf(target, text)]), [], `「${target.fix.title}」`);
   return fixed;
 }
 
@@ -232,23 +240,75 @@ for (const encoding of ENCODINGS) {
       assert.equal(fixed, clean.text);
     });
 
-    test('legacy-format, table 3: （六）其他处理 as one row becomes its three sub-rows, the numbers under 3.其他', () => {
+    test('legacy-format, table 3: （六）其他处理 as one row becomes its three sub-rows; a 0 column is 0 in each, the others are left to fill and kept in a note', () => {
       // The single row holds what the three sub-rows held together.
       const data = cloneData(consistentData(11));
-      const sub = ['t3.otherHandling.1', 't3.otherHandling.2', 't3.otherHandling.3'].map((id) => data.table3[id]);
+      const ids = ['t3.otherHandling.1', 't3.otherHandling.2', 't3.otherHandling.3'];
+      // Columns 科研机构 and 社会公益组织 of （六） are 0 (their counts taken out of 一 and （七） too).
+      for (const id of ids) {
+        for (const c of [2, 3]) {
+          const v = data.table3[id][c];
+          for (const row of [id, 't3.new', 't3.resultsTotal']) {
+            data.table3[row][c] -= v;
+            data.table3[row][6] -= v;
+          }
+        }
+      }
+      const sub = ids.map((id) => data.table3[id]);
       data.table3['t3.otherHandling.1'] = sub[0].map((_, i) => sub[0][i] + sub[1][i] + sub[2][i]);
       data.table3['t3.otherHandling.2'] = sub[0].map(() => 0);
       data.table3['t3.otherHandling.3'] = sub[0].map(() => 0);
+      const single = data.table3['t3.otherHandling.1'];
+      const nonZero = single.filter((v) => v !== 0).length;
+      assert.ok(nonZero > 0 && nonZero < single.length, 'fixture: zero and non-zero columns');
       const text = legacyOtherHandling(renderReport(data, encoding), encoding);
       const before = findings(text);
       assert.ok(before.some((f) => f.code === 'legacy-format'), describeFindings(before, text));
-      const fixed = assertFixes(text, 'legacy-format');
-      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+      const fixed = assertFixes(text, 'legacy-format', '—');
+      const left = findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      // Every cell that cannot be split is reported, in each of the three sub-rows; no arithmetic finding.
+      assert.deepEqual(
+        left.map((f) => `${f.code} ${f.data?.row}#${f.data?.column}`).sort(),
+        ['t3.otherHandling.1', 't3.otherHandling.2', 't3.otherHandling.3']
+          .flatMap((row) => single.flatMap((v, c) => (v === 0 ? [] : [`cell-missing ${row}#${c}`])))
+          .sort(),
+        describeFindings(left, fixed),
+      );
+      const note = lines(fixed).find((l) => l.startsWith('注：转换前旧格式「（六）其他处理」'));
+      assert.ok(note, 'the old numbers are kept in a note');
+      assert.deepEqual([...numbersOf(note)].filter(([n]) => !single.map(String).includes(n)), [], note);
     });
 
-    test('legacy-format, table 2: a 2019 column header is converted to the 2021 table', () => {
-      const fixed = assertFixes(clean.text.replace('本年制发件数', '本年新制作数量'), 'legacy-format');
+    test('legacy-format, table 3: a single row of zeros becomes three rows of zeros, nothing left to fill', () => {
+      const data = cloneData(consistentData(11));
+      for (const id of ['t3.otherHandling.1', 't3.otherHandling.2', 't3.otherHandling.3']) {
+        const values = data.table3[id];
+        for (const row of ['t3.new', 't3.resultsTotal']) data.table3[row] = data.table3[row].map((v, c) => v - values[c]);
+        data.table3[id] = values.map(() => 0);
+      }
+      const text = legacyOtherHandling(renderReport(data, encoding), encoding);
+      const fixed = assertFixes(text, 'legacy-format');
+      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+      assert.ok(!fixed.includes('注：'), 'no note: every number has its place');
+    });
+
+    test('legacy-format, table 2: a 2019 column header is converted to the 2021 table; what does not carry over is kept in a note', () => {
+      const text = clean.text.replace('本年制发件数', '本年新制作数量');
+      const fixed = assertFixes(text, 'legacy-format', '—');
       assert.ok(fixed.includes('本年制发件数') && !fixed.includes('本年新制作数量'));
+      // 本年废止件数 and 现行有效件数 cannot come from 2019 columns: left to fill, their numbers in the note.
+      const left = findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning');
+      assert.deepEqual(
+        left.map((f) => `${f.code} ${f.data?.row}#${f.data?.column}`).sort(),
+        ['t2.normative#1', 't2.normative#2', 't2.rules#1', 't2.rules#2'].map((c) => `cell-missing ${c}`),
+        describeFindings(left, fixed),
+      );
+      const data = consistentData(11);
+      for (const id of ['t2.rules', 't2.normative']) {
+        const label = id === 't2.rules' ? '规章' : '规范性文件'; // the 2019 name of the row
+        const [, published, total] = data.table2[id];
+        assert.ok(fixed.includes(`注：转换前旧格式「${label}」中新格式没有对应栏目的数字：本年新公开数量 ${published}，对外公开总数量 ${total}。`), fixed);
+      }
     });
 
     test('title-missing and conversion-artifact', () => {

@@ -158,16 +158,20 @@ export const MESSAGES = {
   'fix.fillCell': { zh: '填入 {value}', en: 'Fill in {value}' },
   'fix.fillCells': { zh: '填入 {value}（前面缺少的 {count} 格填 0）', en: 'Fill in {value} (and 0 in the {count} missing cells before it)' },
   'fix.convertTable2': {
-    zh: '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，填 0 待核实）',
-    en: 'Convert to the 2021 format (本年新制作数量 becomes 本年制发件数, 处理决定数量 is kept; 本年废止件数, 现行有效件数 and the fee amount cannot be converted and are set to 0 to be checked)',
+    zh: '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，留作「—」待填）',
+    en: 'Convert to the 2021 format (本年新制作数量 becomes 本年制发件数, 处理决定数量 is kept; 本年废止件数, 现行有效件数 and the fee amount cannot be converted and are left as 「—」 to fill in)',
   },
-  'fix.convertTable2.dropped': {
-    zh: '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，填 0 待核实；删去其他对外管理服务事项、政府集中采购）',
-    en: 'Convert to the 2021 format (本年新制作数量 becomes 本年制发件数, 处理决定数量 is kept; 本年废止件数, 现行有效件数 and the fee amount cannot be converted and are set to 0 to be checked; 其他对外管理服务事项 and 政府集中采购 are dropped)',
+  'fix.convertTable2.kept': {
+    zh: '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，留作「—」待填；新格式没有栏目的数字照录在表下的注中）',
+    en: 'Convert to the 2021 format (本年新制作数量 becomes 本年制发件数, 处理决定数量 is kept; 本年废止件数, 现行有效件数 and the fee amount are left as 「—」 to fill in; numbers the 2021 format has no cell for are kept in a note under the table)',
   },
   'fix.convertTable3': {
-    zh: '转换为 2021 年格式：（六）其他处理分为 3 个子项，原有数字记入「3.其他」',
-    en: 'Convert to the 2021 format: （六）其他处理 gets its 3 sub-rows, the numbers go to 「3.其他」',
+    zh: '转换为 2021 年格式：（六）其他处理分为 3 个子项（原为 0，各子项均为 0）',
+    en: 'Convert to the 2021 format: （六）其他处理 gets its 3 sub-rows (it was 0, so each is 0)',
+  },
+  'fix.convertTable3.kept': {
+    zh: '转换为 2021 年格式：（六）其他处理分为 3 个子项；原为 0 的列各子项填 0，其余无法拆分，留作「—」待填，原数字照录在表下的注中',
+    en: 'Convert to the 2021 format: （六）其他处理 gets its 3 sub-rows; columns that were 0 are 0 in each, the others cannot be split and are left as 「—」 to fill in, the old numbers kept in a note under the table',
   },
   'fix.allOfCode': { zh: '修复本文件所有「{code}」问题（{count} 处）', en: 'Fix all 「{code}」 problems in this file ({count})' },
   'fix.all': { zh: '修复所有可自动修复的年报问题', en: 'Fix all auto-fixable report problems' },

@@ -2,10 +2,10 @@
 // a label, a cell, a table or a section; convert the 2019 format), the edit written in the
 // encoding the table already uses. Each builder is pure: model + finding → fix.
 
-import type { Finding, FindingCode, Fix, Range, ReportModel, RowModel, TableEncoding, TableId, TableModel, TextEdit } from '../model';
+import type { Cell, Finding, FindingCode, Fix, Range, ReportModel, RowModel, TableEncoding, TableId, TableModel, TextEdit } from '../model';
 import { tokenizeLine } from '../cells';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
-import { SECTIONS, TABLE3_2021, standardHeading, tableTemplate } from '../template';
+import { SECTIONS, TABLE2_2021, TABLE3_2021, standardHeading, tableTemplate, type ColumnTemplate } from '../template';
 import { msg } from '../messages';
 import { numberOf, partsOfTotal, rowTemplateOf, tidy } from '../rules/util';
 
@@ -227,6 +227,7 @@ function titleMissingFix(model: ReportModel, f: Finding): Fix | undefined {
 
 /** A line above table 2 this short is one of its header cells, not prose. */
 const MAX_HEADER_CELL_LENGTH = 40;
+const DIGIT_RE = /[0-9０-９]/;
 
 /** Lines [from, to] that hold table 2, including its block headers above the first row. */
 function table2Lines(model: ReportModel, table: TableModel): [number, number] {
@@ -234,8 +235,10 @@ function table2Lines(model: ReportModel, table: TableModel): [number, number] {
   let from = table.startLine;
   const floor = section ? section.startLine + 1 : 0;
   for (const m of table.legacyMarkers) from = Math.min(from, m.line);
-  // Header cells above the first row are short (`第二十条第（一）项`, `本年新` / `制作数量`); prose is not.
-  while (from - 1 >= floor && model.lines[from - 1].trim().length <= MAX_HEADER_CELL_LENGTH) from--;
+  // Header cells above the first row are short (`第二十条第（一）项`, `本年新` / `制作数量`) and hold no
+  // number; prose does.
+  const isHeaderCell = (text: string) => text.trim().length <= MAX_HEADER_CELL_LENGTH && !DIGIT_RE.test(text);
+  while (from - 1 >= floor && isHeaderCell(model.lines[from - 1])) from--;
   while (from < table.startLine && model.lines[from].trim() === '') from++;
   return [from, table.endLine];
 }
@@ -244,21 +247,130 @@ function replaceLines(model: ReportModel, from: number, to: number, lines: strin
   return { range: { start: pos(from, 0), end: lineEnd(model, to).end }, newText: joinLines(model, lines) };
 }
 
+/**
+ * What a cell the old format cannot fill holds after a conversion: a placeholder the checker reports as
+ * `cell-missing` (never a 0 that looks like a count).
+ */
+const TO_FILL = '—';
+
+/** One line of the note kept under a converted table: an old row and the numbers that have no 2021 cell. */
+interface KeptNumbers {
+  label: string;
+  cells: { column: string; text: string }[];
+}
+
+/** The cells of a row worth keeping: everything written but blanks and placeholders. */
+function written(cells: readonly (Cell | undefined)[], columns: readonly ColumnTemplate[], skip: ReadonlySet<number> = new Set()) {
+  const out: KeptNumbers['cells'] = [];
+  cells.forEach((c, i) => {
+    if (c && !skip.has(i) && (c.kind === 'number' || c.kind === 'text' || c.kind === 'glued')) out.push({ column: columns[i]?.label ?? '', text: c.text });
+  });
+  return out;
+}
+
+/**
+ * The note lines under a converted table: per old row, the numbers the 2021 format has no cell for, as
+ * written (`8(减)` stays `8(减)`). Chinese whatever the message language (they are report text); prose,
+ * never read as a table row; no year in them, so that no year check reads them.
+ */
+function noteLines(kept: readonly KeptNumbers[]): string[] {
+  return kept
+    .filter((k) => k.cells.length > 0)
+    .map((k) => {
+      const numbers = k.cells.map((c) => (c.column ? `${c.column} ${c.text}` : c.text)).join('，');
+      return k.label ? `注：转换前旧格式「${k.label}」中新格式没有对应栏目的数字：${numbers}。` : `注：转换前表中的「${numbers}」，新格式没有对应栏目。`;
+    });
+}
+
+/**
+ * Lines of [from, to] whose numbers the new text does not hold (a line swapped into the table, a cell
+ * no row took), each kept as a note: whatever the conversion made of the table, no number disappears.
+ */
+function strayLines(model: ReportModel, from: number, to: number, newText: string): KeptNumbers[] {
+  const missing = minusRuns(digitRuns(model.lines.slice(from, to + 1).join('\n')), digitRuns(newText));
+  const kept: KeptNumbers[] = [];
+  for (let line = from; line <= to && missing.size > 0; line++) {
+    const runs = model.lines[line].match(DIGIT_RUN_RE) ?? [];
+    if (!runs.some((r) => missing.has(r))) continue;
+    for (const r of runs) {
+      const n = missing.get(r) ?? 0;
+      if (n > 1) missing.set(r, n - 1);
+      else missing.delete(r);
+    }
+    const cells = tokenizeLine(model.lines[line], line).cells.map((c) => c.text).filter((t) => t !== '');
+    kept.push({ label: '', cells: [{ column: '', text: cells.join(' ') }] });
+  }
+  return kept;
+}
+
+const DIGIT_RUN_RE = /[0-9０-９]+/g;
+
+function digitRuns(text: string): Map<string, number> {
+  const runs = new Map<string, number>();
+  for (const r of text.match(DIGIT_RUN_RE) ?? []) runs.set(r, (runs.get(r) ?? 0) + 1);
+  return runs;
+}
+
+function minusRuns(a: Map<string, number>, b: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [r, n] of a) if (n > (b.get(r) ?? 0)) out.set(r, n - (b.get(r) ?? 0));
+  return out;
+}
+
+/** 2019 rows of table 2 that the 2021 format has, and which of their columns carries over. */
+const TABLE2_CARRIED: Record<string, { from: number; to: number }[]> = {
+  't2.rules': [{ from: 0, to: 0 }], // 本年新制作数量 → 本年制发件数
+  't2.normative': [{ from: 0, to: 0 }],
+  't2.licensing': [{ from: 2, to: 0 }], // 处理决定数量 → 本年处理决定数量
+  't2.penalty': [{ from: 2, to: 0 }],
+  't2.enforcement': [{ from: 2, to: 0 }],
+  't2.fees': [], // 上一年项目数量 / 本年增/减 → 本年收费金额: no
+};
+
 function convertTable2(model: ReportModel, table: TableModel): Fix {
-  const value = (id: string, column: number) => numberOf(table.rows.find((r) => r.id === id)?.cells[column]);
-  const values = new Map<string, (number | string)[]>();
-  for (const id of ['t2.rules', 't2.normative']) values.set(id, [value(id, 0) ?? 0, 0, 0]);
-  for (const id of ['t2.licensing', 't2.penalty', 't2.enforcement']) values.set(id, [value(id, 2) ?? 0]);
-  values.set('t2.fees', [0]);
+  const values = new Map<string, string[]>();
+  for (const row of TABLE2_2021.rows) values.set(row.id, row.columns.map(() => TO_FILL));
+  const kept: KeptNumbers[] = [];
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    const old = rowTemplateOf(table, row);
+    const columns = old?.columns ?? [];
+    const target = values.get(row.id);
+    const carried = TABLE2_CARRIED[row.id];
+    if (seen.has(row.id) || !target || !carried) {
+      // A row the 2021 format has no place for (其他对外管理服务事项, 政府集中采购), or a second copy.
+      kept.push({ label: old?.label ?? row.id, cells: written(row.cells, columns) });
+      seen.add(row.id);
+      continue;
+    }
+    seen.add(row.id);
+    const twentyOne = TABLE2_2021.rows.find((r) => r.id === row.id)!.columns;
+    if (row.rawCells.length === twentyOne.length && columns.length !== twentyOne.length) {
+      // Already written with the 2021 columns (one number where 2019 has three): kept in place.
+      row.rawCells.forEach((c, i) => (target[i] = c.kind === 'number' ? c.text : TO_FILL));
+      kept.push({ label: old?.label ?? row.id, cells: row.rawCells.filter((c) => c.kind !== 'number').flatMap((c) => written([c], [])) });
+      continue;
+    }
+    const used = new Set<number>();
+    for (const { from, to } of carried) {
+      const cell = row.cells[from];
+      if (cell?.kind === 'number') {
+        target[to] = cell.text;
+        used.add(from);
+      }
+    }
+    kept.push({ label: old?.label ?? row.id, cells: written(row.cells, columns, used) });
+  }
   const [from, to] = table2Lines(model, table);
   const reference = table.rows.find((r) => r.id === 't2.rules') ?? table.rows[0];
   const layout = { ...layoutFrom(model, table, reference), labelColumns: 1, valueColumns: undefined };
   let lines = renderTable('table2', layout, values as RowValues);
   if (layout.encoding === 'cell-per-line' && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
-  const dropped = table.rows.filter((r) => r.id === 't2.otherServices' || r.id === 't2.purchase').length > 0;
+  const notes = noteLines(kept);
+  notes.push(...noteLines(strayLines(model, from, to, [...lines, ...notes].join('\n'))));
   return {
-    title: msg(dropped ? 'fix.convertTable2.dropped' : 'fix.convertTable2'),
-    edits: [replaceLines(model, from, to, lines)],
+    title: msg(notes.length > 0 ? 'fix.convertTable2.kept' : 'fix.convertTable2'),
+    edits: [replaceLines(model, from, to, notes.length > 0 ? [...lines, '', ...notes] : lines)],
   };
 }
 
@@ -267,14 +379,28 @@ function convertTable3(model: ReportModel, table: TableModel): Fix | undefined {
   if (!single) return undefined;
   const layout = layoutFrom(model, table, single);
   const [from, to] = rowLines(single);
-  const numbers = single.cells.map((c) => c?.text ?? '0');
+  // Another row on the same lines (lines joined): the row cannot be replaced without touching it.
+  if (table.rows.some((r) => r !== single && [...r.labels, ...r.rawCells].some((c) => c.line >= from && c.line <= to))) return undefined;
+  // Counts are never negative: where the one old row says 0, each of its three parts is 0. Any other
+  // number cannot be split: every part is left to fill, and the old numbers are kept in a note.
+  const columns = TABLE3_2021.rows[0].columns;
+  const parts = columns.map((_, i) => (single.cells[i]?.kind === 'number' && single.cells[i]!.value === 0 ? single.cells[i]!.text : TO_FILL));
   const sub = TABLE3_2021.rows.filter((r) => r.group === 't3.otherHandling');
   const lines = [
-    ...renderLabelRow(layout, '（六）其他处理', TABLE3_2021.rows[0].columns.length + layout.labelColumns),
-    ...sub.flatMap((r, i) => renderRow(layout, [r.label], i === sub.length - 1 ? numbers : r.columns.map(() => '0'))),
+    ...renderLabelRow(layout, '（六）其他处理', columns.length + layout.labelColumns),
+    ...sub.flatMap((r) => renderRow(layout, [r.label], parts)),
   ];
   if (lines[lines.length - 1] === '') lines.pop();
-  return { title: msg('fix.convertTable3'), edits: [replaceLines(model, from, to, lines)] };
+  const notes = parts.every((p) => p !== TO_FILL) ? [] : noteLines([{ label: '（六）其他处理', cells: written(single.cells, columns) }]);
+  notes.push(...noteLines(strayLines(model, from, to, [...lines, ...notes].join('\n'))));
+  if (notes.length === 0) return { title: msg('fix.convertTable3'), edits: [replaceLines(model, from, to, lines)] };
+  const title = msg('fix.convertTable3.kept');
+  // The note goes under the table, where it cannot be read as one of its rows.
+  if (to >= table.endLine) return { title, edits: [replaceLines(model, from, to, [...lines, '', ...notes])] };
+  return {
+    title,
+    edits: [replaceLines(model, from, to, lines), { range: lineEnd(model, table.endLine), newText: joinLines(model, ['', '', ...notes]) }],
+  };
 }
 
 function legacyFormatFix(model: ReportModel, f: Finding): Fix | undefined {
