@@ -6,7 +6,7 @@ import * as z from 'zod';
 // The Chinese messages alone: `z.locales` would bundle every language zod speaks (~380 KB).
 import zhCNLocale from 'zod/v4/locales/zh-CN.cjs';
 import type { CheckOptions } from './engine';
-import { findNode, findProperty, parseJsonc, type JsonNode } from './jsonc';
+import { findProperty, parseJsonc, type JsonNode } from './jsonc';
 import { localeOfDisplayLanguage, type Locale } from './messages';
 import type { FindingCode, Range, Severity } from './model';
 import { lineOffsets, positionAt } from './fixes/edits';
@@ -204,12 +204,11 @@ export function parseRcText(text: string): RcFileResult {
 function rangeOfPath(root: JsonNode, path: PropertyKey[], at: (offset: number, length: number) => Range): Range {
   // The key itself when it is there (unknown key, wrong value), else the closest enclosing value.
   for (let n = path.length; n > 0; n--) {
-    const property = findProperty(root, path.slice(0, n));
-    if (property) return at(property.keyOffset, property.keyLength);
+    const key = findProperty(root, path.slice(0, n))?.children?.[0];
+    if (key) return at(key.offset, key.length);
   }
-  const node = findNode(root, []) ?? root;
   // The whole file is not an object: mark its first character.
-  return at(node.offset, Math.min(node.length, 1));
+  return at(root.offset, Math.min(root.length, 1));
 }
 
 /** offset → LSP range (UTF-16 columns, \r\n, \n or \r ending a line). */

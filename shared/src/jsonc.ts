@@ -1,22 +1,12 @@
-// A small JSON reader that keeps the position of every key and value, so that a problem in
-// `.nianbaorc.json` can be shown at the key it concerns. Accepts `//` and `/* */` comments (the file is
-// JSON with comments, like VS Code's own settings); anything else that is not JSON is a syntax error
-// with a Chinese message and the offset where reading stopped. Never throws.
+// `.nianbaorc.json` is JSON with comments, like VS Code's own settings: read with VS Code's own reader,
+// jsonc-parser, which keeps the offset of every key and value. What is ours: the syntax errors in
+// Chinese, with a hint for what clerks type (full-width ，：“”, single quotes, a trailing comma), and
+// plain values built without a prototype setter (`"__proto__"` is a key like any other). Never throws.
 
-export type JsonNode =
-  | { type: 'object'; offset: number; length: number; properties: JsonProperty[] }
-  | { type: 'array'; offset: number; length: number; items: JsonNode[] }
-  | { type: 'string'; offset: number; length: number; value: string }
-  | { type: 'number'; offset: number; length: number; value: number }
-  | { type: 'boolean'; offset: number; length: number; value: boolean }
-  | { type: 'null'; offset: number; length: number; value: null };
+// The ES module build: the UMD one `require`s its parts through a parameter, which a bundler cannot follow.
+import { createScanner, getLocation, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 
-export interface JsonProperty {
-  key: string;
-  keyOffset: number;
-  keyLength: number;
-  value: JsonNode;
-}
+export type JsonNode = Node;
 
 export interface JsonSyntaxError {
   offset: number;
@@ -26,28 +16,35 @@ export interface JsonSyntaxError {
 
 export type JsoncResult = { ok: true; root: JsonNode; value: unknown } | { ok: false; error: JsonSyntaxError };
 
-class SyntaxFailure extends Error {
-  constructor(readonly error: JsonSyntaxError) {
-    super(error.message);
-  }
-}
-
-/** Nesting deeper than this is not a configuration file. */
+/** Nesting deeper than this is not a configuration file (and would strain a recursive reader). */
 const MAX_DEPTH = 64;
 
 export function parseJsonc(text: string): JsoncResult {
-  const reader = new Reader(text);
-  try {
-    reader.skipBlanks();
-    if (reader.atEnd()) reader.fail('文件是空的，应为一个 JSON 对象（如 {}）', 0);
-    const root = reader.value(0);
-    reader.skipBlanks();
-    if (!reader.atEnd()) reader.fail('JSON 值之后还有多余的内容');
-    return { ok: true, root, value: toValue(root) };
-  } catch (error) {
-    if (error instanceof SyntaxFailure) return { ok: false, error: error.error };
-    throw error;
+  if (stripComments(text).trim() === '') return fail(0, 0, '文件是空的，应为一个 JSON 对象（如 {}）');
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep !== undefined) return fail(tooDeep, 1, '嵌套层数过多');
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first !== undefined) return { ok: false, error: describeError(text, first) };
+  if (root === undefined) return fail(0, 0, '文件是空的，应为一个 JSON 对象（如 {}）');
+  return { ok: true, root, value: toValue(root) };
+}
+
+function fail(offset: number, length: number, message: string): JsoncResult {
+  return { ok: false, error: { offset, length, message } };
+}
+
+/** The offset of the first bracket deeper than MAX_DEPTH (strings and comments are tokens, not brackets). */
+function tooDeepAt(text: string): number | undefined {
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== 17 /* EOF */; token = scanner.scan()) {
+    if (token === 1 /* { */ || token === 3 /* [ */) {
+      if (++depth > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if (token === 2 /* } */ || token === 4 /* ] */) depth--;
   }
+  return undefined;
 }
 
 /** The plain value of a node (objects with the last value of a repeated key, like JSON.parse). */
@@ -55,213 +52,93 @@ export function toValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const p of node.properties) {
-        Object.defineProperty(out, p.key, { value: toValue(p.value), enumerable: true, writable: true, configurable: true });
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key === undefined || value === undefined) continue;
+        Object.defineProperty(out, String(key.value), { value: toValue(value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
     case 'array':
-      return node.items.map(toValue);
+      return (node.children ?? []).map(toValue);
     default:
       return node.value;
   }
 }
 
-/** The property at `path` (keys and array indices), or undefined. */
-export function findProperty(root: JsonNode, path: readonly PropertyKey[]): JsonProperty | undefined {
+/** The property node (its children: key, value) at `path`, the last of a repeated key; or undefined. */
+export function findProperty(root: JsonNode, path: readonly PropertyKey[]): JsonNode | undefined {
   let node: JsonNode | undefined = root;
-  let property: JsonProperty | undefined;
+  let property: JsonNode | undefined;
   for (const key of path) {
-    if (!node) return undefined;
-    if (node.type === 'object') {
-      property = [...node.properties].reverse().find((p) => p.key === String(key));
-      node = property?.value;
-    } else if (node.type === 'array' && typeof key === 'number') {
-      node = node.items[key];
+    if (node?.type === 'object') {
+      property = [...(node.children ?? [])].reverse().find((p) => p.children?.[0]?.value === String(key));
+      node = property?.children?.[1];
+    } else if (node?.type === 'array' && typeof key === 'number') {
+      node = node.children?.[key];
       property = undefined;
     } else return undefined;
   }
   return property;
 }
 
-/** The node at `path`, or undefined. */
-export function findNode(root: JsonNode, path: readonly PropertyKey[]): JsonNode | undefined {
-  if (path.length === 0) return root;
-  const last = path[path.length - 1];
-  const parent = findNode(root, path.slice(0, -1));
-  if (!parent) return undefined;
-  if (parent.type === 'object') return [...parent.properties].reverse().find((p) => p.key === String(last))?.value;
-  if (parent.type === 'array' && typeof last === 'number') return parent.items[last];
+/** The last non-blank character before `offset` and where it is. */
+function previousNonBlank(text: string, offset: number): { char: string; offset: number } | undefined {
+  for (let i = offset - 1; i >= 0; i--) {
+    if (!/\s/.test(text[i])) return { char: text[i], offset: i };
+  }
   return undefined;
 }
 
-class Reader {
-  private pos = 0;
-
-  constructor(private readonly text: string) {}
-
-  atEnd(): boolean {
-    return this.pos >= this.text.length;
-  }
-
-  fail(message: string, offset = this.pos, length = this.pos < this.text.length ? 1 : 0): never {
-    throw new SyntaxFailure({ offset, length, message });
-  }
-
-  skipBlanks(): void {
-    const t = this.text;
-    while (this.pos < t.length) {
-      const c = t[this.pos];
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\ufeff' || c === '\u00a0' || c === '\u3000') {
-        this.pos++;
-      } else if (c === '/' && t[this.pos + 1] === '/') {
-        while (this.pos < t.length && t[this.pos] !== '\n' && t[this.pos] !== '\r') this.pos++;
-      } else if (c === '/' && t[this.pos + 1] === '*') {
-        const end = t.indexOf('*/', this.pos + 2);
-        if (end < 0) this.fail('注释「/*」没有用「*/」结束', this.pos, 2);
-        this.pos = end + 2;
-      } else break;
-    }
-  }
-
-  value(depth: number): JsonNode {
-    if (depth > MAX_DEPTH) this.fail('嵌套层数过多');
-    this.skipBlanks();
-    const c = this.text[this.pos];
-    if (c === '{') return this.object(depth);
-    if (c === '[') return this.array(depth);
-    if (c === '"') {
-      const offset = this.pos;
-      const value = this.string();
-      return { type: 'string', offset, length: this.pos - offset, value };
-    }
-    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
-      if (this.text.startsWith(word, this.pos)) {
-        const offset = this.pos;
-        this.pos += word.length;
-        return value === null
-          ? { type: 'null', offset, length: word.length, value: null }
-          : { type: 'boolean', offset, length: word.length, value };
+/** One Chinese sentence for jsonc-parser's first error, placed where the clerk must look. */
+function describeError(text: string, error: ParseError): JsonSyntaxError {
+  const { offset } = error;
+  const length = offset < text.length ? 1 : 0;
+  const at = (message: string, where = offset, size = length): JsonSyntaxError => ({ offset: where, length: size, message });
+  const c = text[offset];
+  const atKey = () => getLocation(text, offset).isAtPropertyKey || previousNonBlank(text, offset)?.char === '{';
+  if (c === '：') return at('应使用英文冒号「:」，不能用中文冒号「：」');
+  if (c === '，') return at('应使用英文逗号「,」，不能用中文逗号「，」');
+  if (c === '“' || c === '”') return at(atKey() ? '属性名应使用英文双引号「"」，不能用中文引号' : '这里是中文引号「“”」，JSON 的字符串应使用英文双引号「"」');
+  if (c === "'") return at(atKey() ? '此处应为带双引号的属性名' : '字符串应使用双引号「"」，不能用单引号');
+  const end = offset >= text.length;
+  switch (printParseErrorCode(error.error)) {
+    case 'PropertyNameExpected':
+    case 'ValueExpected': {
+      const previous = previousNonBlank(text, offset);
+      if ((c === '}' || c === ']') && previous?.char === ',') {
+        return at(c === '}' ? '最后一个属性之后不能有逗号' : '最后一项之后不能有逗号', previous.offset, 1);
       }
+      if (end) return at('文件在此意外结束，此处应为一个值');
+      if (printParseErrorCode(error.error) === 'PropertyNameExpected') return at('此处应为带双引号的属性名');
+      return at(`此处应为一个值（字符串、数字、true、false、null、对象或数组），实为「${c}」`);
     }
-    if (this.atEnd()) this.fail('文件在此意外结束，此处应为一个值');
-    if (c === "'") this.fail('字符串应使用双引号「"」，不能用单引号');
-    if (c === '“' || c === '”') this.fail('这里是中文引号「“”」，JSON 的字符串应使用英文双引号「"」');
-    this.fail(`此处应为一个值（字符串、数字、true、false、null、对象或数组），实为「${c}」`);
-  }
-
-  private object(depth: number): JsonNode {
-    const offset = this.pos;
-    this.pos++; // {
-    const properties: JsonProperty[] = [];
-    this.skipBlanks();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return { type: 'object', offset, length: this.pos - offset, properties };
+    case 'ColonExpected':
+      return at('属性名之后应为冒号「:」');
+    case 'CommaExpected': {
+      const inArray = typeof getLocation(text, offset).path.at(-1) === 'number';
+      if (end) return at(`文件在此意外结束，缺少「${inArray ? ']' : '}'}」`);
+      return at(inArray ? '数组的项之间应为逗号「,」，数组应以「]」结束' : '属性之间应为逗号「,」，对象应以「}」结束');
     }
-    for (;;) {
-      this.skipBlanks();
-      const c = this.text[this.pos];
-      if (c !== '"') {
-        if (this.atEnd()) this.fail('文件在此意外结束，缺少「}」', offset, 1);
-        if (c === '}' && properties.length > 0) this.fail('最后一个属性之后不能有逗号', this.lastComma, 1);
-        this.fail(c === '“' || c === '”' ? '属性名应使用英文双引号「"」，不能用中文引号' : '此处应为带双引号的属性名');
-      }
-      const keyOffset = this.pos;
-      const key = this.string();
-      const keyLength = this.pos - keyOffset;
-      this.skipBlanks();
-      if (this.text[this.pos] !== ':') this.fail(this.text[this.pos] === '：' ? '应使用英文冒号「:」，不能用中文冒号「：」' : '属性名之后应为冒号「:」');
-      this.pos++;
-      const value = this.value(depth + 1);
-      properties.push({ key, keyOffset, keyLength, value });
-      if (this.closedAfterItem('}', offset, '属性之间应为逗号「,」，对象应以「}」结束')) {
-        return { type: 'object', offset, length: this.pos - offset, properties };
-      }
-    }
-  }
-
-  /**
-   * After an item of an object or array: a comma (false: another item follows) or the closing character
-   * (true), each consumed; anything else fails with `otherwise` (a missing closer: at the opening one).
-   */
-  private closedAfterItem(close: '}' | ']', openedAt: number, otherwise: string): boolean {
-    this.skipBlanks();
-    const next = this.text[this.pos];
-    if (next === ',') {
-      this.lastComma = this.pos;
-      this.pos++;
-      return false;
-    }
-    if (next === close) {
-      this.pos++;
-      return true;
-    }
-    if (this.atEnd()) this.fail(`文件在此意外结束，缺少「${close}」`, openedAt, 1);
-    this.fail(next === '，' ? '应使用英文逗号「,」，不能用中文逗号「，」' : otherwise);
-  }
-
-  private lastComma = 0;
-
-  private array(depth: number): JsonNode {
-    const offset = this.pos;
-    this.pos++; // [
-    const items: JsonNode[] = [];
-    this.skipBlanks();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return { type: 'array', offset, length: this.pos - offset, items };
-    }
-    for (;;) {
-      this.skipBlanks();
-      if (this.text[this.pos] === ']' && items.length > 0) this.fail('最后一项之后不能有逗号', this.lastComma, 1);
-      items.push(this.value(depth + 1));
-      if (this.closedAfterItem(']', offset, '数组的项之间应为逗号「,」，数组应以「]」结束')) {
-        return { type: 'array', offset, length: this.pos - offset, items };
-      }
-    }
-  }
-
-  private string(): string {
-    const start = this.pos;
-    this.pos++; // "
-    let out = '';
-    const t = this.text;
-    while (this.pos < t.length) {
-      const c = t[this.pos];
-      if (c === '"') {
-        this.pos++;
-        return out;
-      }
-      if (c === '\n' || c === '\r') this.fail('字符串没有结束（缺少右双引号「"」）', start, 1);
-      if (c === '\\') {
-        const e = t[this.pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
-          this.pos += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(this.pos + 2, this.pos + 6))) {
-          out += String.fromCharCode(parseInt(t.slice(this.pos + 2, this.pos + 6), 16));
-          this.pos += 6;
-        } else this.fail('无效的转义序列', this.pos, 2);
-        continue;
-      }
-      out += c;
-      this.pos++;
-    }
-    this.fail('字符串没有结束（缺少右双引号「"」）', start, 1);
-  }
-
-  private number(): JsonNode {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 64));
-    if (!m) this.fail('无效的数字');
-    const offset = this.pos;
-    this.pos += m[0].length;
-    return { type: 'number', offset, length: m[0].length, value: Number(m[0]) };
+    case 'CloseBraceExpected':
+      return at('文件在此意外结束，缺少「}」');
+    case 'CloseBracketExpected':
+      return at('文件在此意外结束，缺少「]」');
+    case 'EndOfFileExpected':
+      return at('JSON 值之后还有多余的内容');
+    case 'UnexpectedEndOfString':
+      return at('字符串没有结束（缺少右双引号「"」）');
+    case 'UnexpectedEndOfComment':
+      return at('注释「/*」没有用「*/」结束', offset, 2);
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return at('无效的转义序列', offset, Math.min(2, text.length - offset));
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return at('无效的数字');
+    case 'InvalidCharacter':
+      return at('字符串中不能有控制字符（换行、制表符等应写成 \\n、\\t）');
+    default:
+      return at(end ? '文件在此意外结束，此处应为一个值' : `此处有无法识别的内容「${c}」`);
   }
 }
