@@ -114,6 +114,20 @@ describe('.nianbaorc.json', () => {
 });
 
 describe('the JSON reader', () => {
+  test('a "__proto__" key is a key; brackets inside strings and comments do not count as nesting; a trailing comma in an array is marked', () => {
+    const proto = parseJsonc('{"__proto__": {"enable": false}}');
+    assert.ok(proto.ok);
+    const value = proto.value as Record<string, unknown>;
+    assert.equal(Object.getPrototypeOf(value), Object.prototype);
+    assert.deepEqual(Object.keys(value), ['__proto__']);
+    assert.equal((value as { enable?: unknown }).enable, undefined);
+    const brackets = '{"a": "' + '['.repeat(200) + '" /* ' + '{'.repeat(200) + ' */}';
+    assert.ok(parseJsonc(brackets).ok);
+    const trailing = parseJsonc('{"a": [1, 2, ]}');
+    assert.ok(!trailing.ok && trailing.error.message === '最后一项之后不能有逗号' && trailing.error.offset === 11);
+  });
+
+
   test('keeps positions and values; comments are blanks', () => {
     const text = '/* c */ {"a": [1, -2.5e1, "x\\n"], // c\n "b": {"c": null, "d": false}}';
     const result = parseJsonc(text);
