@@ -246,13 +246,15 @@ describe('the manifest matches the schema', () => {
   test('one VS Code setting per key of the schema, the same defaults', () => {
     const keys = Object.keys(properties).map((k) => k.replace(/^nianbao\./, ''));
     // trace.server is read by vscode-languageclient itself, not by the server's schema.
-    assert.deepEqual(keys.sort(), ['debounceMs', 'detectInPlainTextAndMarkdown', 'enable', 'format', 'locale', 'maxDocumentSize', 'newReport.format', 'severity', 'trace.server'].sort());
+    assert.deepEqual(keys.sort(), ['checkWorkspace', 'debounceMs', 'detectInPlainTextAndMarkdown', 'enable', 'format', 'locale', 'maxDocumentSize', 'newReport.format', 'severity', 'trace.server'].sort());
     const defaults = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k.replace(/^nianbao\./, ''), (v as { default?: unknown }).default]));
     assert.equal(defaults.enable, DEFAULT_CONFIG.enable);
     assert.equal(defaults.debounceMs, DEFAULT_CONFIG.debounceMs);
     assert.equal(defaults.format, DEFAULT_CONFIG.format);
     assert.equal(defaults.locale, DEFAULT_CONFIG.locale);
     assert.equal(defaults['newReport.format'], DEFAULT_CONFIG.newReport.format);
+    assert.equal(defaults.checkWorkspace, DEFAULT_CONFIG.checkWorkspace);
+    assert.equal(DEFAULT_CONFIG.checkWorkspace, false);
   });
 
   test('nianbao.severity lists every finding code', () => {

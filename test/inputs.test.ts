@@ -296,7 +296,7 @@ describe('the import command in the language server (workspace/executeCommand ni
     });
 
   it('is announced, and turns a .docx into the Markdown draft, which then checks like any draft', async () => {
-    assert.deepEqual(session.initializeResult.capabilities.executeCommandProvider?.commands, [CONVERT_DOCUMENT_COMMAND]);
+    assert.deepEqual(session.initializeResult.capabilities.executeCommandProvider?.commands, [CONVERT_DOCUMENT_COMMAND, 'nianbao.checkWorkspace']);
     const result = await convert('faulty.docx', readFileSync(files['faulty.docx']));
     assert.ok(result.ok, result.ok ? '' : result.message);
     assert.equal(result.markdown, converted('faulty.docx').converted.text);

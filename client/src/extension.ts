@@ -40,8 +40,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector,
     // Sends workspace/didChangeConfiguration when a `nianbao.*` setting changes; the server then
     // pulls the new values per document with workspace/configuration.
-    // `.nianbaorc.json` changes are sent too: the server reads the file again and re-checks.
-    synchronize: { configurationSection: 'nianbao', fileEvents: workspace.createFileSystemWatcher('**/.nianbaorc.json') },
+    // `.nianbaorc.json` changes are sent too: the server reads the file again and re-checks; so are
+    // changes to `.txt`/`.md` files, for the reports that are not open (nianbao.checkWorkspace).
+    synchronize: {
+      configurationSection: 'nianbao',
+      fileEvents: [workspace.createFileSystemWatcher('**/.nianbaorc.json'), workspace.createFileSystemWatcher('**/*.{txt,md}')],
+    },
+    // The command 「检查工作区全部年报」 (nianbao.checkWorkspace) is the server's: vscode-languageclient
+    // registers it from the server's executeCommandProvider.
     // For `nianbao.locale: auto`: messages in English unless VS Code's display language is Chinese.
     initializationOptions: { displayLanguage: env.language },
     outputChannelName: 'nianbao',

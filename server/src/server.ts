@@ -4,13 +4,17 @@
 import {
   createConnection,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename } from 'node:path';
+import { msg } from '../../shared/src/messages';
 import { AnalysisCache } from './analysis';
 import { cancellable } from './cancellation';
 import { CODE_ACTION_KINDS, codeActions } from './codeActions';
@@ -22,6 +26,7 @@ import { convertForImport, IMPORT_COMMANDS } from './importCommand';
 import { sizeOverLimit, tooLargeDiagnostic } from './limits';
 import { isRcFileUri, RcFiles } from './rcFiles';
 import { checkModeFor, displayLanguageOf, SettingsProvider, type CheckMode, type NianbaoSettings } from './settings';
+import { CHECK_WORKSPACE_COMMAND, pathOfUri, WorkspaceChecker, type ScanProgress } from './workspace';
 
 // The delay between the last keystroke and a new analysis is the `nianbao.debounceMs` setting (default 300 ms).
 // A newly opened document is checked at once.
@@ -44,6 +49,9 @@ let settingsProvider = new SettingsProvider(undefined, (message) => connection.c
 let hierarchicalSymbols = false;
 let diagnosticOptions: DiagnosticOptions = { relatedInformation: false };
 let shuttingDown = false;
+let workspaceFolders: string[] = [];
+let workDoneProgress = false;
+let workspaceFolderEvents = false;
 
 /** Documents whose first content event was seen: later events are typing and are debounced. */
 const seen = new Set<string>();
@@ -52,7 +60,10 @@ const checkGeneration = new Map<string, number>();
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
-  rcFiles.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  rcFiles.setWorkspaceFolders(workspaceFolders);
+  workDoneProgress = capabilities.window?.workDoneProgress === true;
+  workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
   const displayLanguage = displayLanguageOf(params.initializationOptions, params.locale);
   settingsProvider = new SettingsProvider(
     capabilities.workspace?.configuration
@@ -67,7 +78,10 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
-      executeCommandProvider: { commands: IMPORT_COMMANDS },
+      // IMPORT_COMMANDS for 「从 Word/网页导入年报」; 「检查工作区全部年报」: vscode-languageclient registers the
+      // VS Code command from this list.
+      executeCommandProvider: { commands: [...IMPORT_COMMANDS, CHECK_WORKSPACE_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       ...EDITOR_CAPABILITIES,
     },
     serverInfo: { name: 'nianbao' },
@@ -77,19 +91,75 @@ connection.onInitialize((params): InitializeResult => {
 connection.onDidChangeConfiguration((change) => {
   settingsProvider.configurationChanged(change.settings);
   for (const document of documents.all()) scheduleCheck(document.uri, 0);
+  void workspaceChecker.configurationChanged();
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  for (const change of changes) if (isRcFileUri(change.uri)) rcFiles.changed(change.uri, change.type === FileChangeType.Deleted);
-  settingsProvider.rcChanged();
-  for (const document of documents.all()) scheduleCheck(document.uri, 0);
+  const rcChanges = changes.filter((change) => isRcFileUri(change.uri));
+  for (const change of rcChanges) rcFiles.changed(change.uri, change.type === FileChangeType.Deleted);
+  if (rcChanges.length > 0) {
+    settingsProvider.rcChanged();
+    for (const document of documents.all()) scheduleCheck(document.uri, 0);
+    void workspaceChecker.configurationChanged();
+  }
+  workspaceChecker.filesChanged(changes).catch((error: unknown) => logError('nianbao: checking changed files failed', error));
 });
+
+/** Every report of the workspace folders, opened or not (server/src/workspace.ts). */
+const workspaceChecker = new WorkspaceChecker({
+  folders: () => workspaceFolders,
+  openPaths: () => new Set(documents.keys().map(pathOfUri).filter((p): p is string => p !== undefined)),
+  settings: (folderUri, fileUri) => settingsProvider.forFileInFolder(folderUri, fileUri),
+  checkOptions: (settings) => settingsProvider.checkOptions(settings),
+  diagnosticOptions: () => diagnosticOptions,
+  publish: (uri, diagnostics) => {
+    if (!shuttingDown) send(uri, undefined, diagnostics);
+  },
+  progress: (title) => scanProgress(title),
+  // A notification, not window/showMessageRequest: nothing to answer, nothing to wait for.
+  showMessage: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
+  log: (message, error) => (error === undefined ? connection.console.error(message) : logError(message, error)),
+});
+
+connection.onInitialized(() => {
+  void workspaceChecker.configurationChanged(true);
+  if (workspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => f.uri));
+      workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+      rcFiles.setWorkspaceFolders(workspaceFolders);
+      void workspaceChecker.configurationChanged();
+    });
+  }
+});
+
+/** The progress notification of a workspace scan (cancellable), where the client shows one; at most five updates a second. */
+async function scanProgress(title: string): Promise<ScanProgress> {
+  if (!workDoneProgress) return { report: () => undefined, done: () => undefined, cancelled: false };
+  const reporter = await connection.window.createWorkDoneProgress();
+  reporter.begin(title, 0, undefined, true);
+  let last = 0;
+  return {
+    report: (done, total, file) => {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      reporter.report(Math.floor((done / Math.max(total, 1)) * 100), msg('workspace.progress', { done, total, file: basename(file) }));
+    },
+    done: () => reporter.done(),
+    get cancelled() {
+      return reporter.token.isCancellationRequested;
+    },
+  };
+}
 
 documents.onDidChangeContent(({ document }) => {
   const firstContent = !seen.has(document.uri);
   seen.add(document.uri);
   scheduleCheck(document.uri, firstContent ? 0 : settingsProvider.debounceMs(document.uri));
 });
+
+documents.onDidOpen(({ document }) => workspaceChecker.documentOpened(document.uri));
 
 documents.onDidClose(({ document }) => {
   const uri = document.uri;
@@ -98,7 +168,8 @@ documents.onDidClose(({ document }) => {
   checkGeneration.delete(uri);
   analysis.delete(uri);
   settingsProvider.forget(uri);
-  if (!shuttingDown) send(uri, undefined, []);
+  // A report of the workspace, while the workspace is checked, keeps its diagnostics: checked from disk again.
+  if (!shuttingDown && !workspaceChecker.documentClosed(uri)) send(uri, undefined, []);
 });
 
 connection.onCodeAction(
@@ -113,7 +184,9 @@ analysis.sizeLimit = (uri) => settingsProvider.maxDocumentSize(uri);
 
 // 「从 Word/网页导入年报」: the client sends the file's bytes; the draft comes back as Markdown (or a one-line reason).
 // The text limit is `nianbao.maxDocumentSize` in the file's place (its name is its URI).
+// 「检查工作区全部年报」: server/src/workspace.ts.
 connection.onExecuteCommand(async (params) => {
+  if (params.command === CHECK_WORKSPACE_COMMAND) return workspaceChecker.runCommand();
   if (!IMPORT_COMMANDS.includes(params.command)) return undefined;
   const [args] = params.arguments ?? [];
   const name = (args as { name?: unknown } | undefined)?.name;
@@ -128,6 +201,7 @@ connection.onRequest('nianbao/stats', () => {
 
 connection.onShutdown(() => {
   shuttingDown = true;
+  workspaceChecker.cancel();
   debouncer.cancelAll();
 });
 

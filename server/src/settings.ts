@@ -67,6 +67,8 @@ export interface SettingsProviderOptions {
  */
 export class SettingsProvider {
   private readonly perDocument = new Map<string, Promise<NianbaoSettings>>();
+  /** The VS Code settings per workspace folder, for files that are not open. */
+  private readonly perFolder = new Map<string, Promise<PartialConfig>>();
   /** The last settings resolved per document, for decisions that cannot wait (the debounce delay). */
   private readonly resolved = new Map<string, NianbaoSettings>();
   private global: PartialConfig = {};
@@ -82,16 +84,7 @@ export class SettingsProvider {
   get(uri: string): Promise<NianbaoSettings> {
     let settings = this.perDocument.get(uri);
     if (!settings) {
-      const vscode: Promise<PartialConfig> = this.fetch
-        ? this.fetch(uri).then(
-            (value) => this.validate(value),
-            (error: unknown) => {
-              this.logError(`nianbao: could not read the settings for ${uri}, using the defaults: ${String(error)}`);
-              return {};
-            },
-          )
-        : Promise.resolve(this.global);
-      settings = vscode.then((config) => {
+      settings = this.vscodeSettings(uri).then((config) => {
         const merged = mergeConfig(config, this.rcFor(uri));
         this.resolved.set(uri, merged);
         return merged;
@@ -99,6 +92,30 @@ export class SettingsProvider {
       this.perDocument.set(uri, settings);
     }
     return settings;
+  }
+
+  /**
+   * The settings of a file that is not open (the workspace scan): the VS Code settings of its workspace
+   * folder, asked once per folder (not once per file), with the file's own `.nianbaorc.json` on top.
+   */
+  async forFileInFolder(folderUri: string, fileUri: string): Promise<NianbaoSettings> {
+    let folder = this.perFolder.get(folderUri);
+    if (!folder) {
+      folder = this.vscodeSettings(folderUri);
+      this.perFolder.set(folderUri, folder);
+    }
+    return mergeConfig(await folder, this.rcFor(fileUri));
+  }
+
+  private vscodeSettings(scopeUri: string): Promise<PartialConfig> {
+    if (!this.fetch) return Promise.resolve(this.global);
+    return this.fetch(scopeUri).then(
+      (value) => this.validate(value),
+      (error: unknown) => {
+        this.logError(`nianbao: could not read the settings for ${scopeUri}, using the defaults: ${String(error)}`);
+        return {};
+      },
+    );
   }
 
   /** Milliseconds to wait after a keystroke in this document (its last known settings, else the default). */
@@ -119,6 +136,7 @@ export class SettingsProvider {
   /** After `workspace/didChangeConfiguration`; `pushed` is its `settings` payload (used without the pull model). */
   configurationChanged(pushed: unknown): void {
     this.perDocument.clear();
+    this.perFolder.clear();
     this.logged.clear();
     this.global = this.fetch ? {} : this.validate(isRecord(pushed) ? pushed.nianbao : undefined);
   }

@@ -32,6 +32,8 @@ export interface NianbaoConfig {
   maxDocumentSize: number;
   locale: LocaleSetting;
   newReport: { format: NewReportFormat };
+  /** Check every report in the workspace folders, opened or not (editor only). */
+  checkWorkspace: boolean;
 }
 
 export const DEFAULT_CONFIG: Readonly<NianbaoConfig> = Object.freeze<NianbaoConfig>({
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: Readonly<NianbaoConfig> = Object.freeze<NianbaoConf
   maxDocumentSize: 2 * 1024 * 1024,
   locale: 'auto',
   newReport: { format: 'ask' },
+  checkWorkspace: false,
 });
 
 export const MAX_DEBOUNCE_MS = 5000;
@@ -87,6 +90,9 @@ export const settingsSchema = z
       .int()
       .min(0)
       .describe('超过此大小（字节）的文档不检查。Documents larger than this (bytes) are not analysed.'),
+    checkWorkspace: z
+      .boolean()
+      .describe('检查工作区文件夹中的全部年报，未打开的也检查。Check every report in the workspace folders, opened or not.'),
   })
   .partial();
 
@@ -160,6 +166,7 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): NianbaoCo
     if (layer.locale !== undefined) out.locale = layer.locale;
     if (layer.severity) out.severity = { ...out.severity, ...layer.severity };
     if (layer.newReport?.format !== undefined) out.newReport = { format: layer.newReport.format };
+    if (layer.checkWorkspace !== undefined) out.checkWorkspace = layer.checkWorkspace;
   }
   return out;
 }

@@ -145,6 +145,13 @@ export const MESSAGES = {
     zh: '文档大小 {size}，超过设置 nianbao.maxDocumentSize（{max}），未作检查。',
     en: 'This document ({size}) is larger than nianbao.maxDocumentSize ({max}) and was not checked.',
   },
+  // the workspace check (server/src/workspace.ts)
+  'workspace.title': { zh: '检查工作区全部年报', en: 'Checking all reports in the workspace' },
+  'workspace.progress': { zh: '{done}/{total} {file}', en: '{done}/{total} {file}' },
+  'workspace.done': {
+    zh: '已检查工作区中的 {files} 个文件：{withFindings} 个有问题，共 {errors} 个错误、{warnings} 个警告。',
+    en: 'Checked {files} files in the workspace: {withFindings} with findings, {errors} errors and {warnings} warnings in all.',
+  },
   // fix titles
   'fix.setTo': { zh: '改为 {value}', en: 'Change to {value}' },
   'fix.replaceWith': { zh: '改为「{text}」', en: 'Change to 「{text}」' },

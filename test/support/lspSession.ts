@@ -11,6 +11,7 @@ import type {
   InitializeResult,
   LogMessageParams,
   PublishDiagnosticsParams,
+  ShowMessageParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 
@@ -41,6 +42,11 @@ export class PublishedDiagnostics {
     }
   }
 
+  /** Every notification received so far, in arrival order. */
+  all(): readonly PublishDiagnosticsParams[] {
+    return this.received;
+  }
+
   /** Marks "now": `next` only returns notifications that arrive after the mark. */
   mark(): number {
     return this.received.length;
@@ -62,12 +68,16 @@ export interface LspSessionOptions {
   initializationOptions?: unknown;
   /** Extra environment variables of the server process. */
   env?: Record<string, string>;
+  /** The workspace folders sent in `initialize`. */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 /** A running server and the editor's connection to it. */
 export class LspSession {
   readonly published = new PublishedDiagnostics();
   readonly logMessages: LogMessageParams[] = [];
+  /** window/showMessage notifications. */
+  readonly shownMessages: ShowMessageParams[] = [];
   settings: Record<string, unknown>;
   stderr = '';
   initializeResult!: InitializeResult;
@@ -90,12 +100,16 @@ export class LspSession {
     this.connection.onNotification('window/logMessage', (p: LogMessageParams) => {
       this.logMessages.push(p);
     });
+    this.connection.onNotification('window/showMessage', (p: ShowMessageParams) => {
+      this.shownMessages.push(p);
+    });
     this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map(() => this.settings));
     this.connection.listen();
     this.initializeResult = await withTimeout(
       this.connection.sendRequest<InitializeResult>('initialize', {
         processId: process.pid,
         rootUri: null,
+        ...(this.options.workspaceFolders ? { workspaceFolders: this.options.workspaceFolders } : {}),
         initializationOptions: this.options.initializationOptions,
         capabilities: this.options.capabilities ?? {
           workspace: { configuration: true, workspaceEdit: { documentChanges: false } },
@@ -118,6 +132,12 @@ export class LspSession {
     this.versions.set(uri, 1);
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     return this.published.next(uri, mark);
+  }
+
+  /** Sends didClose for a document opened with `open`. */
+  close(uri: string): void {
+    this.versions.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   /** Sends one didChange and resolves with the next publishDiagnostics for the uri. */

@@ -17,6 +17,7 @@ const STRINGS: Record<string, Strings> = {
   },
   'command.newReport': { en: 'New Annual Report (政府信息公开年报)', zh: '新建政府信息公开年报' },
   'command.importReport': { en: 'Import Annual Report from Word/Web Page (从 Word/网页导入年报)', zh: '从 Word/网页导入年报' },
+  'command.checkWorkspace': { en: 'Check All Reports in the Workspace (检查工作区全部年报)', zh: '检查工作区全部年报' },
   'configuration.title': { en: 'nianbao (annual reports)', zh: 'nianbao（政府信息公开年报）' },
   'config.enable': { en: 'Check government information-disclosure annual reports.', zh: '检查政府信息公开工作年度报告。' },
   'config.detectInPlainTextAndMarkdown': {
@@ -50,6 +51,10 @@ const STRINGS: Record<string, Strings> = {
   'config.newReport.format.markdown': { en: 'Markdown (headings with #, Markdown tables).', zh: 'Markdown（标题用 #，Markdown 表格）。' },
   'config.newReport.format.plaintext': { en: 'Plain text (table cells separated by |).', zh: '纯文本（表格各列用 | 分隔）。' },
   'config.newReport.format.ask': { en: 'Ask each time.', zh: '每次询问。' },
+  'config.checkWorkspace': {
+    en: 'Check every report in the workspace folders (`*.nianbao.md`, `*.nianbao.txt`, and `.txt`/`.md` files that look like a report), also those not opened: their findings show in the Problems view and follow changes on disk. Large workspaces are checked in the background. The command “Check All Reports in the Workspace” does it once.',
+    zh: '检查工作区文件夹中的全部年报（`*.nianbao.md`、`*.nianbao.txt`，以及看起来像年报的 `.txt`/`.md` 文件），未打开的也检查：问题显示在“问题”面板中，文件在磁盘上改动后随之更新。大的工作区在后台检查。命令「检查工作区全部年报」可检查一次。',
+  },
   'config.trace.server': {
     en: 'Traces the messages between VS Code and the nianbao language server in the “nianbao” output channel (whose log level must be Trace: “Developer: Set Log Level…”).',
     zh: '在“nianbao”输出通道中记录 VS Code 与 nianbao 语言服务器之间的消息（需先用“开发人员: 设置日志级别…”把该通道设为 Trace）。',

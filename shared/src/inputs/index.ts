@@ -59,4 +59,6 @@ export function convertDocument(name: string, bytes: Uint8Array, options: Conver
 }
 
 export { DOCUMENT_EXTENSIONS, documentKindOf, type DocumentKind } from './kinds';
+// Text files in GB18030 or UTF-16: the server's workspace check decodes them with this (loaded on first use).
+export { decodeBytes } from './encoding';
 export { describeLocation, locationAt, type ConvertedDocument, type SourceLocation } from './sourceDocument';
