@@ -31,7 +31,11 @@ export interface CheckResult {
 
 /** Runs every rule on a parsed model; a rule that throws is reported through onRuleError and skipped. */
 export function runRules(model: ReportModel, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
-  if (!model.isReport && !options.force) return [];
+  if (!model.isReport && !options.force) {
+    // A text that names itself a report but cannot be read is never passed over in silence.
+    if (!model.unreadable) return [];
+    rules = rules.filter((r) => r.code === 'unreadable');
+  }
   return withLocale(options.locale, () => applySuppressions(checkAll(model, options, rules), model.lines));
 }
 

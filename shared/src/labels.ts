@@ -90,7 +90,7 @@ export function prepare(table: TableTemplate): PreparedTable {
   let p = prepared.get(table);
   if (!p) {
     const rows = table.rows.map((row, index) => {
-      const keys = [row.label, ...(row.variants ?? [])].map(normalizeLabel);
+      const keys = [row.label, ...(row.variants ?? []), ...(row.wordings ?? [])].map(normalizeLabel);
       const texts = keys.map(stripNumbering);
       return { row, index, keys, texts, sortedTexts: texts.map(sortedChars) };
     });

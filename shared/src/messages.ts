@@ -79,10 +79,15 @@ export const MESSAGES = {
     zh: '{cell} 写的是「{text}」，不是数字',
     en: '{cell}: 「{text}」 is written instead of a number',
   },
+  'cell-missing.column': {
+    zh: '{table}「{column}」一列在全部 {count} 行都是空白，缺少数字',
+    en: '{table}: the column 「{column}」 is blank in all {count} rows',
+  },
+  'fix.fillColumn': { zh: '「{column}」一列 {count} 格都填入 0', en: 'Fill in 0 in all {count} cells of 「{column}」' },
   'cell-missing.expected': { zh: '（应为 {value}）', en: ' (should be {value})' },
   'cell-not-number.glued': {
-    zh: '{row}的数字「{text}」与行名连在一起，无法可靠地拆分成各列',
-    en: 'The numbers 「{text}」 of {row} run into the label and cannot be split into columns safely',
+    zh: '{row}的「{text}」：数字连在一起，无法唯一拆分成各列',
+    en: 'The numbers 「{text}」 of {row} run together and cannot be split into columns in only one way',
   },
   'cell-not-number': { zh: '{cell} 应为数字，实为「{text}」', en: '{cell} should be a number, found 「{text}」' },
   'cell-not-number.tooLarge': {
@@ -192,6 +197,28 @@ export const MESSAGES = {
   'artifact.bookmark': { zh: 'Word 书签标记', en: 'A Word bookmark' },
   'artifact.web-chrome': { zh: '网页导航或页脚文字', en: 'Web-page navigation or footer text' },
   'artifact.page-footer': { zh: 'PDF 页码', en: 'A PDF page number' },
+  // a report that cannot be read
+  unreadable: {
+    zh: '这是一份政府信息公开工作年度报告（找到：{found}），但读不出它的结构（未找到：{missing}），内容未作检查',
+    en: 'This is a 政府信息公开工作年度报告 (found: {found}) but its structure cannot be read (not found: {missing}); its content was not checked',
+  },
+  'unreadable.title': { zh: '标题「{title}」', en: 'the title 「{title}」' },
+  'unreadable.named': { zh: '第 {line} 行的报告名称', en: "the report's name on line {line}" },
+  'unreadable.sections': { zh: '第{list}部分的标题', en: 'the headings of sections {list}' },
+  'unreadable.tables': { zh: '表{list}', en: 'tables {list}' },
+  'unreadable.labels': { zh: '表三的 {count} 个行名', en: '{count} row labels of table 3' },
+  'unreadable.none': { zh: '无', en: 'nothing' },
+  'unreadable.separator': { zh: '、', en: ', ' },
+  // a heading line lost, its content in place
+  'heading-missing': {
+    zh: '缺少第{numeral}部分的标题「{heading}」，其内容（「{text}」）在原位',
+    en: 'The heading 「{heading}」 of section {number} is missing; its content (「{text}」) stands at its place',
+  },
+  // a row label worded differently
+  'label-wording': {
+    zh: '行名「{text}」与标准表述「{standard}」不同',
+    en: 'The row label 「{text}」 differs from the standard wording 「{standard}」',
+  },
 } as const satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof MESSAGES;
@@ -218,6 +245,9 @@ export const RULE_DESCRIPTIONS_EN: Record<FindingCode, string> = {
   'title-missing': 'No title with the agency and the year',
   'date-missing': 'No closing date',
   'conversion-artifact': 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',
+  unreadable: 'The text is an annual report whose structure or tables cannot be read',
+  'heading-missing': "A section's heading line is lost while its content stands at its place",
+  'label-wording': 'A row label differs from the standard wording (a typo or an older wording)',
 };
 
 let current: Locale = DEFAULT_LOCALE;

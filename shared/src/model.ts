@@ -33,7 +33,10 @@ export type FindingCode =
   | 'negative-number'
   | 'title-missing'
   | 'date-missing'
-  | 'conversion-artifact';
+  | 'conversion-artifact'
+  | 'unreadable'
+  | 'heading-missing'
+  | 'label-wording';
 
 /** One text replacement: `range` of the original text becomes `newText`. */
 export interface TextEdit {
@@ -201,4 +204,29 @@ export interface ReportModel {
   tables: Partial<Record<TableId, TableModel>>;
   closing: ClosingModel;
   artifacts: ArtifactModel[];
+  /** Sections whose heading line is absent while their content stands at their place. */
+  lostHeadings?: LostHeadingModel[];
+  /** The text names itself an annual report (or holds most of one) but its structure could not be read. */
+  unreadable?: UnreadableModel;
+}
+
+export interface LostHeadingModel {
+  section: number;
+  /** The first line of the section's content: the heading belongs right before it. */
+  line: number;
+  range: Range;
+}
+
+export interface UnreadableModel {
+  range: Range;
+  /** The title found, if any. */
+  title?: string;
+  /** The 0-based line that names the text a 政府信息公开…年度报告 (when there is no title). */
+  namedLine?: number;
+  /** Section numbers whose heading was found. */
+  sections: number[];
+  /** Tables that were read. */
+  tables: TableId[];
+  /** Table-3 row labels recognised. */
+  table3Labels: number;
 }

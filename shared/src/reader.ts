@@ -2,11 +2,26 @@
 // every part with its exact source range. One pass over the lines for headings; the
 // tables are read from the lines of their sections only.
 
-import type { ArtifactModel, ClosingModel, HeadingModel, ReportModel, SectionModel, TableModel, TitleModel } from './model';
+import type {
+  ArtifactModel,
+  ClosingModel,
+  HeadingModel,
+  LostHeadingModel,
+  ReportModel,
+  SectionModel,
+  TableId,
+  TableModel,
+  TitleModel,
+  UnreadableModel,
+} from './model';
+import { matchRow, prepare } from './labels';
+import { SECTION_NUMERALS, SECTIONS, TABLE3_2021 } from './template';
 import { findBookmarks, tokenizeLine, type TokenizedLine } from './cells';
 import { parseHeading } from './headings';
 import { isCommentLine } from './suppressions';
 import { readLabelledTable, readReviewTable } from './tables';
+import { mapSegments } from './segmentMap';
+import { segmentLines } from './segments';
 import { CHINESE_DIGITS, normalizeLabel, splitLines, toHalfWidth } from './text';
 
 /** How far from the top a title is looked for (non-blank lines). */
@@ -17,6 +32,13 @@ const CLOSING_SEARCH_LINES = 8;
 const MAX_TITLE_LENGTH = 60;
 
 const PAGE_FOOTER_RE = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+/** A header line of a crawled or portal page: a known key, then a colon or a tab. */
+const CRAWLER_HEADER_KEYS =
+  '标题|名称|单位|来源|采集时间|发布时间|发布日期|文号|发文字号|发文机关|发布机构|栏目|原文链接|原文地址|本地目录|索引号|分类|主题分类|公开日期|成文日期|关键词|信息来源|生效日期|公开方式|公开范围|所属机构|浏览次数|访问量|作者|编辑';
+const CRAWLER_HEADER_RE = new RegExp(`^(?:${CRAWLER_HEADER_KEYS})\\s*(?:[:：]|\\t)`);
+/** The title in a crawler's header: `标题: 平潭…年度报告`. */
+const HEADER_TITLE_RE = /^(\s*(?:标题|名称)\s*(?:[:：]\s*|\t\s*))(\S.*?)\s*$/;
+
 const WEB_CHROME_RES = [
   /^(?:当前位置|您现在的位置|您的位置|所在位置)\s*[:：]/,
   /^(?:【\s*)?(?:关闭本页|关闭窗口|打印本页|打印|关闭|返回顶部|返回)(?:\s*】)?$/,
@@ -24,6 +46,13 @@ const WEB_CHROME_RES = [
   /^中国政府网(?:\s|$)/,
   /字号\s*[:：]?\s*[[【]?\s*大/,
   /(?:网站地图|版权所有|ICP备|主办单位\s*[:：])/,
+  // A crawler's or a portal's header: `标题: …`, `原文链接: …`, `==== 正文 ====`, `索引号<TAB>…`.
+  CRAWLER_HEADER_RE,
+  /^页面链接与图片详见/,
+  /^[=＝]{2,}\s*正文\s*[=＝]{2,}$/,
+  // Share buttons, attachments, the page's own buttons.
+  /^(?:分享到\s*[:：]?\s*)?(?:微信|微博|QQ空间|QQ好友|朋友圈)(?:[\s、|/]+(?:微信|微博|QQ空间|QQ好友|朋友圈))+$/,
+  /^(?:【\s*)?(?:附件下载|附件|相关附件|扫一扫在手机打开当前页|收藏|分享)(?:\s*】)?\s*[:：]?$/,
 ];
 
 /** PAGE_FOOTER_RE needs a dash or 第 first (after blanks): a cheap test before running it. */
@@ -83,6 +112,30 @@ function trimmedRange(lines: string[], line: number) {
 const TITLE_TAIL_RE = /政[府务]信息公开(?:工作)?(?:\d{4}年)?年度报告$/;
 
 function findTitle(lines: string[], before: number): TitleModel | undefined {
+  return findTitleLine(lines, before) ?? findHeaderTitle(lines, before);
+}
+
+/** The title a crawler's header names (`标题: …年度报告`) when the page's text has none. */
+function findHeaderTitle(lines: string[], before: number): TitleModel | undefined {
+  for (let i = 0; i < Math.min(before, lines.length, TITLE_SEARCH_LINES); i++) {
+    const m = HEADER_TITLE_RE.exec(lines[i]);
+    if (!m) continue;
+    const norm = normalizeLabel(m[2]);
+    if (!/信息公开.*年度报告$/.test(norm) || m[2].length > MAX_TITLE_LENGTH) continue;
+    const yearMatch = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(m[2]));
+    const agency = norm.replace(/(?:19|20)\d{2}年度?/, '').replace(/政[府务]信息公开(?:工作)?年度报告$/, '');
+    return {
+      range: { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + m[2].length } },
+      lines: [i],
+      text: m[2],
+      agency: agency.length > 0 ? agency : undefined,
+      year: yearMatch ? Number(yearMatch[1]) : undefined,
+    };
+  }
+  return undefined;
+}
+
+function findTitleLine(lines: string[], before: number): TitleModel | undefined {
   let seen = 0;
   let prev = -1;
   for (let i = 0; i < Math.min(before, lines.length) && seen < TITLE_SEARCH_LINES; i++) {
@@ -168,7 +221,9 @@ function findYear(lines: string[], title: TitleModel | undefined, bodyEnd: numbe
   return firstYear;
 }
 
-function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number): ArtifactModel[] {
+const WORD_CONDITIONAL_RE = /<!--\[(?:if [^\]\n]{1,60}|endif)\]-->/g;
+
+function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number, cut?: boolean[]): ArtifactModel[] {
   const out: ArtifactModel[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
@@ -182,13 +237,102 @@ function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number): Art
         });
       }
     }
+    // Word's HTML conditional comments, left in pages saved from Word (`<!--[if !supportLists]-->`).
+    if (text.includes('<!--[')) {
+      WORD_CONDITIONAL_RE.lastIndex = 0;
+      for (let m = WORD_CONDITIONAL_RE.exec(text); m; m = WORD_CONDITIONAL_RE.exec(text)) {
+        out.push({ range: { start: { line: i, character: m.index }, end: { line: i, character: m.index + m[0].length } }, kind: 'web-chrome', text: m[0], wholeLine: false });
+      }
+    }
     if (mayBePageFooter(text) && PAGE_FOOTER_RE.test(text)) {
       out.push({ range: trimmedRange(lines, i), kind: 'page-footer', text: text.trim(), wholeLine: true });
-    } else if ((i < bodyStart || i > bodyEnd) && isChrome(text)) {
+    } else if ((i < bodyStart || i > bodyEnd || cut?.[i]) && isChrome(text)) {
       out.push({ range: trimmedRange(lines, i), kind: 'web-chrome', text: text.trim(), wholeLine: true });
     }
   }
   return out;
+}
+
+/** The sub-heading of a section's content: `（一）…`, `(二)…`, `一是…`. */
+const SUBHEADING_RE = /^\s*(?:[（(]\s*([一二三四五六七八九十])\s*[)）]|([一二三四五六七八九十])是)/;
+
+/**
+ * Sections whose heading line is absent while their content stands at its place: between the sections
+ * before and after it, its first two sub-headings hold the words of the template's `content`.
+ */
+function findLostHeadings(lines: string[], sections: SectionModel[], tables: ReportModel['tables']): LostHeadingModel[] {
+  const present = new Set(sections.map((s) => s.heading.section));
+  const lost: LostHeadingModel[] = [];
+  for (const t of SECTIONS) {
+    if (!t.content || present.has(t.number)) continue;
+    const before = sections.find((s) => s.heading.section === t.number - 1);
+    const after = sections.find((s) => s.heading.section === t.number + 1);
+    if (!before || !after || after.startLine <= before.startLine) continue;
+    const table = t.number - 1 >= 2 && t.number - 1 <= 4 ? tables[`table${t.number - 1}` as TableId] : undefined;
+    const from = Math.max(before.startLine + 1, table ? table.endLine + 1 : 0);
+    let first = -1;
+    let step = 0;
+    for (let i = from; i < after.startLine && step < t.content.length; i++) {
+      const m = SUBHEADING_RE.exec(lines[i]);
+      if (!m) continue;
+      const numeral = m[1] ?? m[2];
+      if (numeral !== SECTION_NUMERALS[step] || !t.content[step].some((w) => lines[i].includes(w))) break;
+      if (step === 0) first = i;
+      step++;
+    }
+    if (step === t.content.length && first >= 0) lost.push({ section: t.number, line: first, range: trimmedRange(lines, first) });
+  }
+  return lost;
+}
+
+/** Does the text name itself an annual report at the top? */
+const REPORT_NAME_RE = /政[府务]信息公开.{0,12}年度?报告/;
+
+/**
+ * A text that names itself a 政府信息公开…年度报告 (title or first lines), or holds most section headings
+ * or most table-3 labels, whose structure could not be read: what was found and what was not.
+ */
+function findUnreadable(
+  lines: string[],
+  title: TitleModel | undefined,
+  sections: SectionModel[],
+  tables: ReportModel['tables'],
+  source: (line: number) => TokenizedLine,
+): UnreadableModel | undefined {
+  let named: number | undefined;
+  for (let i = 0, seen = 0; i < lines.length && seen < TITLE_SEARCH_LINES && named === undefined; i++) {
+    if (isBlank(lines[i])) continue;
+    seen++;
+    if (REPORT_NAME_RE.test(normalizeLabel(lines[i].slice(0, 200)))) named = i;
+  }
+  const distinct = [...new Set(sections.map((s) => s.heading.section))].sort((a, b) => a - b);
+  const table3Rows = tables.table3 ? tables.table3.rows.filter((r) => !r.labelMissing).length : 0;
+  const table3Labels = table3Rows > 0 ? table3Rows : countTable3Labels(lines, source);
+  const halfOfTable3 = TABLE3_2021.rows.length / 2;
+  if (!title && named === undefined && distinct.length < 4 && table3Labels < halfOfTable3) return undefined;
+  const line = title ? title.lines[0] : (named ?? Math.max(0, lines.findIndex((l) => !isBlank(l))));
+  return {
+    range: title ? title.range : trimmedRange(lines, line),
+    title: title?.text,
+    namedLine: title ? undefined : named,
+    sections: distinct,
+    tables: (['table2', 'table3', 'table4'] as const).filter((id) => tables[id]),
+    table3Labels,
+  };
+}
+
+/** How many lines start with a table-3 row label (a table whose rows could not be read). */
+function countTable3Labels(lines: string[], source: (line: number) => TokenizedLine): number {
+  const p = prepare(TABLE3_2021);
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length && seen.size < TABLE3_2021.rows.length; i++) {
+    if (lines[i].length > 400 || isBlank(lines[i])) continue;
+    const first = source(i).cells.find((c) => c.kind === 'text');
+    if (!first) continue;
+    const match = matchRow(p, [first], -1);
+    if (match && !match.fuzzy) seen.add(match.row.id);
+  }
+  return seen.size;
 }
 
 /**
@@ -208,7 +352,19 @@ export function emptyReaderCache(): ReaderCache {
 
 /** Reads a report. Never throws on any input. With `previous`, it is updated to this version. */
 export function readReport(text: string, previous?: ReaderCache): ReportModel {
-  const { lines, eol } = splitLines(text);
+  const split = splitLines(text);
+  const segments = segmentLines(split.lines);
+  if (!segments) return readLines(split.lines, split.eol, previous);
+  // A collapsed line: its segments are read as lines, then every range is mapped back into the real lines.
+  const virtual = segments.map((s) => split.lines[s.line].slice(s.start, s.end));
+  if (previous) Object.assign(previous, emptyReaderCache());
+  // A part cut out of a line (a share button, 关闭本页) is a leftover wherever it stands.
+  const cut = segments.map((s) => s.start > 0 || s.end < split.lines[s.line].length);
+  const model = readLines(virtual, split.eol, undefined, cut);
+  return mapSegments(model, split.lines, segments);
+}
+
+function readLines(lines: string[], eol: '\n' | '\r\n', previous: ReaderCache | undefined, cut?: boolean[]): ReportModel {
   // Each line is tokenized at most once, when a table reader first asks for it.
   const cache: (TokenizedLine | undefined)[] = new Array(lines.length);
   const source = (line: number): TokenizedLine => {
@@ -263,6 +419,7 @@ export function readReport(text: string, previous?: ReaderCache): ReportModel {
   const distinct = new Set(sections.map((s) => s.heading.section)).size;
   const tableCount = Object.keys(tables).length;
   const isReport = distinct + tableCount + (title ? 1 : 0) >= 4 && distinct >= 2;
+  const unreadable = isReport ? undefined : findUnreadable(lines, title, sections, tables, source);
 
   const bodyStart = title ? title.lines[title.lines.length - 1] + 1 : firstHeading;
   const bodyEnd = closing.dateRange?.start.line ?? lines.length - 1;
@@ -275,8 +432,13 @@ export function readReport(text: string, previous?: ReaderCache): ReportModel {
     sections,
     tables,
     closing,
-    artifacts: findArtifacts(lines, bodyStart, bodyEnd),
+    artifacts: findArtifacts(lines, bodyStart, bodyEnd, cut).filter((a) => !title?.lines.includes(a.range.start.line)),
   };
+  if (isReport) {
+    const lost = findLostHeadings(lines, sections, tables);
+    if (lost.length > 0) model.lostHeadings = lost;
+  }
+  if (unreadable) model.unreadable = unreadable;
   if (previous) {
     previous.lines = lines;
     previous.headings = headings;

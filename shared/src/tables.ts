@@ -5,7 +5,8 @@
 import type { Cell, FormatVersion, RowModel, TableEncoding, TableId, TableModel } from './model';
 import type { LineLayout, TokenizedLine } from './cells';
 import { isKnownLabel, matchGroup, matchRow, prepare, type PreparedTable } from './labels';
-import { TABLE2_2019_MARKERS, TABLE4, tableTemplate, type GroupTemplate, type RowTemplate, type TableTemplate } from './template';
+import { TABLE2_2019_MARKERS, TABLE2_2021_COLUMN_MARKERS, TABLE4, tableTemplate, type GroupTemplate, type RowTemplate, type TableTemplate } from './template';
+import { digitTokens, groupTotalsCheck, looksRunTogether, rowTotalCheck, splitRuns, type PartialCheck } from './runs';
 import { normalizeLabel } from './text';
 
 export type LineSource = (line: number) => TokenizedLine;
@@ -49,7 +50,8 @@ interface RawRow {
   labelMissing: boolean;
   fuzzy: boolean;
   viaGroup?: string;
-  glued?: Cell;
+  /** The numbers were glued to the label (`规章000`). */
+  gluedRun?: boolean;
 }
 
 const ENCODING_OF_LAYOUT: Partial<Record<LineLayout, TableEncoding>> = {
@@ -73,36 +75,59 @@ function dominantEncoding(layouts: Map<TableEncoding, number>, sawSeparator: boo
   return best;
 }
 
-/** Decides the table-2 format from its labels: any 2019-only label means the 2019 format. */
+/**
+ * Decides the table-2 format from its columns and rows: any 2019-only column or row means the 2019
+ * format; the 2019 row label `规范性文件` does too, unless the columns are the 2021 ones (then it is a
+ * wording matter of a 2021 table).
+ */
 function detectTable2Format(source: LineSource, from: number, to: number): { format: FormatVersion; markers: Cell[] } {
   const markers: Cell[] = [];
+  const oldLabels: Cell[] = [];
+  let columns2021 = false;
   for (let line = from; line <= to; line++) {
     for (const cell of source(line).cells) {
       if (cell.kind !== 'text') continue;
       const key = normalizeLabel(cell.text);
-      if (TABLE2_2019_MARKER_KEYS.has(key) || key === '规范性文件') markers.push(cell);
+      if (TABLE2_2019_MARKER_KEYS.has(key)) markers.push(cell);
+      else if (key === '规范性文件') oldLabels.push(cell);
+      else if (TABLE2_2021_COLUMN_KEYS.has(key)) columns2021 = true;
     }
   }
+  if (!columns2021 || markers.length > 0) markers.push(...oldLabels);
+  markers.sort((a, b) => a.line - b.line || a.start - b.start);
   return { format: markers.length > 0 ? '2019' : '2021', markers };
 }
+const TABLE2_2021_COLUMN_KEYS = new Set(TABLE2_2021_COLUMN_MARKERS.map(normalizeLabel));
 
 function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Glued labels: `…申请数量21710000218`: the label matches once its digits are cut off. */
-const GLUED_RE = /^(.*[^\d\s.,])(\d{2,})$/;
+/** Glued labels: `…申请数量21710000218`, `行政许可0`: the label matches once its digits are cut off. */
+const GLUED_RE = /^(.*[^\d\s.,])(\d+(?:\.\d+)?)$/;
 
 function splitGlued(p: PreparedTable, cell: Cell): { label: Cell; digits: Cell } | undefined {
-  // GLUED_RE needs two ASCII digits at the end: most labels are rejected without running it.
+  // GLUED_RE needs an ASCII digit at the end: most labels are rejected without running it.
   const text = cell.text;
-  if (text.length < 3 || !isAsciiDigit(text.charCodeAt(text.length - 1)) || !isAsciiDigit(text.charCodeAt(text.length - 2))) return undefined;
+  if (text.length < 2 || !isAsciiDigit(text.charCodeAt(text.length - 1))) return undefined;
   const m = GLUED_RE.exec(text);
   if (!m) return undefined;
   const label: Cell = { text: m[1], line: cell.line, start: cell.start, end: cell.start + m[1].length, kind: 'text' };
   if (!matchRow(p, [label], -1)) return undefined;
-  const digits: Cell = { text: m[2], line: cell.line, start: label.end, end: cell.end, kind: 'glued' };
+  const digits: Cell = { text: m[2], line: cell.line, start: label.end, end: cell.end, kind: 'number', value: Number(m[2]) };
+  if (m[2].includes('.')) digits.decimal = true;
   return { label, digits };
+}
+
+/** Marks the cells of a run that cannot be split as one unreadable cell each. */
+function asGlued(cells: readonly Cell[]): Cell[] {
+  return cells.map((c) => ({ text: c.text, line: c.line, start: c.start, end: c.end, kind: 'glued' }));
+}
+
+/** The relation a split of a row's run must satisfy: its 总计 is the sum of its parts (table 3), nothing else otherwise. */
+function runCheck(template: RowTemplate): PartialCheck {
+  const total = template.columns.findIndex((c) => c.total);
+  return total > 0 ? rowTotalCheck(total) : () => true;
 }
 
 /**
@@ -233,8 +258,10 @@ export function readLabelledTable(
           if (current && current.values.length > 0) finish();
           pendingLabels.push(glued.label);
           current = startRow(line);
-          current.glued = glued.digits;
-          gluedCells.push(glued.digits);
+          current.values.push(glued.digits);
+          current.gluedRun = true;
+          if (firstLine < 0) firstLine = line;
+          lastLine = line;
           finish();
           labelsOnLine++;
           leadingEmpties = [];
@@ -302,7 +329,7 @@ export function readLabelledTable(
   }
   finish();
 
-  const rows = raw.filter((r) => r.template).map((r) => toRowModel(r, r.template!));
+  const rows = raw.filter((r) => r.template).map((r) => toRowModel(r, r.template!, gluedCells));
   if (rows.length === 0 && gluedCells.length === 0) return undefined;
   if (id === 'table3') resolveOtherHandling(rows, legacyMarkers);
   let start = firstLine;
@@ -329,7 +356,7 @@ export function readLabelledTable(
   };
 }
 
-function toRowModel(r: RawRow, template: RowTemplate): RowModel {
+function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[]): RowModel {
   const n = template.columns.length;
   let values = r.values.slice(0, n);
   // A row short of cells whose line has empty cells before its first value: the first columns are the blank
@@ -339,15 +366,27 @@ function toRowModel(r: RawRow, template: RowTemplate): RowModel {
     const k = Math.min(r.leadingEmpties.length, n - values.length);
     values = [...r.leadingEmpties.slice(r.leadingEmpties.length - k), ...values];
   }
+  let glued = false;
+  // Digits run together (`规章000`, `0 0 0 0 0 00`): split where only one split fits, else one unreadable cell.
+  const tokens = digitTokens(r.values);
+  if (tokens && looksRunTogether(r.values, tokens, n, r.gluedRun === true)) {
+    const split = splitRuns(tokens, n, runCheck(template));
+    if (split.kind === 'split') values = split.cells;
+    else glued = true;
+  } else if (r.gluedRun && n > 1) glued = true;
+  if (glued) {
+    values = asGlued(r.values);
+    gluedCells.push(...values);
+  }
   // Pad with the row's own trailing empty cells (tab/pipe rows), then nothing.
   for (const e of r.trailingEmpties) {
-    if (values.length >= n) break;
+    if (glued || values.length >= n) break;
     values.push(e);
   }
   const cells: (Cell | undefined)[] = [];
-  for (let i = 0; i < n; i++) cells.push(r.glued ? undefined : values[i]);
-  const rawCells = r.glued ? [r.glued] : values;
-  const anchor = r.glued ?? rawCells[0] ?? r.labels[0];
+  for (let i = 0; i < n; i++) cells.push(glued ? undefined : values[i]);
+  const rawCells = values;
+  const anchor = rawCells[0] ?? r.labels[0];
   const row: RowModel = { id: template.id, labels: r.labels, labelMissing: r.labelMissing, cells, rawCells, anchor };
   if (r.fuzzy) row.fuzzyLabel = true;
   if (r.viaGroup) row.viaGroup = r.viaGroup;
@@ -369,6 +408,9 @@ function resolveOtherHandling(rows: RowModel[], legacyMarkers: Cell[]): void {
   legacyMarkers.push(first.labels[0] ?? first.anchor);
 }
 
+const TABLE4_GLUED_RE = /^(.*[^\d\s.,])(\d+)$/;
+const TABLE4_HEADER_KEYS = TABLE4.headers.map(normalizeLabel);
+
 /** Reads table 4: the first 15 values after the headers of section 四. */
 export function readReviewTable(source: LineSource, from: number, to: number): TableModel | undefined {
   const columns = TABLE4.rows[0].columns.length;
@@ -379,6 +421,7 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
   let sawSeparator = false;
   let firstLine = -1;
   let lastLine = -1;
+  let glued = false;
   for (let line = from; line <= to && values.length < columns; line++) {
     const tok = source(line);
     if (tok.layout === 'separator') {
@@ -424,7 +467,18 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
           lastLine = line;
         } else pendingEmpties.push(cell);
       } else if (values.length === 0) {
-        labels.push(cell);
+        // The headers with the numbers glued to them (`…尚未审结总计000000000000000`).
+        const m = TABLE4_GLUED_RE.exec(cell.text);
+        if (m && TABLE4_HEADER_KEYS.some((h) => normalizeLabel(m[1]).endsWith(h))) {
+          const at = cell.start + m[1].length;
+          labels.push({ text: m[1], line: cell.line, start: cell.start, end: at, kind: 'text' });
+          values.push({ text: m[2], line: cell.line, start: at, end: cell.end, kind: 'number', value: Number(m[2]) });
+          glued = true;
+          pendingEmpties = [];
+          valuesOnLine++;
+          if (firstLine < 0) firstLine = line;
+          lastLine = line;
+        } else labels.push(cell);
       }
     }
     // Trailing empty cells of a data line are missing values (`0 | 0 | |`).
@@ -433,9 +487,18 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
     if (enc && valuesOnLine > 0) layouts.set(enc, (layouts.get(enc) ?? 0) + 1);
   }
   if (values.length === 0) return undefined;
+  let read: Cell[] = values;
+  let unsplit = false;
+  const tokens = digitTokens(values);
+  if (tokens && looksRunTogether(values, tokens, columns, glued)) {
+    const split = splitRuns(tokens, columns, groupTotalsCheck);
+    if (split.kind === 'split') read = split.cells;
+    else unsplit = true;
+  } else if (glued && values.length < columns) unsplit = true;
+  if (unsplit) read = asGlued(values);
   const cells: (Cell | undefined)[] = [];
-  for (let i = 0; i < columns; i++) cells.push(values[i]);
-  const row: RowModel = { id: TABLE4.rows[0].id, labels: [], labelMissing: false, cells, rawCells: values, anchor: values[0] };
+  for (let i = 0; i < columns; i++) cells.push(unsplit ? undefined : read[i]);
+  const row: RowModel = { id: TABLE4.rows[0].id, labels: [], labelMissing: false, cells, rawCells: read, anchor: read[0] };
   return {
     id: 'table4',
     format: '2021',
@@ -445,7 +508,7 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
     rows: [row],
     legacyMarkers: [],
     strayNumbers: [],
-    gluedCells: [],
+    gluedCells: unsplit ? read : [],
   };
 }
 

@@ -13,6 +13,11 @@ export interface SectionTemplate {
   variants: string[];
   /** Words that identify the section when the heading is worded freely; all must occur. */
   keywords: string[][];
+  /**
+   * When the heading line is lost: its first two sub-headings (`（一）…`, `（二）…`) each hold one of these
+   * words, in this order, between the sections before and after it.
+   */
+  content?: string[][];
   table?: TableId;
 }
 
@@ -40,7 +45,11 @@ export const SECTIONS: readonly SectionTemplate[] = [
     number: 4,
     numeral: '四',
     title: '政府信息公开行政复议、行政诉讼情况',
-    variants: ['政务信息公开行政复议、行政诉讼情况', '因政府信息公开工作被申请行政复议、提起行政诉讼情况统计表'],
+    variants: [
+      '政务信息公开行政复议、行政诉讼情况',
+      '因政府信息公开工作被申请行政复议、提起行政诉讼情况统计表',
+      '政府信息公开行政法复议、行政诉讼情况',
+    ],
     keywords: [['行政复议'], ['行政诉讼']],
     table: 'table4',
   },
@@ -48,8 +57,16 @@ export const SECTIONS: readonly SectionTemplate[] = [
     number: 5,
     numeral: '五',
     title: '存在的主要问题及改进情况',
-    variants: ['存在的主要问题和改进情况'],
-    keywords: [['问题', '改进']],
+    variants: [
+      '存在的主要问题和改进情况',
+      '存在的主要问题及整改措施',
+      '存在的主要问题及整改情况',
+      '存在的主要问题及改进措施',
+      '存在的主要问题及明年工作计划',
+      '存在的主要问题及改进情况及明年工作计划',
+    ],
+    keywords: [['问题', '改进'], ['问题', '整改'], ['问题', '措施'], ['问题', '工作计划']],
+    content: [['问题'], ['改进', '整改', '措施', '计划']],
   },
   {
     number: 6,
@@ -87,6 +104,8 @@ export interface RowTemplate {
   name: string;
   /** Other accepted labels (normalised comparison). */
   variants?: string[];
+  /** Other wordings read as this row but reported (label-wording), e.g. the 2019 label in a 2021 table. */
+  wordings?: string[];
   columns: readonly ColumnTemplate[];
   /** Block header in table 2 (第二十条第（X）项) or group in table 3 (（三）不予公开…). */
   group?: string;
@@ -127,7 +146,7 @@ export const TABLE2_2021: TableTemplate = {
   section: 2,
   rows: [
     { id: 't2.rules', label: '规章', name: '规章', columns: T2_DOCS_2021, group: 't2.item1' },
-    { id: 't2.normative', label: '行政规范性文件', name: '行政规范性文件', columns: T2_DOCS_2021, group: 't2.item1' },
+    { id: 't2.normative', label: '行政规范性文件', name: '行政规范性文件', wordings: ['规范性文件'], columns: T2_DOCS_2021, group: 't2.item1' },
     { id: 't2.licensing', label: '行政许可', name: '行政许可', columns: T2_DECISIONS, group: 't2.item5' },
     { id: 't2.penalty', label: '行政处罚', name: '行政处罚', columns: T2_DECISIONS, group: 't2.item6' },
     { id: 't2.enforcement', label: '行政强制', name: '行政强制', columns: T2_DECISIONS, group: 't2.item6' },
@@ -141,6 +160,9 @@ export const TABLE2_2021: TableTemplate = {
   ],
   headers: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '现行有效件', '本年处理决定数量', '本年收费金额（单位：万元）', '本年收费金额'],
 };
+
+/** Column headers only the 2021 table 2 has: with them, a `规范性文件` row is a wording matter, not the 2019 format. */
+export const TABLE2_2021_COLUMN_MARKERS = ['本年制发件数', '本年废止件数', '现行有效件数', '现行有效件'];
 
 // Table 2, 2019 format
 const T2_DOCS_2019 = [col('made', '本年新制作数量'), col('published', '本年新公开数量'), col('total', '对外公开总数量')];

@@ -162,6 +162,19 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const column = f.data?.column as number | undefined;
   if (!table || !row || column === undefined || f.data?.value === undefined) return undefined;
   const value = String(f.data.value);
+  const pad = table.encoding === 'markdown' || table.encoding === 'pipe' ? ' ' : '';
+  // A column blank in every row: every cell of it gets a 0.
+  const columnRows = f.data?.rows as string[] | undefined;
+  if (Array.isArray(columnRows)) {
+    const edits = columnRows.flatMap((id) => {
+      const c = table.rows.find((r) => r.id === id)?.cells[column];
+      if (!c || (c.kind !== 'empty' && c.kind !== 'placeholder')) return [];
+      const padded = c.kind === 'empty' && c.start === c.end ? pad + '0' + pad : '0';
+      return [{ range: { start: pos(c.line, c.start), end: pos(c.line, c.end) }, newText: padded }];
+    });
+    const label = rowTemplateOf(table, row)?.columns[column]?.label ?? '';
+    return edits.length > 0 ? { title: msg('fix.fillColumn', { column: label, count: edits.length }), edits } : undefined;
+  }
   const cell = row.cells[column];
   const title = msg('fix.fillCell', { value });
   if (cell && cell.kind === 'placeholder') {

@@ -19,9 +19,11 @@ export const sectionMissing: Rule = {
   description: '缺少六个部分之一',
   check(model) {
     const present = firstOccurrences(model);
+    const lost = new Set((model.lostHeadings ?? []).map((l) => l.section));
     const findings: Finding[] = [];
     for (const s of SECTIONS) {
-      if (present.has(s.number)) continue;
+      // A section whose heading line is lost but whose content is there is heading-missing.
+      if (present.has(s.number) || lost.has(s.number)) continue;
       const next = SECTIONS.filter((t) => t.number > s.number)
         .map((t) => present.get(t.number))
         .find((t) => t !== undefined);
@@ -209,12 +211,75 @@ export const dateMissing: Rule = {
   },
 };
 
+export const headingMissing: Rule = {
+  code: 'heading-missing',
+  severity: 'warning',
+  description: '部分的标题行缺失，但其内容在原位',
+  check(model) {
+    return (model.lostHeadings ?? []).map((l): Finding => {
+      const s = SECTIONS[l.section - 1];
+      const heading = standardHeading(l.section);
+      // Written like the other headings (a Markdown `## ` prefix, indentation).
+      const h = model.sections[0]?.heading;
+      const prefix = h ? model.lines[h.line].slice(0, h.range.start.character) : '';
+      const text = model.lines[l.line].trim();
+      const at = { line: l.line, character: 0 };
+      return {
+        code: 'heading-missing',
+        severity: 'warning',
+        range: l.range,
+        message: msg('heading-missing', { numeral: s.numeral, number: s.number, heading, text: text.length > 20 ? `${text.slice(0, 20)}…` : text }),
+        fix: { title: msg('fix.insertSection', { heading }), edits: [{ range: { start: at, end: at }, newText: prefix + heading + model.eol }] },
+        data: { section: l.section },
+      };
+    });
+  },
+};
+
+export const unreadable: Rule = {
+  code: 'unreadable',
+  severity: 'warning',
+  description: '看起来是年度报告，但读不出结构或统计表',
+  check(model) {
+    const u = model.unreadable;
+    if (!u) return [];
+    const sep = msg('unreadable.separator');
+    const numerals = (ns: number[]) => ns.map((n) => SECTIONS[n - 1].numeral).join('、');
+    const tableNumeral = { table2: '二', table3: '三', table4: '四' } as const;
+    const found: string[] = [];
+    const missing: string[] = [];
+    if (u.title) found.push(msg('unreadable.title', { title: u.title }));
+    else if (u.namedLine !== undefined) found.push(msg('unreadable.named', { line: u.namedLine + 1 }));
+    if (u.sections.length > 0) found.push(msg('unreadable.sections', { list: numerals(u.sections) }));
+    const absent = SECTIONS.map((t) => t.number).filter((n) => !u.sections.includes(n));
+    if (absent.length > 0) missing.push(msg('unreadable.sections', { list: numerals(absent) }));
+    if (u.tables.length > 0) found.push(msg('unreadable.tables', { list: u.tables.map((t) => tableNumeral[t]).join('、') }));
+    else if (u.table3Labels > 0) found.push(msg('unreadable.labels', { count: u.table3Labels }));
+    const absentTables = (['table2', 'table3', 'table4'] as const).filter((t) => !u.tables.includes(t));
+    if (absentTables.length > 0) missing.push(msg('unreadable.tables', { list: absentTables.map((t) => tableNumeral[t]).join('、') }));
+    return [
+      {
+        code: 'unreadable',
+        severity: 'warning',
+        range: u.range,
+        message: msg('unreadable', {
+          found: found.length > 0 ? found.join(sep) : msg('unreadable.none'),
+          missing: missing.length > 0 ? missing.join(sep) : msg('unreadable.none'),
+        }),
+        data: { sections: u.sections, tables: u.tables },
+      },
+    ];
+  },
+};
+
 export const STRUCTURE_RULES: Rule[] = [
   sectionMissing,
+  headingMissing,
   sectionOrder,
   sectionDuplicate,
   headingNumbering,
   headingWording,
   titleMissing,
   dateMissing,
+  unreadable,
 ];

@@ -2,9 +2,9 @@
 // a cell that is no number, a negative count, and the 2019 format used for a later year.
 
 import { msg } from '../messages';
-import type { Finding, Range, ReportModel, RowModel, TableId, TableModel } from '../model';
-import { SECTIONS, tableTemplate } from '../template';
-import { parseNumber } from '../text';
+import type { Cell, Finding, Range, ReportModel, RowModel, TableId, TableModel } from '../model';
+import { SECTIONS, tableTemplate, type ColumnTemplate } from '../template';
+import { normalizeLabel, parseNumber } from '../text';
 import type { Rule } from './rule';
 import { afterCell, cellRange, numberOf, partsOfTotal, quoteRow, rowTemplateOf, templateOf, tidy } from './util';
 
@@ -145,6 +145,8 @@ export const cellMissing: Rule = {
   check(model) {
     const findings: Finding[] = [];
     for (const table of tables(model)) {
+      const blankColumns = blankColumnsOf(table);
+      for (const { column, rows } of blankColumns.values()) findings.push(blankColumnFinding(table, column, rows));
       for (const row of table.rows) {
         if (row.rawCells.some((c) => c.kind === 'glued')) continue;
         const t = rowTemplateOf(table, row);
@@ -153,6 +155,8 @@ export const cellMissing: Rule = {
         t.columns.forEach((column, i) => {
           const cell = row.cells[i];
           if (cell && cell.kind !== 'empty' && cell.kind !== 'placeholder') return;
+          // A column blank in every row is one finding for the whole column.
+          if (blankColumns.has(columnKey(t.columns, i))) return;
           // A missing total gets the computed sum of the row's parts when they are all there; a count is
           // never negative, so a negative sum (a negative part) is no value to fill in.
           let value: number | undefined = 0;
@@ -180,6 +184,62 @@ export const cellMissing: Rule = {
     return findings;
   },
 };
+const isBlankCell = (c: Cell | undefined): boolean => c !== undefined && (c.kind === 'empty' || c.kind === 'placeholder');
+
+/** One key per column of a row layout (rows sharing a template's column list share its keys). */
+const layoutIds = new Map<readonly ColumnTemplate[], number>();
+function columnKey(columns: readonly ColumnTemplate[], i: number): string {
+  let id = layoutIds.get(columns);
+  if (id === undefined) {
+    id = layoutIds.size + 1;
+    layoutIds.set(columns, id);
+  }
+  return `${id}#${i}`;
+}
+
+/** Fewer rows than this do not make a column pattern (a single row's blank cell is its own finding). */
+const MIN_ROWS_OF_BLANK_COLUMN = 3;
+
+/**
+ * Columns blank (an empty or placeholder cell) in every row that has them, while other columns hold
+ * numbers: one pattern (a column left empty by the page), reported once per column.
+ */
+function blankColumnsOf(table: TableModel): Map<string, { column: number; rows: RowModel[] }> {
+  const out = new Map<string, { column: number; rows: RowModel[] }>();
+  const candidates = new Map<string, { column: number; rows: RowModel[]; blank: boolean }>();
+  let numbers = 0;
+  for (const row of table.rows) {
+    const t = rowTemplateOf(table, row);
+    if (!t || row.rawCells.some((c) => c.kind === 'glued')) continue;
+    t.columns.forEach((_, i) => {
+      const key = columnKey(t.columns, i);
+      const entry = candidates.get(key) ?? { column: i, rows: [], blank: true };
+      candidates.set(key, entry);
+      entry.rows.push(row);
+      if (!isBlankCell(row.cells[i])) entry.blank = false;
+      if (numberOf(row.cells[i]) !== undefined) numbers++;
+    });
+  }
+  if (numbers === 0) return out;
+  for (const [key, e] of candidates) if (e.blank && e.rows.length >= MIN_ROWS_OF_BLANK_COLUMN) out.set(key, { column: e.column, rows: e.rows });
+  return out;
+}
+
+function blankColumnFinding(table: TableModel, column: number, rows: RowModel[]): Finding {
+  const first = rows[0];
+  const t = rowTemplateOf(table, first)!;
+  const label = t.columns[column].label;
+  const cells = rows.map((r) => r.cells[column]!);
+  return {
+    code: 'cell-missing',
+    severity: 'error',
+    range: cellRange(cells[0]),
+    message: msg('cell-missing.column', { table: templateOf(table).name, column: label, count: rows.length }),
+    related: rows.slice(1).map((r, k) => ({ range: cellRange(cells[k + 1]), message: `${quoteRow(rowTemplateOf(table, r)?.name ?? r.id)}·${label}` })),
+    data: { table: table.id, row: first.id, column, value: 0, encoding: table.encoding, rows: rows.map((r) => r.id) },
+  };
+}
+
 export const cellNotNumber: Rule = {
   code: 'cell-not-number',
   severity: 'error',
@@ -270,4 +330,48 @@ export const legacyFormat: Rule = {
   },
 };
 
-export const TABLE_RULES: Rule[] = [tableMissing, rowMissing, rowLabelMissing, rowDuplicate, cellMissing, cellNotNumber, negativeNumber, legacyFormat];
+export const labelWording: Rule = {
+  code: 'label-wording',
+  severity: 'info',
+  description: '行名与标准表述不同（错字或旧表述），仍按该行读取',
+  check(model) {
+    const findings: Finding[] = [];
+    for (const table of tables(model)) {
+      if (table.id === 'table4') continue;
+      for (const row of table.rows) {
+        if (row.labelMissing || row.viaGroup || row.labels.length === 0) continue;
+        const t = rowTemplateOf(table, row);
+        if (!t || !t.label) continue;
+        const written = normalizeLabel(row.labels.map((c) => c.text).join(''));
+        const wording = (t.wordings ?? []).some((w) => normalizeLabel(w) === written);
+        if (!wording && !row.fuzzyLabel) continue;
+        const first = row.labels[0];
+        const last = row.labels[row.labels.length - 1];
+        const range = { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
+        const text = row.labels.map((c) => c.text).join('');
+        findings.push({
+          code: 'label-wording',
+          severity: 'info',
+          range,
+          message: msg('label-wording', { text, standard: t.label }),
+          // One cell on one line: replaced by the standard label; a label spread over lines is left to the writer.
+          fix: row.labels.length === 1 ? { title: msg('fix.replaceWith', { text: t.label }), edits: [{ range, newText: t.label }] } : undefined,
+          data: { table: table.id, row: row.id, standard: t.label },
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+export const TABLE_RULES: Rule[] = [
+  tableMissing,
+  rowMissing,
+  rowLabelMissing,
+  rowDuplicate,
+  cellMissing,
+  cellNotNumber,
+  negativeNumber,
+  legacyFormat,
+  labelWording,
+];

@@ -1,0 +1,131 @@
+// Run-together digits: a crawled page writes a row's numbers without separators
+// (`一、本年新收政府信息公开申请数量1000001`, `（七）总计21710000218`, `10 0 0 0 01`). A run of exactly as
+// many digits as the row has cells splits one way; a longer run is split where the table's own relations
+// (a row's 总计 is the sum of its parts) leave exactly one way. Anything else is not split: the caller
+// reports the run as one cell that cannot be split, never a guessed number.
+
+import type { Cell } from './model';
+
+/** A part of a split is at most this many digits (table 2 counts reach six digits). */
+const MAX_PART_DIGITS = 7;
+/** Steps of the split search before it gives up (reported as not splittable): the search is bounded. */
+const MAX_STEPS = 20000;
+
+/**
+ * Checks a split as far as it goes: `parts` holds the first `parts.length` numbers; false when a relation
+ * that only involves those numbers fails (so the search can stop early). Called again for every prefix.
+ */
+export type PartialCheck = (parts: readonly number[]) => boolean;
+
+export type RunSplit = { kind: 'split'; cells: Cell[] } | { kind: 'ambiguous'; solutions: number };
+
+/** The runs of ASCII digits of value cells made of digits and blanks only (`0 0 0 0 0 00`), or undefined. */
+export function digitTokens(values: readonly Cell[]): Cell[] | undefined {
+  const tokens: Cell[] = [];
+  for (const c of values) {
+    if (c.kind !== 'number' || c.text.length === 0 || c.end - c.start !== c.text.length) return undefined;
+    const text = c.text;
+    for (let i = 0; i < text.length; ) {
+      const k = text.charCodeAt(i);
+      if (k === 32 || k === 0x3000 || k === 0xa0) {
+        i++;
+        continue;
+      }
+      if (k < 48 || k > 57) return undefined;
+      let j = i;
+      while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      const digits = text.slice(i, j);
+      tokens.push({ text: digits, line: c.line, start: c.start + i, end: c.start + j, kind: 'number', value: Number(digits) });
+      i = j;
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Do a row's value cells look like digits run together (and not a row that simply lost cells)? A label
+ * glued to its digits, a number written with a leading zero (`00`, `01`), one run of at least a digit per
+ * cell, or numbers spaced inside one cell.
+ */
+export function looksRunTogether(values: readonly Cell[], tokens: readonly Cell[], columns: number, glued: boolean): boolean {
+  if (columns < 2 || tokens.length === 0 || tokens.length > columns) return false;
+  let digits = 0;
+  for (const t of tokens) digits += t.text.length;
+  if (digits < columns || values.length >= columns) return false;
+  return (
+    glued ||
+    tokens.some((t) => t.text.length > 1 && t.text[0] === '0') ||
+    (tokens.length === 1 && digits >= columns) ||
+    tokens.length > values.length
+  );
+}
+
+/**
+ * Splits the digit runs `values` into `columns` numbers that pass `check` (called on every prefix and on
+ * the whole): the split when exactly one exists, else how many were found (2 means "two or more").
+ */
+export function splitRuns(values: readonly Cell[], columns: number, check: PartialCheck): RunSplit {
+  const digits = values.map((v) => v.text);
+  const total = digits.reduce((n, d) => n + d.length, 0);
+  // As many digits as cells: one digit each, whatever the relations say (the rules check them).
+  const everyDigit = total === columns;
+  const parts: number[] = [];
+  const cuts: { token: number; from: number; to: number }[] = [];
+  let found: { token: number; from: number; to: number }[] | undefined;
+  let solutions = 0;
+  let steps = 0;
+  const search = (token: number, at: number, left: number): void => {
+    if (solutions >= 2 || steps++ > MAX_STEPS) return;
+    if (token === digits.length) {
+      if (parts.length === columns && (everyDigit || check(parts))) {
+        solutions++;
+        found = [...cuts];
+      }
+      return;
+    }
+    const text = digits[token];
+    const rest = text.length - at;
+    const cellsLeft = columns - parts.length;
+    // Every remaining digit needs a cell, and every remaining cell a digit.
+    if (cellsLeft <= 0 || left < cellsLeft || left > cellsLeft * MAX_PART_DIGITS) return;
+    const longest = text[at] === '0' ? 1 : Math.min(MAX_PART_DIGITS, rest);
+    for (let len = 1; len <= longest; len++) {
+      parts.push(Number(text.slice(at, at + len)));
+      cuts.push({ token, from: at, to: at + len });
+      if (everyDigit || check(parts)) {
+        if (at + len === text.length) search(token + 1, 0, left - len);
+        else search(token, at + len, left - len);
+      }
+      parts.pop();
+      cuts.pop();
+    }
+  };
+  search(0, 0, total);
+  if (steps > MAX_STEPS) return { kind: 'ambiguous', solutions: 2 };
+  if (solutions !== 1 || !found) return { kind: 'ambiguous', solutions };
+  const cells = found.map(({ token, from, to }): Cell => {
+    const v = values[token];
+    const text = v.text.slice(from, to);
+    return { text, line: v.line, start: v.start + from, end: v.start + to, kind: 'number', value: Number(text) };
+  });
+  return { kind: 'split', cells };
+}
+
+/** The check of a table-3 row: 总计 (the 7th number) is the sum of the six before it. */
+export const rowTotalCheck =
+  (parts: number): PartialCheck =>
+  (p) =>
+    p.length < parts + 1 || p[parts] === sumOf(p, 0, parts);
+
+/** The check of table 4: in each group of five, the 5th (总计) is the sum of the four before it. */
+export const groupTotalsCheck: PartialCheck = (p) => {
+  const n = p.length;
+  if (n % 5 !== 0 || n === 0) return true;
+  return p[n - 1] === sumOf(p, n - 5, n - 1);
+};
+
+function sumOf(p: readonly number[], from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += p[i];
+  return s;
+}
