@@ -325,3 +325,52 @@ describe('never silent on a report', () => {
     assert.deepEqual(checkText('关于做好2023年度政府信息公开工作的通知\n各单位：请于1月31日前报送。').findings, []);
   });
 });
+
+describe('empty cells written as empty lines (one cell per line)', () => {
+  test('when the lines between two labels are as many as the columns, an empty line is a cell', () => {
+    const rendered = renderReport(consistentData(9), 'cell-per-line');
+    const cell = rendered.cells.get(cellKey('t3.granted', 3))!;
+    const lines = rendered.text.split('\n');
+    lines[cell.start.line] = '';
+    const text = lines.join('\n');
+    const { model, findings } = checkText(text);
+    const granted = model.tables.table3!.rows.find((r) => r.id === 't3.granted')!;
+    assert.equal(granted.cells[3]?.kind, 'empty');
+    assert.equal(granted.cells[3]?.line, cell.start.line);
+    assert.equal(granted.cells[6]?.value, consistentData(9).table3['t3.granted'][6], 'the total stays in its column');
+    const missing = ofCode(findings, 'cell-missing');
+    assert.equal(missing.length, 1);
+    assert.equal(missing[0].range.start.line, cell.start.line);
+    assert.deepEqual(ERROR_CODES(findings), ['cell-missing']);
+    // Its fix writes the number into the empty line.
+    const fixed = applyEdits(text, missing[0].fix!.edits);
+    assert.equal(fixed.split('\n')[cell.start.line].trim(), '0');
+  });
+
+  test('an empty line between rows that are complete is not a cell', () => {
+    const rendered = renderReport(consistentData(9), 'cell-per-line');
+    const line = rendered.cells.get(cellKey('t3.granted', 6))!.start.line;
+    const lines = rendered.text.split('\n');
+    lines.splice(line + 1, 0, '');
+    assert.deepEqual(ERROR_CODES(checkText(lines.join('\n')).findings), []);
+  });
+});
+
+describe('notes inside table-2 cells', () => {
+  for (const encoding of ['tab', 'markdown', 'cell-per-line'] as Encoding[]) {
+    test(`${encoding}: 22（其中修订 16 件） is the number 22 with its note`, () => {
+      const data = consistentData(5);
+      const rendered = renderReport(data, encoding);
+      const r = rendered.cells.get(cellKey('t2.normative', 0))!;
+      const lines = rendered.text.split('\n');
+      const issued = data.table2['t2.normative'][0];
+      lines[r.start.line] = lines[r.start.line].slice(0, r.end.character) + '（其中修订 1 件）' + lines[r.start.line].slice(r.end.character);
+      const text = lines.join('\n');
+      const { model, findings } = checkText(text);
+      const cell = model.tables.table2!.rows.find((x) => x.id === 't2.normative')!.cells[0]!;
+      assert.equal(cell.value, issued);
+      assert.equal(textAt(text, { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } }), String(issued));
+      assert.deepEqual(ERROR_CODES(findings), []);
+    });
+  }
+});

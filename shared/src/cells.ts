@@ -73,9 +73,23 @@ function classified(text: string, line: number, start: number, end: number): Cel
       return cell;
     }
     if (isPlaceholder(text)) return { text, line, start, end, kind: 'placeholder' };
+    // A note after the number (`22（其中修订 16 件）`): the cell is the number; the note belongs to it.
+    const c = text.charCodeAt(0);
+    if (c >= 48 && c <= 57 && text.length <= 60) {
+      const note = NOTED_NUMBER_RE.exec(text);
+      if (note && !/^\s*[增减]\s*$/.test(note[2])) {
+        const value = Number(note[1]);
+        const cell: Cell = { text: note[1], line, start, end: start + note[1].length, kind: 'number', value };
+        if (note[1].includes('.')) cell.decimal = true;
+        if (isUsableCount(value, cell.decimal === true)) return cell;
+      }
+    }
   }
   return { text, line, start, end, kind: 'text' };
 }
+
+/** A number with a note in brackets after it; the note holds an ideograph (`（其中修订 16 件）`, `(含新制定)`). */
+const NOTED_NUMBER_RE = /^(\d{1,9}(?:\.\d+)?)\s*[（(]([^（）()]*[\u4e00-\u9fff][^（）()]*)[）)]$/;
 
 function splitOn(lineText: string, line: number, separator: string, from: number, to: number): Cell[] {
   const cells: Cell[] = [];

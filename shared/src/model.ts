@@ -100,6 +100,8 @@ export interface Cell {
   delta?: boolean;
   /** For kind 'number': the value had a decimal fraction. */
   decimal?: boolean;
+  /** A number split out of digits run together (`1000001` → 1 0 0 0 0 0 1): the whole run it is written in. */
+  run?: string;
 }
 
 export type TableId = 'table2' | 'table3' | 'table4';

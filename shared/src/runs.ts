@@ -23,7 +23,9 @@ export type RunSplit = { kind: 'split'; cells: Cell[] } | { kind: 'ambiguous'; s
 export function digitTokens(values: readonly Cell[]): Cell[] | undefined {
   const tokens: Cell[] = [];
   for (const c of values) {
-    if (c.kind !== 'number' || c.text.length === 0 || c.end - c.start !== c.text.length) return undefined;
+    // A run too long to be one count is read as text: its digits may still be a row's numbers.
+    const digitsOnly = c.kind === 'text' && /^\d+$/.test(c.text);
+    if ((c.kind !== 'number' && !digitsOnly) || c.text.length === 0 || c.end - c.start !== c.text.length) return undefined;
     const text = c.text;
     for (let i = 0; i < text.length; ) {
       const k = text.charCodeAt(i);
@@ -106,7 +108,9 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
   const cells = found.map(({ token, from, to }): Cell => {
     const v = values[token];
     const text = v.text.slice(from, to);
-    return { text, line: v.line, start: v.start + from, end: v.start + to, kind: 'number', value: Number(text) };
+    const cell: Cell = { text, line: v.line, start: v.start + from, end: v.start + to, kind: 'number', value: Number(text) };
+    if (v.text.length > text.length) cell.run = v.text;
+    return cell;
   });
   return { kind: 'split', cells };
 }

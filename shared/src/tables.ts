@@ -119,6 +119,41 @@ function splitGlued(p: PreparedTable, cell: Cell): { label: Cell; digits: Cell }
   return { label, digits };
 }
 
+/**
+ * Empty lines that are empty cells of a one-cell-per-line table: between a row's label line and the
+ * next label line stand exactly as many lines as the row has columns, numbers and empty lines (Word or a
+ * web page saved as text writes an empty cell as an empty line). Undefined when there are none.
+ */
+function blankLineCells(p: PreparedTable, source: LineSource, from: number, to: number): Set<number> | undefined {
+  let out: Set<number> | undefined;
+  for (let line = from; line <= to; line++) {
+    const tok = source(line);
+    if (tok.layout !== 'single' || tok.cells.length !== 1 || tok.cells[0].kind !== 'text') continue;
+    const match = matchRow(p, [tok.cells[0]], -1);
+    if (!match) continue;
+    const columns = match.row.columns.length;
+    // The row's lines: up to its last number (blank lines after it separate rows).
+    const blanks: number[] = [];
+    let lastNumber = -1;
+    let j = line + 1;
+    for (; j <= to && j - line <= columns + 2; j++) {
+      const t = source(j);
+      if (t.layout === 'blank') blanks.push(j);
+      else if (t.layout === 'single' && t.cells.length === 1 && (t.cells[0].kind === 'number' || t.cells[0].kind === 'placeholder')) lastNumber = j;
+      else break;
+    }
+    if (lastNumber - line === columns) {
+      const inner = blanks.filter((b) => b < lastNumber);
+      if (inner.length > 0) {
+        out ??= new Set();
+        for (const b of inner) out.add(b);
+      }
+    }
+    line = j - 1;
+  }
+  return out;
+}
+
 /** Marks the cells of a run that cannot be split as one unreadable cell each. */
 function asGlued(cells: readonly Cell[]): Cell[] {
   return cells.map((c) => ({ text: c.text, line: c.line, start: c.start, end: c.end, kind: 'glued' }));
@@ -224,13 +259,27 @@ export function readLabelledTable(
   const namesRowOrGroup = (labels: Cell[]): boolean =>
     matchRow(p, labels, lastIndex) !== undefined || matchGroup(p, normalizeLabel(labels[labels.length - 1].text)) !== undefined;
 
+  const blankCells = blankLineCells(p, source, from, to);
   for (let line = from; line <= to; line++) {
     const tok = source(line);
     if (tok.layout === 'separator') {
       sawSeparator = true;
       continue;
     }
-    if (tok.layout === 'blank') continue;
+    if (tok.layout === 'blank') {
+      // One cell per line, an empty cell written as an empty line.
+      if (blankCells?.has(line)) {
+        if (!current || current.values.length >= columnsOf(current) || pendingLabels.length > 0) {
+          finish();
+          current = startRow(line);
+        }
+        if (current.values.length === 0) current.firstValueLine = line;
+        current.values.push({ text: '', line, start: 0, end: 0, kind: 'empty' });
+        if (firstLine < 0) firstLine = line;
+        lastLine = line;
+      }
+      continue;
+    }
     const cells = tok.cells;
     const withEmpties = LINE_LAYOUTS_WITH_EMPTIES.has(tok.layout);
     // The tokenizer reads a tab line's first leading tab as indentation: one column more than its cells show.

@@ -67,7 +67,19 @@ export function targetTextOf(finding: Finding, text: string): string {
   if (!REPLACES_ITS_TARGET.has(finding.code)) return '';
   const lines = documentLines(text);
   const { start, end } = finding.range;
-  if (start.line === end.line) return (lines[start.line] ?? '').slice(start.character, end.character);
+  if (start.line === end.line) {
+    // A number split out of digits run together (`1000001` read as 1 0 0 0 0 0 | 1) is replaced inside its
+    // run: the run is what changes.
+    const line = lines[start.line] ?? '';
+    let from = start.character;
+    let to = end.character;
+    const isDigit = (i: number) => /[0-9０-９]/.test(line[i] ?? '');
+    if (to > from && isDigit(from) && isDigit(to - 1)) {
+      while (isDigit(from - 1)) from--;
+      while (isDigit(to)) to++;
+    }
+    return line.slice(from, to);
+  }
   return [lines[start.line]?.slice(start.character) ?? '', ...lines.slice(start.line + 1, end.line), lines[end.line]?.slice(0, end.character) ?? ''].join('\n');
 }
 

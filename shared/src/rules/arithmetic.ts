@@ -43,7 +43,7 @@ function toFinding(v: Violation): Finding {
     range: cellRange(v.target),
     message: v.message(),
     related: related(v.terms),
-    data: { row: v.rowId, column: v.column, expected: v.expected, actual: v.actual, replaced: v.target.text },
+    data: { row: v.rowId, column: v.column, expected: v.expected, actual: v.actual, replaced: v.target.run ?? v.target.text },
   };
   // A count is never negative: a relation whose only repair is a negative number has no fix.
   if (v.expected >= 0) finding.fix = replaceCellFix(v.target, v.expected);
