@@ -374,3 +374,19 @@ describe('notes inside table-2 cells', () => {
     });
   }
 });
+
+describe('displaced labels in pdftotext columns', () => {
+  test('a group label interleaved with a wrapped row label: the row is still read, and its pieced-together label is no wording finding', () => {
+    const lines = renderReport(consistentData(3), 'spaces').text.split('\n');
+    const group = lines.indexOf('（六）其他处理');
+    const row = lines.findIndex((l) => l.startsWith('2.申请人逾期未按收费通知要求缴纳费用'));
+    assert.ok(group >= 0 && row > group);
+    const numbers = lines[row].slice(lines[row].indexOf('  '));
+    lines[group] = '（六）其';
+    lines.splice(row, 1, '2、申请人逾期未按收费通知要', '他处理', `求缴纳费用、行政机关不再处理其政府信息公开申请${numbers}`);
+    const { model, findings } = checkText(lines.join('\n'));
+    const read = model.tables.table3!.rows.find((r) => r.id === 't3.otherHandling.2');
+    assert.deepEqual(read?.cells.map((c) => c?.value), consistentData(3).table3['t3.otherHandling.2']);
+    assert.deepEqual(findings.filter((f) => f.severity !== 'hint'), []);
+  });
+});

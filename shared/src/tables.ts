@@ -128,7 +128,10 @@ function blankLineCells(p: PreparedTable, source: LineSource, from: number, to: 
   let out: Set<number> | undefined;
   for (let line = from; line <= to; line++) {
     const tok = source(line);
-    if (tok.layout !== 'single' || tok.cells.length !== 1 || tok.cells[0].kind !== 'text') continue;
+    if (tok.layout !== 'single' || tok.cells.length !== 1 || tok.cells[0].kind !== 'text' || line + 1 > to) continue;
+    // Only a label followed by an empty line or a lone number may start such a row (the cheap test first).
+    const next = source(line + 1);
+    if (next.layout !== 'blank' && !(next.layout === 'single' && next.cells[0]?.kind === 'number')) continue;
     const match = matchRow(p, [tok.cells[0]], -1);
     if (!match) continue;
     const columns = match.row.columns.length;

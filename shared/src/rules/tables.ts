@@ -344,7 +344,9 @@ export const labelWording: Rule = {
         if (!t || !t.label) continue;
         const written = normalizeLabel(row.labels.map((c) => c.text).join(''));
         const wording = (t.wordings ?? []).some((w) => normalizeLabel(w) === written);
-        if (!wording && !row.fuzzyLabel) continue;
+        // A typo is recognised in a label written in one piece; a label pieced together from fragments
+        // (pdftotext interleaves a group label with a wrapped row label) is no wording of its own.
+        if (!wording && !(row.fuzzyLabel && row.labels.length === 1)) continue;
         const first = row.labels[0];
         const last = row.labels[row.labels.length - 1];
         const range = { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
