@@ -103,9 +103,32 @@ describe('digits run together', () => {
   test('a longer run splits where the row total leaves one way, else not at all', () => {
     const one = splitRuns([digitRun('21710000218')], 7, rowTotalCheck(6));
     assert.deepEqual(one.kind === 'split' ? one.cells.map((c) => c.text) : one, ['217', '1', '0', '0', '0', '0', '218']);
-    assert.deepEqual(splitRuns([digitRun('101000011')], 7, rowTotalCheck(6)), { kind: 'ambiguous', solutions: 2 });
+    const two = splitRuns([digitRun('101000011')], 7, rowTotalCheck(6));
+    assert.equal(two.kind, 'ambiguous');
+    assert.deepEqual(two.kind === 'ambiguous' ? two.candidates?.map((c) => c.map((x) => x.text).join(' ')) : [], ['1 0 10 0 0 0 11', '10 1 0 0 0 0 11']);
     // No split keeps the total: not split either (never a guessed number).
     assert.equal(splitRuns([digitRun('11000011')], 7, rowTotalCheck(6)).kind, 'ambiguous');
+  });
+
+  test('where the row total leaves two splits, the column relations (balance, results total) choose', () => {
+    // 四、结转下年度继续办理 is 10 1 0 0 0 0 | 11: written as 101000011 it is also 1 0 10 0 0 0 | 11 by its own total.
+    const data = consistentData(14);
+    const out = [10, 1, 0, 0, 0, 0, 11];
+    for (let c = 0; c < 6; c++) data.table3['t3.new'][c] += out[c] - data.table3['t3.carriedOut'][c];
+    data.table3['t3.new'][6] = data.table3['t3.new'].slice(0, 6).reduce((a, b) => a + b, 0);
+    data.table3['t3.carriedOut'] = out;
+    assert.ok(data.table3['t3.new'].every((v) => v >= 0));
+    const lines = renderReport(data, 'tab').text.split('\n');
+    const at = lines.findIndex((l) => l.includes('四、结转下年度继续办理'));
+    lines[at] = '四、结转下年度继续办理101000011';
+    const text = lines.join('\n');
+    const { model, findings } = checkText(text);
+    assert.deepEqual(model.tables.table3!.rows.find((r) => r.id === 't3.carriedOut')?.cells.map((c) => c?.value), out);
+    assert.deepEqual(ERROR_CODES(findings), []);
+    // With 二、上年结转 unreadable too, nothing is left to choose by: both runs stay unsplit.
+    const other = lines.findIndex((l) => l.includes('二、上年结转政府信息公开申请数量'));
+    lines[other] = '二、上年结转政府信息公开申请数量' + '1'.repeat(30);
+    assert.deepEqual(ERROR_CODES(checkText(lines.join('\n')).findings), ['cell-not-number']);
   });
 
   test('the search is bounded: a run of 200 digits gives up quickly', () => {

@@ -17,7 +17,13 @@ const MAX_STEPS = 20000;
  */
 export type PartialCheck = (parts: readonly number[]) => boolean;
 
-export type RunSplit = { kind: 'split'; cells: Cell[] } | { kind: 'ambiguous'; solutions: number };
+/** The splits kept when several fit the row (for the table's column relations to choose from). */
+export const MAX_CANDIDATES = 8;
+
+export type RunSplit =
+  | { kind: 'split'; cells: Cell[] }
+  /** Several splits (2 means "two or more"), or none; `candidates`: every split when there are at most MAX_CANDIDATES. */
+  | { kind: 'ambiguous'; solutions: number; candidates?: Cell[][] };
 
 /** The runs of ASCII digits of value cells made of digits and blanks only (`0 0 0 0 0 00`), or undefined. */
 export function digitTokens(values: readonly Cell[]): Cell[] | undefined {
@@ -73,15 +79,15 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
   const everyDigit = total === columns;
   const parts: number[] = [];
   const cuts: { token: number; from: number; to: number }[] = [];
-  let found: { token: number; from: number; to: number }[] | undefined;
+  const found: { token: number; from: number; to: number }[][] = [];
   let solutions = 0;
   let steps = 0;
   const search = (token: number, at: number, left: number): void => {
-    if (solutions >= 2 || steps++ > MAX_STEPS) return;
+    if (solutions > MAX_CANDIDATES || steps++ > MAX_STEPS) return;
     if (token === digits.length) {
       if (parts.length === columns && (everyDigit || check(parts))) {
         solutions++;
-        found = [...cuts];
+        if (found.length < MAX_CANDIDATES) found.push([...cuts]);
       }
       return;
     }
@@ -104,15 +110,17 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
   };
   search(0, 0, total);
   if (steps > MAX_STEPS) return { kind: 'ambiguous', solutions: 2 };
-  if (solutions !== 1 || !found) return { kind: 'ambiguous', solutions };
-  const cells = found.map(({ token, from, to }): Cell => {
-    const v = values[token];
-    const text = v.text.slice(from, to);
-    const cell: Cell = { text, line: v.line, start: v.start + from, end: v.start + to, kind: 'number', value: Number(text) };
-    if (v.text.length > text.length) cell.run = v.text;
-    return cell;
-  });
-  return { kind: 'split', cells };
+  const asCells = (cuts: { token: number; from: number; to: number }[]): Cell[] =>
+    cuts.map(({ token, from, to }): Cell => {
+      const v = values[token];
+      const text = v.text.slice(from, to);
+      const cell: Cell = { text, line: v.line, start: v.start + from, end: v.start + to, kind: 'number', value: Number(text) };
+      if (v.text.length > text.length) cell.run = v.text;
+      return cell;
+    });
+  if (solutions === 1) return { kind: 'split', cells: asCells(found[0]) };
+  if (solutions >= 2 && solutions <= MAX_CANDIDATES) return { kind: 'ambiguous', solutions: 2, candidates: found.map(asCells) };
+  return { kind: 'ambiguous', solutions: Math.min(solutions, 2) };
 }
 
 /** The check of a table-3 row: 总计 (the 7th number) is the sum of the six before it. */

@@ -5,7 +5,7 @@
 import type { Cell, FormatVersion, RowModel, TableEncoding, TableId, TableModel } from './model';
 import type { LineLayout, TokenizedLine } from './cells';
 import { isKnownLabel, matchGroup, matchRow, prepare, type PreparedTable } from './labels';
-import { TABLE2_2019_MARKERS, TABLE2_2021_COLUMN_MARKERS, TABLE4, tableTemplate, type GroupTemplate, type RowTemplate, type TableTemplate } from './template';
+import { TABLE2_2019_MARKERS, TABLE2_2021_COLUMN_MARKERS, TABLE3_2021, TABLE4, tableTemplate, type GroupTemplate, type RowTemplate, type TableTemplate } from './template';
 import { digitTokens, groupTotalsCheck, looksRunTogether, rowTotalCheck, splitRuns, type PartialCheck } from './runs';
 import { normalizeLabel } from './text';
 
@@ -381,7 +381,9 @@ export function readLabelledTable(
   }
   finish();
 
-  const rows = raw.filter((r) => r.template).map((r) => toRowModel(r, r.template!, gluedCells));
+  const candidates = new Map<RowModel, Cell[][]>();
+  const rows = raw.filter((r) => r.template).map((r) => toRowModel(r, r.template!, gluedCells, candidates));
+  if (id === 'table3' && candidates.size > 0) chooseByColumns(rows, candidates, gluedCells);
   if (rows.length === 0 && gluedCells.length === 0) return undefined;
   if (id === 'table3') resolveOtherHandling(rows, legacyMarkers);
   let start = firstLine;
@@ -408,7 +410,7 @@ export function readLabelledTable(
   };
 }
 
-function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[]): RowModel {
+function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[], candidates: Map<RowModel, Cell[][]>): RowModel {
   const n = template.columns.length;
   let values = r.values.slice(0, n);
   // A row short of cells whose line has empty cells before its first value: the first columns are the blank
@@ -419,12 +421,16 @@ function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[]): RowMo
     values = [...r.leadingEmpties.slice(r.leadingEmpties.length - k), ...values];
   }
   let glued = false;
+  let splits: Cell[][] | undefined;
   // Digits run together (`规章000`, `0 0 0 0 0 00`): split where only one split fits, else one unreadable cell.
   const tokens = digitTokens(r.values);
   if (tokens && looksRunTogether(r.values, tokens, n, r.gluedRun === true)) {
     const split = splitRuns(tokens, n, runCheck(template));
     if (split.kind === 'split') values = split.cells;
-    else glued = true;
+    else {
+      glued = true;
+      splits = split.candidates;
+    }
   } else if (r.gluedRun && n > 1) glued = true;
   if (glued) {
     values = asGlued(r.values);
@@ -442,7 +448,55 @@ function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[]): RowMo
   const row: RowModel = { id: template.id, labels: r.labels, labelMissing: r.labelMissing, cells, rawCells, anchor };
   if (r.fuzzy) row.fuzzyLabel = true;
   if (r.viaGroup) row.viaGroup = r.viaGroup;
+  if (splits) candidates.set(row, splits);
   return row;
+}
+
+/**
+ * A table-3 row whose run of digits splits several ways by its own total: the column relations (results
+ * total, balance) choose, when every other number they need is read and exactly one split satisfies them all.
+ */
+function chooseByColumns(rows: RowModel[], candidates: Map<RowModel, Cell[][]>, gluedCells: Cell[]): void {
+  const byId = new Map<string, RowModel>();
+  for (const r of rows) if (!byId.has(r.id)) byId.set(r.id, r);
+  const resultIds = TABLE3_2021.rows.filter((r) => r.result).map((r) => r.id);
+  for (const [row, splits] of candidates) {
+    if (byId.get(row.id) !== row) continue;
+    const valueOf = (id: string, c: number, split: Cell[]): number | undefined => {
+      const r = byId.get(id);
+      if (!r) return undefined;
+      const cell = r === row ? split[c] : r.cells[c];
+      return cell?.kind === 'number' ? cell.value : undefined;
+    };
+    // The relations this row takes part in, as (terms on the left, terms on the right).
+    const relations: [string[], string[]][] = [];
+    if (resultIds.includes(row.id) || row.id === 't3.resultsTotal') relations.push([resultIds, ['t3.resultsTotal']]);
+    if (['t3.new', 't3.carriedIn', 't3.resultsTotal', 't3.carriedOut'].includes(row.id)) relations.push([['t3.new', 't3.carriedIn'], ['t3.resultsTotal', 't3.carriedOut']]);
+    if (relations.length === 0) continue;
+    const fits = splits.filter((split) => {
+      let checked = 0;
+      for (const [left, right] of relations) {
+        for (let c = 0; c < split.length; c++) {
+          const l = left.map((id) => valueOf(id, c, split));
+          const r = right.map((id) => valueOf(id, c, split));
+          if (l.some((v) => v === undefined) || r.some((v) => v === undefined)) continue;
+          checked++;
+          const sum = (xs: (number | undefined)[]) => xs.reduce((a: number, b) => a + (b ?? 0), 0);
+          if (sum(l) !== sum(r)) return false;
+        }
+      }
+      return checked > 0;
+    });
+    if (fits.length !== 1) continue;
+    const chosen = fits[0];
+    for (const c of row.rawCells) {
+      const k = gluedCells.indexOf(c);
+      if (k >= 0) gluedCells.splice(k, 1);
+    }
+    row.rawCells = chosen;
+    row.cells = chosen.slice();
+    row.anchor = chosen[0];
+  }
 }
 
 /**
