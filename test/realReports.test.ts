@@ -413,3 +413,11 @@ describe('displaced labels in pdftotext columns', () => {
     assert.deepEqual(findings.filter((f) => f.severity !== 'hint'), []);
   });
 });
+
+test('a lone number in a row of a table without totals is a number, not a run (行政许可 | 2100 | in a 3-column 2019 row)', () => {
+  const text = renderReport(consistentData(11), 'pipe').text.replace('本年制发件数', '本年新制作数量');
+  const { model, findings } = checkText(text);
+  assert.equal(model.tables.table2?.format, '2019');
+  assert.equal(model.tables.table2?.rows.find((r) => r.id === 't2.licensing')?.cells[0]?.value, consistentData(11).table2['t2.licensing'][0]);
+  assert.equal(ofCode(findings, 'cell-not-number').length, 0);
+});

@@ -53,9 +53,9 @@ export function digitTokens(values: readonly Cell[]): Cell[] | undefined {
 /**
  * Do a row's value cells look like digits run together (and not a row that simply lost cells)? A label
  * glued to its digits, a number written with a leading zero (`00`, `01`), one run of at least a digit per
- * cell, or numbers spaced inside one cell.
+ * cell in a row that has a total, or numbers spaced inside one cell.
  */
-export function looksRunTogether(values: readonly Cell[], tokens: readonly Cell[], columns: number, glued: boolean): boolean {
+export function looksRunTogether(values: readonly Cell[], tokens: readonly Cell[], columns: number, glued: boolean, hasTotal: boolean): boolean {
   if (columns < 2 || tokens.length === 0 || tokens.length > columns) return false;
   let digits = 0;
   for (const t of tokens) digits += t.text.length;
@@ -63,7 +63,8 @@ export function looksRunTogether(values: readonly Cell[], tokens: readonly Cell[
   return (
     glued ||
     tokens.some((t) => t.text.length > 1 && t.text[0] === '0') ||
-    (tokens.length === 1 && digits >= columns) ||
+    // One long number alone in a row with a total (table 2's `行政许可 2100` in a 3-column 2019 row is a number).
+    (hasTotal && tokens.length === 1 && digits >= columns) ||
     tokens.length > values.length
   );
 }

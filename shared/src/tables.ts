@@ -423,8 +423,9 @@ function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[], candid
   let glued = false;
   let splits: Cell[][] | undefined;
   // Digits run together (`规章000`, `0 0 0 0 0 00`): split where only one split fits, else one unreadable cell.
-  const tokens = digitTokens(r.values);
-  if (tokens && looksRunTogether(r.values, tokens, n, r.gluedRun === true)) {
+  // Only a row short of cells can hold a run (the common full row is not looked at again).
+  const tokens = r.values.length < n ? digitTokens(r.values) : undefined;
+  if (tokens && looksRunTogether(r.values, tokens, n, r.gluedRun === true, template.columns.some((c) => c.total))) {
     const split = splitRuns(tokens, n, runCheck(template));
     if (split.kind === 'split') values = split.cells;
     else {
@@ -595,8 +596,8 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
   if (values.length === 0) return undefined;
   let read: Cell[] = values;
   let unsplit = false;
-  const tokens = digitTokens(values);
-  if (tokens && looksRunTogether(values, tokens, columns, glued)) {
+  const tokens = values.length < columns ? digitTokens(values) : undefined;
+  if (tokens && looksRunTogether(values, tokens, columns, glued, true)) {
     const split = splitRuns(tokens, columns, groupTotalsCheck);
     if (split.kind === 'split') read = split.cells;
     else unsplit = true;
