@@ -33,6 +33,10 @@ export type FindingCode =
   | 'negative-number'
   | 'title-missing'
   | 'date-missing'
+  | 'narrative-mismatch'
+  | 'year-mismatch'
+  | 'deadline'
+  | 'fee-missing'
   | 'conversion-artifact';
 
 /** One text replacement: `range` of the original text becomes `newText`. */
