@@ -178,6 +178,9 @@ describe('hover', () => {
     assert.doesNotMatch(hover.markdown, /`balance`/);
     const carriedIn = hoverAt(model, at(lines, lineOf(lines, '二、上年结转'), '上年'))!;
     assert.match(carriedIn.markdown, /`balance`/);
+    // The cross-check it takes part in: the figures of the text.
+    assert.match(carriedIn.markdown, /`narrative-mismatch`/);
+    assert.match(hoverAt(model, at(lines, lineOf(lines, '一、本年新收'), '本年'))!.markdown, /`narrative-mismatch`：与正文所述的件数对照/);
     const table2 = hoverAt(model, at(lines, lineOf(lines, '行政处罚 |'), '行政处罚'))!;
     assert.match(table2.markdown, /表二各项之间没有勾稽关系/);
   });

@@ -30,6 +30,14 @@ const TEXT = {
   resultsTotalPart: { zh: '`results-total`：计入「（七）总计」', en: '`results-total`: counted in 「（七）总计」' },
   resultsTotalSelf: { zh: '`results-total`：（七）总计 = 各项办理结果之和', en: '`results-total`: （七）总计 = the sum of all results' },
   balance: { zh: '`balance`：一 + 二 = （七）总计 + 四', en: '`balance`: 一 + 二 = （七）总计 + 四' },
+  narrative: {
+    zh: '`narrative-mismatch`：与正文所述的件数对照（收到/受理申请 N 件，新收或新收 + 上年结转均可；未收到申请；全部办结；行政复议、行政诉讼 N 件；予以公开 N 件…）',
+    en: '`narrative-mismatch`: compared with the figures the text states (requests received — new, or new + carried over —, none received, all completed, reviews, lawsuits, results)',
+  },
+  titleChecks: {
+    zh: '`year-mismatch`：标题年份 = 统计期限年份 = 正文所述本年度工作的年份，落款在次年；`deadline`：部门1月31日前、人民政府3月31日前公布（《条例》第四十九条）',
+    en: '`year-mismatch`: the title’s year = the statistics period’s = the year of the work described, the closing date in the next year; `deadline`: published by 31 January (department) or 31 March (people’s government), Regulations art. 49',
+  },
   reviewTotal: { zh: '`review-total`：每组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', en: '`review-total`: each group total = upheld + corrected + other + pending' },
   value: { zh: '所填：{value}', en: 'Written: {value}' },
   notNumber: { zh: '所填「{text}」不是数字', en: '「{text}」 is not a number' },
@@ -88,7 +96,7 @@ function titleHover(model: ReportModel, locale: Locale): HoverResult {
     title.agency ? t(locale, 'agency', { agency: escapeMarkdown(title.agency) }) : undefined,
     title.year !== undefined ? t(locale, 'year', { year: title.year }) : undefined,
   ].filter(Boolean);
-  return { range: title.range, markdown: [`**${t(locale, 'title')}**`, '', facts.join(' · ')].join('\n') };
+  return { range: title.range, markdown: [`**${t(locale, 'title')}**`, '', facts.join(' · '), '', t(locale, 'titleChecks')].join('\n') };
 }
 
 /** A row's name for a heading: 「（七）总计」 rather than 「三、本年度办理结果·（七）总计」. */
@@ -105,12 +113,13 @@ function rowHeading(table: TableModel, row: RowModel, locale: Locale): string {
 
 function relationsOf(table: TableModel, row: RowModel, locale: Locale): string[] {
   if (table.id === 'table2') return [t(locale, 'noRelation')];
-  if (table.id === 'table4') return [`${t(locale, 'checks')}`, `- ${t(locale, 'reviewTotal')}`];
+  if (table.id === 'table4') return [`${t(locale, 'checks')}`, `- ${t(locale, 'reviewTotal')}`, `- ${t(locale, 'narrative')}`];
   const rowT = rowTemplateOfRow(table, row);
   const lines = [t(locale, 'checks'), `- ${t(locale, 'rowTotal')}`];
   if (rowT?.result) lines.push(`- ${t(locale, 'resultsTotalPart')}`);
   if (row.id === 't3.resultsTotal') lines.push(`- ${t(locale, 'resultsTotalSelf')}`);
   if (['t3.new', 't3.carriedIn', 't3.resultsTotal', 't3.carriedOut'].includes(row.id)) lines.push(`- ${t(locale, 'balance')}`);
+  if (row.id === 't3.new' || row.id === 't3.carriedIn' || row.id === 't3.carriedOut' || (rowT?.result && row.id !== 't3.resultsTotal')) lines.push(`- ${t(locale, 'narrative')}`);
   return lines;
 }
 

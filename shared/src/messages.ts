@@ -189,6 +189,63 @@ export const MESSAGES = {
   'fix.all': { zh: '修复所有可自动修复的年报问题', en: 'Fix all auto-fixable report problems' },
   'related.term': { zh: '{name} = {value}', en: '{name} = {value}' },
   'related.minusTerm': { zh: '减 {name} = {value}', en: 'minus {name} = {value}' },
+  // cross-checks
+  'narrative-mismatch.received': {
+    zh: '正文所述收到申请 {written} 件，与表三「一、本年新收政府信息公开申请数量」总计 {new} 不符',
+    en: 'The text says {written} requests were received; table 3 「一、本年新收政府信息公开申请数量」 总计 is {new}',
+  },
+  'narrative-mismatch.received.carried': {
+    zh: '正文所述收到申请 {written} 件，与表三不符：本年新收 {new} 件，加上年结转 {carriedIn} 件共 {inclusive} 件',
+    en: 'The text says {written} requests were received; table 3 has {new} new requests, {inclusive} with the {carriedIn} carried over from last year',
+  },
+  'narrative-mismatch.none': {
+    zh: '正文称「{text}」，但表三「一、本年新收政府信息公开申请数量」总计为 {new}',
+    en: 'The text says 「{text}」 (no requests), but table 3 「一、本年新收政府信息公开申请数量」 总计 is {new}',
+  },
+  'narrative-mismatch.allDone': {
+    zh: '正文称申请「{text}」，但表三「四、结转下年度继续办理」总计为 {carriedOut}',
+    en: 'The text says the requests were 「{text}」 (all completed), but table 3 「四、结转下年度继续办理」 总计 is {carriedOut}',
+  },
+  'narrative-mismatch.review': {
+    zh: '正文所述行政复议 {written} 件，与表四「行政复议」总计 {table} 不符',
+    en: 'The text says {written} administrative reviews; table 4 「行政复议」 总计 is {table}',
+  },
+  'narrative-mismatch.lawsuit': {
+    zh: '正文所述行政诉讼 {written} 件，与表四行政诉讼总计 {table}（未经复议直接起诉 {direct} + 复议后起诉 {after}）不符',
+    en: 'The text says {written} lawsuits; table 4 has {table} (未经复议直接起诉 {direct} + 复议后起诉 {after})',
+  },
+  'narrative-mismatch.result': {
+    zh: '正文所述{result} {written} 件，与表三的 {table} 件不符',
+    en: 'The text says {written} requests were 「{result}」; table 3 has {table}',
+  },
+  'year-mismatch.period': {
+    zh: '统计期限写的是 {written} 年，本报告是 {year} 年度报告',
+    en: 'The statistics period says {written}; this is the report on {year}',
+  },
+  'year-mismatch.statement': {
+    zh: '正文「{text}」说的是 {written} 年的工作，本报告是 {year} 年度报告（是否沿用了上年的文字？）',
+    en: 'The text 「{text}」 speaks of the work of {written}; this is the report on {year} (text left over from an earlier report?)',
+  },
+  'year-mismatch.closing': {
+    zh: '落款日期 {date} 不在 {next} 年：{year} 年度报告应在 {next} 年公布',
+    en: 'The closing date {date} is not in {next}: the report on {year} is published in {next}',
+  },
+  'related.titleYear': { zh: '标题的年份 {year}', en: 'the title’s year {year}' },
+  'related.periodYear': { zh: '统计期限的年份 {year}', en: 'the statistics period’s year {year}' },
+  'deadline.department': {
+    zh: '落款日期 {date} 晚于 {next}年1月31日：部门的政府信息公开工作年度报告应在每年1月31日前公布（《条例》第四十九条）',
+    en: 'The closing date {date} is after 31 January {next}: a department publishes its annual report by 31 January (Regulations art. 49)',
+  },
+  'deadline.government': {
+    zh: '落款日期 {date} 晚于 {next}年3月31日：人民政府的政府信息公开工作年度报告应在每年3月31日前公布（《条例》第四十九条）',
+    en: 'The closing date {date} is after 31 March {next}: a people’s government publishes its own annual report by 31 March (Regulations art. 49)',
+  },
+  'related.government': { zh: '{agency}：人民政府本级报告，期限3月31日', en: '{agency}: a people’s government’s own report, due by 31 March' },
+  'related.department': { zh: '{agency}：政府部门的报告，期限1月31日', en: '{agency}: a department’s report, due by 31 January' },
+  'fee-missing': {
+    zh: '第六部分「其他需要报告的事项」没有说明收取信息处理费的情况（2021 年格式要求说明；未收取也应写明，如「本年度未收取信息处理费」）',
+    en: 'Section 六 「其他需要报告的事项」 does not state the information processing fees (信息处理费) collected, as the 2021 format asks (also when none: 「本年度未收取信息处理费」)',
+  },
   // conversion artifacts
   'conversion-artifact': {
     zh: '转换留下的{kind}「{text}」，不属于报告内容',
@@ -244,6 +301,10 @@ export const RULE_DESCRIPTIONS_EN: Record<FindingCode, string> = {
   'negative-number': 'A count is negative',
   'title-missing': 'No title with the agency and the year',
   'date-missing': 'No closing date',
+  'narrative-mismatch': 'A number in the text contradicts a table (requests received, none received, all completed, reviews and lawsuits, results)',
+  'year-mismatch': 'The years of the title, the statistics period, the year’s own statements or the closing date disagree',
+  deadline: 'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
+  'fee-missing': 'Section 六 does not state the information processing fees (信息处理费) collected (2021 format)',
   'conversion-artifact': 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',
   unreadable: 'The text is an annual report whose structure or tables cannot be read',
   'heading-missing': "A section's heading line is lost while its content stands at its place",

@@ -30,6 +30,11 @@ export interface ReportData {
   table3: Record<string, number[]>;
   /** The 15 numbers of t4.cases: three groups × [结果维持, 结果纠正, 其他结果, 尚未审结, 总计]. */
   table4: number[];
+  /**
+   * The numbers the prose states, when they differ from the tables: a fault (withFault) is a typo in a table,
+   * the text still says what the report really is, so that fixing the table leaves text and table in agreement.
+   */
+  narrative?: Pick<ReportData, 'table3' | 'table4'>;
 }
 
 export interface RenderedReport {
@@ -175,6 +180,7 @@ export function rowValues(data: ReportData, rowId: string): number[] {
 /** A copy of `data` with exactly one number changed. */
 export function withFault(data: ReportData, fault: Fault): ReportData {
   const copy = cloneData(data);
+  copy.narrative = data.narrative ?? { table3: cloneData(data).table3, table4: [...data.table4] };
   const values = rowValues(copy, fault.rowId);
   if (fault.column < 0 || fault.column >= values.length) throw new Error(`no column ${fault.column} in ${fault.rowId}`);
   values[fault.column] = roundCents(values[fault.column] + fault.delta);
@@ -556,7 +562,8 @@ function introParagraph(data: ReportData): string {
   );
 }
 
-function overviewParagraphs(data: ReportData): string[] {
+function overviewParagraphs(report: ReportData): string[] {
+  const data = { ...report, ...report.narrative };
   const t3 = data.table3;
   const total = TABLE3_TOTAL_COLUMN;
   const lawsuits = data.table4[9] + data.table4[14];

@@ -2,13 +2,15 @@
 
 import { ARITHMETIC_RULES } from './arithmetic';
 import { ARTIFACT_RULES } from './artifacts';
+import { CROSS_CHECK_RULES } from './crossChecks';
+import { NARRATIVE_RULES } from './narrative';
 import type { Rule } from './rule';
 import { STRUCTURE_RULES } from './structure';
 import { TABLE_RULES } from './tables';
 
 export type { Rule } from './rule';
 
-export const RULES: readonly Rule[] = [...STRUCTURE_RULES, ...TABLE_RULES, ...ARITHMETIC_RULES, ...ARTIFACT_RULES];
+export const RULES: readonly Rule[] = [...STRUCTURE_RULES, ...TABLE_RULES, ...ARITHMETIC_RULES, ...NARRATIVE_RULES, ...CROSS_CHECK_RULES, ...ARTIFACT_RULES];
 
 export function ruleByCode(code: string): Rule | undefined {
   return RULES.find((r) => r.code === code);

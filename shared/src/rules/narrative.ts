@@ -1,0 +1,275 @@
+// narrative-mismatch: numbers stated in the prose against the tables. Only sentences about the report's
+// own year and agency are read (prose.ts: no comparison with another period, no other year, no other
+// agencies); a sentence without a number says nothing checkable.
+//
+// - 「收到/受理/新收…申请N件」 vs table 3 row 一 总计: both readings are accepted, 新收 and 新收 + 上年结转;
+// - 「未收到…申请」 vs a non-zero 一;
+// - 「所有申请均已办结」/「全部办结」 vs a non-zero 四、结转下年度继续办理;
+// - 「行政复议N件」 vs table 4's 行政复议 总计, 「行政诉讼N件」 vs 未经复议直接起诉 + 复议后起诉;
+// - 「予以公开N件」「部分公开N件」「不予公开N件」「无法提供N件」「不予处理N件」「其他处理N件」 vs those rows.
+
+import { msg } from '../messages';
+import type { Cell, Finding, RelatedInfo, ReportModel, RowModel, TableModel } from '../model';
+import { aboutOwnYear, NUMBER_SOURCE, parseNumber, proseOf, sentenceRange, type Sentence } from '../prose';
+import { TABLE3_COLUMNS, TABLE4_RESULT_COLUMNS, type TableTemplate } from '../template';
+import type { Rule } from './rule';
+import { cellRange, numberOf, quoteRow, rowsById, templateOf } from './util';
+
+const TOTAL = TABLE3_COLUMNS.length - 1;
+/** Table 4's 总计 columns: 行政复议, 未经复议直接起诉, 复议后起诉. */
+const REVIEW_TOTAL = TABLE4_RESULT_COLUMNS.length - 1;
+const DIRECT_TOTAL = REVIEW_TOTAL + TABLE4_RESULT_COLUMNS.length;
+const AFTER_REVIEW_TOTAL = DIRECT_TOTAL + TABLE4_RESULT_COLUMNS.length;
+
+/** Sections whose prose states this year's figures: the intro (0), 一, 三, 四. */
+const FIGURE_SECTIONS = new Set([0, 1, 3, 4]);
+
+/** Requests that are not disclosure requests: proposals, petitions, complaints, online questions. */
+const NOT_REQUESTS_RE = /建议|提案|信访|投诉|举报|问政|咨询|留言|来件|诉求|转办|来信/;
+/** A part of the requests (by channel, a subset): 「其中通过网络收到申请10件」. */
+const SUBSET_RE = /其中|通过|网上|网络|当面|现场|信函|邮寄|传真|电话|邮件|平台/;
+
+/** A cheap first look: a sentence without any of these words states nothing this rule reads. */
+const MAY_STATE_FIGURES_RE = /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理/;
+const RECEIVED_RE = new RegExp(String.raw`(收到|受理|新收|接收|接到)([^。；;，,：:！？!?\d件]{0,24}?)申请(?!人)[^。；;，,！？!?\d件人]{0,8}?` + NUMBER_SOURCE + '件', 'g');
+const NONE_RE = /(?:未|没有|无)(?:收到|受理|接到|接收|新收)[^。；;！？!?\d]{0,20}?申请(?!人)/g;
+const ALL_DONE_RE = /(?:均已|都已|已全部|均已全部|全部|均)(?:按时|按期|依法依规|依法|依规|在法定期限内)?(?:办结|办理完毕|办理完结)/g;
+/** 「其余均已办结」「除1件结转外」: not every request. */
+const EXCEPT_RE = /其余|其他均|除|结转|剩余|尚有|尚未|正在/;
+const REVIEW_RE = new RegExp(String.raw`行政复议(?:案件|申请|案)?(?:共计为|共计|合计|共|为)?` + NUMBER_SOURCE + '(?:件|起|宗)', 'g');
+const LAWSUIT_RE = new RegExp(String.raw`行政诉讼(?:案件|案)?(?:共计为|共计|合计|共|为)?` + NUMBER_SOURCE + '(?:件|起|宗)', 'g');
+const RESULT_RE = new RegExp(String.raw`(不?予以?公开|部分公开|无法提供|不予处理|其他处理)(?:的申请|申请|共计|共|为|了)?` + NUMBER_SOURCE + '件', 'g');
+
+/** Table-3 rows a result word of the prose sums: the template rows with this id or under it. */
+const RESULT_ROWS: Record<string, string> = {
+  予以公开: 't3.granted',
+  部分公开: 't3.partly',
+  不予公开: 't3.withheld',
+  无法提供: 't3.unable',
+  不予处理: 't3.notProcessed',
+  其他处理: 't3.otherHandling',
+};
+
+/** The clause a match is in: from the last comma or colon before it. */
+function clauseBefore(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && !'，,：:。；;'.includes(text[start - 1])) start--;
+  return text.slice(start, index);
+}
+
+interface Reference {
+  value: number;
+  /** The cells summed, for the finding's related information (built only when there is a finding). */
+  terms: { cell: Cell; name: string; value: number }[];
+}
+
+function relatedOf(ref: Reference): RelatedInfo[] {
+  return ref.terms.map((t) => ({ range: cellRange(t.cell), message: msg('related.term', { name: t.name, value: t.value }) }));
+}
+
+interface TotalCell {
+  cell: Cell | undefined;
+  name: string;
+  /** The cells the total sums: when they are all numbers and do not add up to it, the table is no reference. */
+  parts: (Cell | undefined)[];
+}
+
+/** The sum of some totals, with one related entry per cell; undefined when one is not a number or does not add up. */
+function reference(cells: TotalCell[]): Reference | undefined {
+  let value = 0;
+  const terms: Reference['terms'] = [];
+  for (const { cell, name, parts } of cells) {
+    const n = numberOf(cell);
+    if (n === undefined) return undefined;
+    let sum = 0;
+    let complete = true;
+    for (const part of parts) {
+      const v = numberOf(part);
+      if (v === undefined) complete = false;
+      else sum += v;
+    }
+    if (complete && sum !== n) return undefined;
+    value += n;
+    terms.push({ cell: cell!, name, value: n });
+  }
+  return { value, terms };
+}
+
+/** Per template and row id: the rows whose totals make that figure, with their names (computed once: templates are constant). */
+const figureRows = new WeakMap<TableTemplate, Map<string, { id: string; name: string }[]>>();
+
+function rowsOfFigure(template: TableTemplate, id: string): { id: string; name: string }[] {
+  let byId = figureRows.get(template);
+  if (!byId) figureRows.set(template, (byId = new Map()));
+  let rows = byId.get(id);
+  if (!rows) {
+    const under = template.rows.filter((r) => r.id === id || r.id.startsWith(id + '.'));
+    // 2021's （六） has sub-rows; a 2019 table has it as one row.
+    const own = under.some((r) => r.id === id) ? under.filter((r) => r.id === id) : under;
+    rows = own.map((r) => ({ id: r.id, name: `${quoteRow(r.name.replace(/^三、本年度办理结果·/, ''))}·总计` }));
+    byId.set(id, rows);
+  }
+  return rows;
+}
+
+function table3Total(table: TableModel, rows: Map<string, RowModel>, id: string): TotalCell[] | undefined {
+  const own = rowsOfFigure(templateOf(table), id);
+  if (own.length === 0) return undefined;
+  const out: TotalCell[] = [];
+  for (const { id: rowId, name } of own) {
+    const row = rows.get(rowId);
+    if (!row) return undefined;
+    out.push({ cell: row.cells[TOTAL], name, parts: row.cells.slice(0, TOTAL) });
+  }
+  return out;
+}
+
+function mismatch(sentence: Sentence, start: number, end: number, message: string, ref: Reference, kind: string, fixValue?: number): Finding {
+  const range = sentenceRange(sentence, start, end);
+  return {
+    code: 'narrative-mismatch',
+    severity: 'warning',
+    range,
+    message,
+    related: relatedOf(ref),
+    fix:
+      fixValue === undefined || range.start.line !== range.end.line
+        ? undefined
+        : { title: msg('fix.setTo', { value: fixValue }), edits: [{ range, newText: String(fixValue) }] },
+    data: { kind, expected: fixValue },
+  };
+}
+
+/** The table figures the prose is compared with, read once per report (undefined: not readable). */
+interface Figures {
+  t3?: TableModel;
+  t4?: TableModel;
+  newRef?: Reference;
+  carriedRef?: Reference;
+  outRef?: Reference;
+  reviewRef?: Reference;
+  lawsuitRef?: Reference;
+  direct?: number;
+  after?: number;
+  /** The table-3 figure of a result word of the prose (予以公开…), computed when first asked for. */
+  result(word: string): Reference | undefined;
+}
+
+function figuresOf(model: ReportModel): Figures {
+  const t3 = model.tables.table3;
+  const t4 = model.tables.table4;
+  const rows = t3 && rowsById(t3);
+  const ref = (id: string) => {
+    const cells = t3 && table3Total(t3, rows!, id);
+    return cells && reference(cells);
+  };
+  const results = new Map<string, Reference | undefined>();
+  const result = (word: string) => {
+    if (!results.has(word)) results.set(word, RESULT_ROWS[word] ? ref(RESULT_ROWS[word]) : undefined);
+    return results.get(word);
+  };
+  const figures: Figures = { t3, t4, newRef: ref('t3.new'), carriedRef: ref('t3.carriedIn'), outRef: ref('t3.carriedOut'), result };
+  const row = t4?.rows.find((r) => r.id === 't4.cases');
+  if (row) {
+    const group = (total: number, name: string): TotalCell => ({ cell: row.cells[total], name, parts: row.cells.slice(total - REVIEW_TOTAL, total) });
+    figures.reviewRef = reference([group(REVIEW_TOTAL, '行政复议·总计')]);
+    figures.lawsuitRef = reference([group(DIRECT_TOTAL, '行政诉讼·未经复议直接起诉·总计'), group(AFTER_REVIEW_TOTAL, '行政诉讼·复议后起诉·总计')]);
+    figures.direct = numberOf(row.cells[DIRECT_TOTAL]);
+    figures.after = numberOf(row.cells[AFTER_REVIEW_TOTAL]);
+  }
+  return figures;
+}
+
+function checkSentence(figures: Figures, s: Sentence, out: Finding[]): void {
+  const text = s.text;
+  const { t3, newRef, carriedRef } = figures;
+  const isRequests = !NOT_REQUESTS_RE.test(text);
+
+  if (isRequests && newRef) {
+    RECEIVED_RE.lastIndex = 0;
+    for (let m = RECEIVED_RE.exec(text); m; m = RECEIVED_RE.exec(text)) {
+      const before = text.slice(Math.max(0, m.index - 2), m.index);
+      if (/[未没无不]/.test(before) || SUBSET_RE.test(clauseBefore(text, m.index) + m[2])) continue;
+      const written = parseNumber(m[3]);
+      if (written === undefined) continue;
+      const inclusive = carriedRef ? newRef.value + carriedRef.value : undefined;
+      if (written === newRef.value || written === inclusive) continue;
+      const numberStart = m.index + m[0].length - 1 - m[3].length;
+      const onlyNew = m[1] === '新收' || carriedRef?.value === 0;
+      const message =
+        carriedRef && carriedRef.value !== 0
+          ? msg('narrative-mismatch.received.carried', { written, new: newRef.value, carriedIn: carriedRef.value, inclusive: inclusive! })
+          : msg('narrative-mismatch.received', { written, new: newRef.value });
+      const ref = carriedRef ? { value: newRef.value, terms: [...newRef.terms, ...carriedRef.terms] } : newRef;
+      out.push(mismatch(s, numberStart, numberStart + m[3].length, message, ref, 'received', onlyNew ? newRef.value : undefined));
+    }
+    NONE_RE.lastIndex = 0;
+    for (let m = NONE_RE.exec(text); m; m = NONE_RE.exec(text)) {
+      if (newRef.value === 0) break;
+      out.push(mismatch(s, m.index, m.index + m[0].length, msg('narrative-mismatch.none', { text: m[0], new: newRef.value }), newRef, 'none'));
+    }
+  }
+
+  if (isRequests && /申请(?!人)/.test(text) && !EXCEPT_RE.test(text)) {
+    const { outRef } = figures;
+    if (outRef && outRef.value !== 0) {
+      ALL_DONE_RE.lastIndex = 0;
+      const m = ALL_DONE_RE.exec(text);
+      if (m) out.push(mismatch(s, m.index, m.index + m[0].length, msg('narrative-mismatch.allDone', { text: m[0], carriedOut: outRef.value }), outRef, 'allDone'));
+    }
+  }
+
+  const { reviewRef, lawsuitRef } = figures;
+  if (reviewRef && text.includes('行政复议')) {
+    REVIEW_RE.lastIndex = 0;
+    for (let m = REVIEW_RE.exec(text); m; m = REVIEW_RE.exec(text)) {
+      const written = parseNumber(m[1]);
+      if (written === undefined || written === reviewRef.value) continue;
+      const start = m.index + m[0].length - 1 - m[1].length;
+      out.push(mismatch(s, start, start + m[1].length, msg('narrative-mismatch.review', { written, table: reviewRef.value }), reviewRef, 'review', reviewRef.value));
+    }
+  }
+  if (lawsuitRef && text.includes('行政诉讼')) {
+    LAWSUIT_RE.lastIndex = 0;
+    for (let m = LAWSUIT_RE.exec(text); m; m = LAWSUIT_RE.exec(text)) {
+      const clause = clauseBefore(text, m.index);
+      // A part of the lawsuits (直接起诉, 复议后起诉), or one number for 「行政复议、行政诉讼」 together.
+      if (/直接|复议后|未经复议/.test(clause) || /复议[、和及与或]?$/.test(clause)) continue;
+      const written = parseNumber(m[1]);
+      if (written === undefined || written === lawsuitRef.value) continue;
+      const start = m.index + m[0].length - 1 - m[1].length;
+      const args = { written, table: lawsuitRef.value, direct: figures.direct!, after: figures.after! };
+      out.push(mismatch(s, start, start + m[1].length, msg('narrative-mismatch.lawsuit', args), lawsuitRef, 'lawsuit', lawsuitRef.value));
+    }
+  }
+
+  if (t3 && isRequests) {
+    RESULT_RE.lastIndex = 0;
+    for (let m = RESULT_RE.exec(text); m; m = RESULT_RE.exec(text)) {
+      const key = /^不予以?公开$/.test(m[1]) ? '不予公开' : /^予以?公开$/.test(m[1]) ? '予以公开' : m[1];
+      const ref = figures.result(key);
+      const written = parseNumber(m[2]);
+      if (!ref || written === undefined || written === ref.value) continue;
+      const start = m.index + m[0].length - 1 - m[2].length;
+      out.push(mismatch(s, start, start + m[2].length, msg('narrative-mismatch.result', { result: key, written, table: ref.value }), ref, 'result', ref.value));
+    }
+  }
+}
+
+export const narrativeMismatch: Rule = {
+  code: 'narrative-mismatch',
+  severity: 'warning',
+  description: '正文中的数字与统计表不符（收到申请数、未收到申请、全部办结、行政复议和行政诉讼件数、各项办理结果）',
+  check(model) {
+    if (!model.tables.table3 && !model.tables.table4) return [];
+    const findings: Finding[] = [];
+    let figures: Figures | undefined;
+    for (const s of proseOf(model)) {
+      if (!FIGURE_SECTIONS.has(s.section) || !MAY_STATE_FIGURES_RE.test(s.text) || !aboutOwnYear(s, model.year)) continue;
+      checkSentence((figures ??= figuresOf(model)), s, findings);
+    }
+    return findings;
+  },
+};
+
+export const NARRATIVE_RULES: Rule[] = [narrativeMismatch];
