@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { generatedFileTexts } from '../shared/src/contrib/index';
 import { checkText } from '../shared/src/engine';
 import { defaultReportYear, newReportText, snippetsFor, validateAgency, validateYear, type ReportStyle, type Snippet } from '../shared/src/newReport';
-import { describeFindings } from './support/findings';
+import type { Finding } from '../shared/src/model';
+import { PROSE_PROMPTS } from '../shared/src/template';
+import { describeFindings, textAt } from './support/findings';
 
 const STYLES: readonly ReportStyle[] = ['markdown', 'plaintext'];
 
@@ -72,6 +74,22 @@ function expandSnippet(body: string[], values: Record<number, string>, variables
   return parse();
 }
 
+/** The seven prose prompts of the template are what is left to write: one placeholder warning each, nothing else. */
+function assertOnlyPromptsLeft(text: string, findings: Finding[]): void {
+  const lines = text.split('\n');
+  const prompts = [...PROSE_PROMPTS.overview.map(([, p]) => p), PROSE_PROMPTS.problems, PROSE_PROMPTS.other];
+  assert.deepEqual(
+    findings.map((f) => `${f.code} ${f.severity} ${textAt(lines, f.range)}`),
+    prompts.map((p) => `placeholder warning ${p}`),
+    describeFindings(findings, text),
+  );
+}
+
+/** The report with every prose prompt replaced by a sentence of the report's own. */
+function replacePrompts(text: string): string {
+  return text.replace(/【[^】]*】/g, '本机关按照《条例》要求完成了相关工作。');
+}
+
 const VARIABLES = { CURRENT_YEAR: '2025', CURRENT_MONTH: '01', CURRENT_DATE: '20' };
 
 function snippet(style: ReportStyle, prefix: string): Snippet {
@@ -82,11 +100,13 @@ function snippet(style: ReportStyle, prefix: string): Snippet {
 
 describe('the whole-report snippet', () => {
   for (const style of STYLES) {
-    test(`${style}: filled with an agency and a year, the checker finds no error or warning — not even info`, () => {
+    test(`${style}: filled with an agency and a year, the only findings are the 【】 prompts still to replace; replaced, none at all`, () => {
       const text = expandSnippet(snippet(style, '年报').body, { 1: '青山县自然资源局', 2: '2024' }, VARIABLES);
       const { model, findings } = checkText(text);
       assert.ok(model.isReport, 'looks like a report (so detection finds it in .md/.txt files)');
-      assert.deepEqual(findings, [], describeFindings(findings, text));
+      assertOnlyPromptsLeft(text, findings);
+      const written = replacePrompts(text);
+      assert.deepEqual(checkText(written).findings, [], describeFindings(checkText(written).findings, written));
       assert.equal(model.title?.agency, '青山县自然资源局');
       assert.equal(model.year, 2024);
       assert.deepEqual(Object.keys(model.tables).sort(), ['table2', 'table3', 'table4']);
@@ -100,16 +120,22 @@ describe('the whole-report snippet', () => {
       const s = snippet(style, 'nianbao');
       assert.deepEqual(s.prefix.slice(0, 2), ['年报', 'nianbao']);
       const body = s.body.join('\n');
-      assert.match(body, /\$\{1:机关名称\}\$\{2:年份\}年政府信息公开工作年度报告/);
+      assert.match(body, /\$\{1:【机关名称】\}\$\{2:【年份】\}年政府信息公开工作年度报告/);
       assert.equal(body.match(/\$\{1:/g)!.length, 1, 'one default, mirrors elsewhere');
       assert.ok(body.match(/\$\{2\}/g)!.length >= 2);
     }
   });
 
-  test('unfilled, the placeholders are visible words, not a plausible report', () => {
+  test('unfilled, the placeholders are visible prompts, each a placeholder warning, not a plausible report', () => {
     const text = expandSnippet(snippet('markdown', '年报').body, {}, VARIABLES);
-    assert.match(text, /^# 机关名称年份年政府信息公开工作年度报告/);
+    assert.match(text, /^# 【机关名称】【年份】年政府信息公开工作年度报告/);
     assert.match(text, /【本年度主动公开政府信息的数量、渠道和重点领域。】/);
+    const prompts = checkText(text, { force: true }).findings.filter((f) => f.code === 'placeholder');
+    const lines = text.split('\n');
+    assert.deepEqual(
+      prompts.slice(0, 2).map((f) => textAt(lines, f.range)),
+      ['【机关名称】', '【年份】'],
+    );
   });
 });
 
@@ -137,10 +163,11 @@ describe('table and heading snippets', () => {
 
 describe('the new-report command’s text', () => {
   for (const style of STYLES) {
-    test(`${style}: a report the checker passes, with the agency, the year and the date filled in`, () => {
+    test(`${style}: with the agency, the year and the date filled in, only the 【】 prompts are findings; replaced, the checker passes it`, () => {
       const text = newReportText({ agency: ' 示例县卫生健康局 ', year: 2024, style, date: new Date(2025, 0, 8) });
       const { model, findings } = checkText(text);
-      assert.deepEqual(findings, [], describeFindings(findings, text));
+      assertOnlyPromptsLeft(text, findings);
+      assert.deepEqual(checkText(replacePrompts(text)).findings, [], 'the prompts replaced, no finding at all');
       assert.equal(model.title?.agency, '示例县卫生健康局');
       assert.deepEqual(model.closing.date, { year: 2025, month: 1, day: 8 });
       assert.equal(model.closing.agency, '示例县卫生健康局');

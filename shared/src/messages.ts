@@ -58,6 +58,10 @@ export const MESSAGES = {
     zh: '报告末尾没有机关名称和落款日期（如「2025年1月15日」）',
     en: 'The report does not end with the agency name and a date (such as 「2025年1月15日」)',
   },
+  placeholder: {
+    zh: '「{text}」是模板的提示文字，请换成本报告的内容',
+    en: '「{text}」 is a prompt of the template: replace it with this report’s own words',
+  },
   // tables
   'table-missing': { zh: '第{numeral}部分缺少{table}', en: 'Section {number} has no statistics table {table}' },
   'row-missing': { zh: '{table}缺少{row}一行', en: '{table} is missing the row {row}' },
@@ -305,6 +309,7 @@ export const RULE_DESCRIPTIONS_EN: Record<FindingCode, string> = {
   'year-mismatch': 'The years of the title, the statistics period, the year’s own statements or the closing date disagree',
   deadline: 'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
   'fee-missing': 'Section 六 does not state the information processing fees (信息处理费) collected (2021 format)',
+  placeholder: 'A 【…】 prompt of the template is still in the report',
   'conversion-artifact': 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',
   unreadable: 'The text is an annual report whose structure or tables cannot be read',
   'heading-missing': "A section's heading line is lost while its content stands at its place",

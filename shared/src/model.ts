@@ -37,6 +37,7 @@ export type FindingCode =
   | 'year-mismatch'
   | 'deadline'
   | 'fee-missing'
+  | 'placeholder'
   | 'conversion-artifact'
   | 'unreadable'
   | 'heading-missing'

@@ -3,6 +3,8 @@
 // interface, two implementations: plain text with the values filled in, or snippet syntax.
 
 import {
+  AGENCY_PROMPT,
+  PROSE_PROMPTS,
   SECTIONS,
   standardHeading,
   TABLE2_2021,
@@ -10,6 +12,7 @@ import {
   TABLE3_COLUMNS,
   TABLE4_GROUPS,
   TABLE4_RESULT_COLUMNS,
+  YEAR_PROMPT,
   type TableTemplate,
 } from './template';
 
@@ -35,25 +38,15 @@ export interface NewReportOptions {
   date?: Date;
 }
 
-/** The placeholders an agency and year stand for when none were given. */
-export const AGENCY_PLACEHOLDER = '机关名称';
-export const YEAR_PLACEHOLDER = '年份';
+/** The placeholders an agency and year stand for when none were given (prompts the checker reports until replaced). */
+export const AGENCY_PLACEHOLDER = AGENCY_PROMPT;
+export const YEAR_PLACEHOLDER = YEAR_PROMPT;
 
 const TABLE3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const TABLE4_NOTE = '下表依次为行政复议、未经复议直接起诉的行政诉讼、复议后起诉的行政诉讼，每组依次为结果维持、结果纠正、其他结果、尚未审结、总计。';
 
-/** Prose defaults: what the clerk is asked to write, in 【】 so that nothing looks finished. */
-const PROSE = {
-  overview: [
-    ['（一）主动公开。', '【本年度主动公开政府信息的数量、渠道和重点领域。】'],
-    ['（二）依申请公开。', '【本年度收到和办理政府信息公开申请的情况。】'],
-    ['（三）政府信息管理。', '【公开属性认定、保密审查、规范性文件清理等。】'],
-    ['（四）平台建设。', '【政府网站、政务新媒体等公开平台的建设情况。】'],
-    ['（五）监督保障。', '【组织领导、培训、考核和社会评议等。】'],
-  ],
-  problems: '【本年度存在的主要问题，上年度问题的整改情况，以及下一步的改进措施。】',
-  other: '【收取信息处理费的情况（如：本机关本年度未收取信息处理费），人大代表建议和政协委员提案的办理情况，年度政务公开工作要点落实情况等。】',
-};
+/** Prose defaults: what the clerk is asked to write, in 【】 so that nothing looks finished (and the checker says so). */
+const PROSE = PROSE_PROMPTS;
 
 function lines(...parts: (string | string[])[]): string[] {
   return parts.flat();

@@ -388,3 +388,29 @@ export function rowTemplate(table: TableTemplate, id: string): RowTemplate | und
 
 /** Placeholders that mean "no value written" (missing, not zero). */
 export const PLACEHOLDERS = ['/', '-', '—', '--', '——', '－', '無', '无', '不适用', '—/—'];
+
+/** The agency and the year where the template (new report, snippets, the title fix) cannot know them. */
+export const AGENCY_PROMPT = '【机关名称】';
+export const YEAR_PROMPT = '【年份】';
+
+/** The template's prose prompts: what the clerk is asked to write, in 【】 so that nothing looks finished. */
+export const PROSE_PROMPTS = {
+  overview: [
+    ['（一）主动公开。', '【本年度主动公开政府信息的数量、渠道和重点领域。】'],
+    ['（二）依申请公开。', '【本年度收到和办理政府信息公开申请的情况。】'],
+    ['（三）政府信息管理。', '【公开属性认定、保密审查、规范性文件清理等。】'],
+    ['（四）平台建设。', '【政府网站、政务新媒体等公开平台的建设情况。】'],
+    ['（五）监督保障。', '【组织领导、培训、考核和社会评议等。】'],
+  ],
+  problems: '【本年度存在的主要问题，上年度问题的整改情况，以及下一步的改进措施。】',
+  other: '【收取信息处理费的情况（如：本机关本年度未收取信息处理费），人大代表建议和政协委员提案的办理情况，年度政务公开工作要点落实情况等。】',
+} as const;
+
+/** Every 【…】 prompt the template writes: left in a report, it is a finding (placeholder). */
+export const TEMPLATE_PROMPTS: readonly string[] = [
+  AGENCY_PROMPT,
+  YEAR_PROMPT,
+  ...PROSE_PROMPTS.overview.map(([, prompt]) => prompt),
+  PROSE_PROMPTS.problems,
+  PROSE_PROMPTS.other,
+];

@@ -3,7 +3,8 @@
 
 import { msg } from '../messages';
 import type { Finding, ReportModel, SectionModel } from '../model';
-import { SECTIONS, standardHeading } from '../template';
+import { isCommentLine } from '../suppressions';
+import { AGENCY_PROMPT, SECTIONS, standardHeading, TEMPLATE_PROMPTS, YEAR_PROMPT } from '../template';
 import type { Rule } from './rule';
 import { firstTextLine, lastTextLine, lineRange } from './util';
 
@@ -175,8 +176,9 @@ export const titleMissing: Rule = {
   check(model) {
     if (model.title) return [];
     const line = firstTextLine(model);
-    const agency = model.closing.agency ?? '【机关名称】';
-    const year = model.year !== undefined ? String(model.year) : '【年份】';
+    // What the report does not say stays a prompt, which the placeholder rule reports until it is replaced.
+    const agency = model.closing.agency ?? AGENCY_PROMPT;
+    const year = model.year !== undefined ? String(model.year) : YEAR_PROMPT;
     const title = `${agency}${year}年政府信息公开工作年度报告`;
     return [
       {
@@ -272,6 +274,47 @@ export const unreadable: Rule = {
   },
 };
 
+/** A prompt edited a little is still the prompt when it starts like one (its first characters inside 【). */
+const PROMPT_PREFIX_LENGTH = 8;
+const PROMPT_KEYS = new Set(TEMPLATE_PROMPTS.map(promptKey));
+const PROMPT_PREFIXES = TEMPLATE_PROMPTS.map(promptKey).filter((k) => k.length > PROMPT_PREFIX_LENGTH + 1).map((k) => k.slice(0, PROMPT_PREFIX_LENGTH + 1));
+
+/** A 【…】 span without its blanks. */
+function promptKey(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function isTemplatePrompt(span: string): boolean {
+  const key = promptKey(span);
+  return PROMPT_KEYS.has(key) || PROMPT_PREFIXES.some((p) => key.startsWith(p));
+}
+
+export const placeholder: Rule = {
+  code: 'placeholder',
+  severity: 'warning',
+  description: '报告中仍留有模板的【】提示文字',
+  check(model) {
+    const findings: Finding[] = [];
+    model.lines.forEach((text, line) => {
+      if (text.indexOf('【') < 0 || isCommentLine(text)) return;
+      for (let open = text.indexOf('【'); open >= 0; open = text.indexOf('【', open + 1)) {
+        const close = text.indexOf('】', open + 1);
+        if (close < 0) return;
+        const span = text.slice(open, close + 1);
+        if (!isTemplatePrompt(span)) continue;
+        findings.push({
+          code: 'placeholder',
+          severity: 'warning',
+          range: { start: { line, character: open }, end: { line, character: close + 1 } },
+          message: msg('placeholder', { text: span }),
+        });
+        open = close;
+      }
+    });
+    return findings;
+  },
+};
+
 export const STRUCTURE_RULES: Rule[] = [
   sectionMissing,
   headingMissing,
@@ -282,4 +325,5 @@ export const STRUCTURE_RULES: Rule[] = [
   titleMissing,
   dateMissing,
   unreadable,
+  placeholder,
 ];
