@@ -5,7 +5,11 @@
 //   - every range (finding, related information, fix edit) lies inside the document;
 //   - the edits of one fix do not overlap (a WorkspaceEdit must not);
 //   - on every FIX_ALL_EVERY-th case: fix-all, then a re-check, never yields more arithmetic findings
-//     (row-total, results-total, balance, review-total) than the mutated text had.
+//     (row-total, results-total, balance, review-total) than the mutated text had;
+//   - every single quick-fix, and fix-all on every FIX_ALL_EVERY-th case, makes no number disappear but
+//     the target an arithmetic fix replaces (multisets of numbers before and after) and writes no negative
+//     number (issue 10); the same for every corpus file and generated report unmutated, with "fix all of
+//     this kind" for every code too.
 // Reproduce a failure with the seed and case number printed: NIANBAO_FUZZ_SEED=<seed> NIANBAO_FUZZ_CASES=<n>.
 
 import assert from 'node:assert/strict';
@@ -16,6 +20,7 @@ import { emptyReaderCache, readReport } from '../shared/src/reader';
 import * as fixes from '../shared/src/fixes/index';
 import type { Finding, FindingCode, Range } from '../shared/src/model';
 import { findingRangeProblems, formatRange } from './support/findings';
+import { fixAllTargets, numberProblems, quickFixNumberProblems } from './support/numbers';
 import { bases, cases, cut, int, mutate, pickOf } from './support/mutations';
 import { mulberry32 } from './support/reportFixture';
 
@@ -121,3 +126,42 @@ test(
     assert.deepEqual(problems.slice(0, MAX_REPORTED), [], `seed ${SEED}: ${problems.length} problems in ${tried} fix-all cases (first ${MAX_REPORTED} shown)`);
   },
 );
+
+/** Fix-all (or fix all of one kind) on `text`: what it leaves wrong with the numbers. */
+function fixAllNumberProblems(text: string, code?: FindingCode): string[] {
+  const result = fixes.fixAll(text, { force: true, code });
+  return numberProblems(text, result.text, fixAllTargets(result.fixed)).map((p) => `fix-all${code ? ` of ${code}` : ''}: ${p}`);
+}
+
+test(
+  `fuzz: no fix makes a number disappear but its target, none writes a negative number (every quick-fix of ${CASES} cases, fix-all on every ${FIX_ALL_EVERY}th, seed ${SEED})`,
+  { timeout: 300_000 },
+  () => {
+    const problems: string[] = [];
+    let quickFixes = 0;
+    for (const { n, text, where, force } of cases(SEED, CASES)) {
+      const findings = checkText(text, { force }).findings;
+      quickFixes += findings.filter((f) => f.fix).length;
+      problems.push(...quickFixNumberProblems(text, findings).map((p) => `${where}: ${p}`));
+      if (n % FIX_ALL_EVERY === 0) problems.push(...fixAllNumberProblems(text).map((p) => `${where}: ${p}`));
+    }
+    assert.ok(quickFixes > CASES, `${quickFixes} quick-fixes tried`);
+    assert.deepEqual(problems.slice(0, MAX_REPORTED), [], `seed ${SEED}: ${problems.length} problems (first ${MAX_REPORTED} shown)`);
+  },
+);
+
+test('no fix makes a number disappear but its target, none writes a negative number: every corpus file and generated report, every quick-fix, fix-all and fix all of each kind', () => {
+  const problems: string[] = [];
+  const names: string[] = [];
+  for (const { name, text } of bases()) {
+    names.push(name);
+    const findings = checkText(text, { force: true }).findings;
+    problems.push(...quickFixNumberProblems(text, findings).map((p) => `${name}: ${p}`));
+    problems.push(...fixAllNumberProblems(text).map((p) => `${name}: ${p}`));
+    for (const code of new Set(findings.filter((f) => f.fix).map((f) => f.code))) {
+      problems.push(...fixAllNumberProblems(text, code).map((p) => `${name}: ${p}`));
+    }
+  }
+  assert.ok(names.filter((n) => n.startsWith('corpus ')).length >= 8, names.join(', '));
+  assert.deepEqual(problems, []);
+});

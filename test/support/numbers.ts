@@ -41,7 +41,7 @@ export function numbersOf(text: string): Multiset {
 
 /** Every number written with a minus sign (`-7`, `－7`, `−7`); not a range `1-3`, not a word `a-1`. */
 export function negativesOf(text: string): Multiset {
-  return multiset([...asciiDigits(text).matchAll(/(?<![\dA-Za-z_)）\]】])[-−－]\s?(\d+)/g)].map((m) => `-${m[1]}`));
+  return multiset([...asciiDigits(text).matchAll(/(?<![\dA-Za-z_)）\]】])[-−－](\d+)/g)].map((m) => `-${m[1]}`));
 }
 
 /** a − b as multisets (what a has more of). */
