@@ -330,6 +330,17 @@ export const legacyFormat: Rule = {
   },
 };
 
+/** Every run of digits in `written` is also in `standard` (as many times): replacing one by the other removes no number. */
+function keepsNumbers(written: string, standard: string): boolean {
+  const available: string[] = [...(standard.match(/\d+/g) ?? [])];
+  for (const run of written.match(/\d+/g) ?? []) {
+    const at = available.indexOf(run);
+    if (at < 0) return false;
+    available.splice(at, 1);
+  }
+  return true;
+}
+
 export const labelWording: Rule = {
   code: 'label-wording',
   severity: 'info',
@@ -356,8 +367,9 @@ export const labelWording: Rule = {
           severity: 'info',
           range,
           message: msg('label-wording', { text, standard: t.label }),
-          // One cell on one line: replaced by the standard label; a label spread over lines is left to the writer.
-          fix: row.labels.length === 1 ? { title: msg('fix.replaceWith', { text: t.label }), edits: [{ range, newText: t.label }] } : undefined,
+          // One cell on one line: replaced by the standard label; a label spread over lines is left to the writer,
+          // and so is a label cell holding a number the standard label does not (a damaged row: the fix would delete it).
+          fix: row.labels.length === 1 && keepsNumbers(text, t.label) ? { title: msg('fix.replaceWith', { text: t.label }), edits: [{ range, newText: t.label }] } : undefined,
           data: { table: table.id, row: row.id, standard: t.label },
         });
       }
