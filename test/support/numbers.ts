@@ -22,6 +22,8 @@ const REPLACES_ITS_TARGET: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'review-total',
   'heading-numbering',
   'conversion-artifact',
+  // 「改为 N」 on the prose number that contradicts the table.
+  'narrative-mismatch',
 ]);
 
 function asciiDigits(text: string): string {

@@ -9,7 +9,7 @@
 // - 「予以公开N件」「部分公开N件」「不予公开N件」「无法提供N件」「不予处理N件」「其他处理N件」 vs those rows.
 
 import { msg } from '../messages';
-import type { Cell, Finding, RelatedInfo, ReportModel, RowModel, TableModel } from '../model';
+import type { Cell, Finding, Range, RelatedInfo, ReportModel, RowModel, TableModel } from '../model';
 import { aboutOwnYear, NUMBER_SOURCE, parseNumber, proseOf, sentenceRange, type Sentence } from '../prose';
 import { TABLE3_COLUMNS, TABLE4_RESULT_COLUMNS, type TableTemplate } from '../template';
 import type { Rule } from './rule';
@@ -136,8 +136,17 @@ function mismatch(sentence: Sentence, start: number, end: number, message: strin
       fixValue === undefined || range.start.line !== range.end.line
         ? undefined
         : { title: msg('fix.setTo', { value: fixValue }), edits: [{ range, newText: String(fixValue) }] },
-    data: { kind, expected: fixValue },
+    data: { kind, expected: fixValue, replaced: writtenAt(sentence, range) },
   };
+}
+
+/** The text the sentence's source has at `range` (one line), as written: what 「改为 N」 replaces. */
+function writtenAt(sentence: Sentence, range: Range): string | undefined {
+  if (range.start.line !== range.end.line) return undefined;
+  const seg = sentence.segments.find(
+    (s) => s.line === range.start.line && s.start <= range.start.character && range.end.character <= s.start + s.raw.length,
+  );
+  return seg?.raw.slice(range.start.character - seg.start, range.end.character - seg.start);
 }
 
 /** The table figures the prose is compared with, read once per report (undefined: not readable). */
