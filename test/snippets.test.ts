@@ -85,9 +85,14 @@ function assertOnlyPromptsLeft(text: string, findings: Finding[]): void {
   );
 }
 
-/** The report with every prose prompt replaced by a sentence of the report's own. */
+/**
+ * The report with every prose prompt replaced by a sentence of the report's own; section 六's prompt asks
+ * for the 信息处理费 collected (fee-missing), so its sentence states it as a real report would.
+ */
 function replacePrompts(text: string): string {
-  return text.replace(/【[^】]*】/g, '本机关按照《条例》要求完成了相关工作。');
+  return text.replace(/【[^】]*】/g, (prompt) =>
+    prompt.includes('信息处理费') ? '本机关本年度未收取信息处理费。' : '本机关按照《条例》要求完成了相关工作。',
+  );
 }
 
 const VARIABLES = { CURRENT_YEAR: '2025', CURRENT_MONTH: '01', CURRENT_DATE: '20' };
