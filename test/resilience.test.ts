@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { cancellable, documentProblem } from '../server/src/cancellation';
 import { RawLspServer, type RpcMessage } from './support/rawLsp';
+import type { Range } from '../shared/src/model';
 import { consistentData, renderReport } from './support/reportFixture';
 
 const REPORT = renderReport(consistentData(11), 'markdown').text;
@@ -84,6 +85,54 @@ describe('malformed input over stdio', { timeout: TIMEOUT_MS }, () => {
     const symbols = await server.request('textDocument/documentSymbol', { textDocument: { uri } });
     assert.equal(symbols.error, undefined);
     assert.ok(Array.isArray(symbols.result) && symbols.result.length > 0);
+  });
+
+  test('an open document: positions outside it, malformed positions and a codeAction without context get an empty result or InvalidParams, never a range outside the document', async () => {
+    const uri = 'file:///bad-params.md';
+    await server.open(uri, 'markdown', REPORT);
+    const lines = REPORT.split('\n');
+    const inside = (p: { line: number; character: number }) =>
+      p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= (lines[p.line] ?? '').length;
+    const positions = [
+      { line: lines.length + 5, character: 0 },
+      { line: 1_000_000, character: 3 },
+      { line: 0, character: 100_000 },
+      { line: -1, character: 0 },
+      { line: 2, character: -4 },
+      { line: 1.5, character: 0 },
+      { line: '3', character: 0 },
+    ];
+    for (const method of ['textDocument/hover', 'textDocument/completion']) {
+      for (const position of positions) {
+        const response = await server.request(method, { textDocument: { uri }, position });
+        const what = `${method} at ${JSON.stringify(position)}: ${JSON.stringify(response).slice(0, 300)}`;
+        if (response.error) {
+          assert.equal(response.error.code, ErrorCodes.InvalidParams, what);
+          continue;
+        }
+        const result = response.result as { range?: Range; items?: { textEdit?: { range: Range } }[] } | { textEdit?: { range: Range } }[] | null;
+        const items = Array.isArray(result) ? result : (result as { items?: { textEdit?: { range: Range } }[] } | null)?.items ?? [];
+        for (const item of items) {
+          if (item.textEdit) assert.ok(inside(item.textEdit.range.start) && inside(item.textEdit.range.end), what);
+        }
+        const hoverRange = (result as { range?: Range } | null)?.range;
+        if (!Array.isArray(result) && hoverRange) assert.ok(inside(hoverRange.start) && inside(hoverRange.end), what);
+      }
+    }
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    for (const params of [
+      { textDocument: { uri }, range },
+      { textDocument: { uri }, range, context: null },
+      { textDocument: { uri }, range, context: { diagnostics: 'none' } },
+      { textDocument: { uri }, context: { diagnostics: [] } },
+      { textDocument: { uri }, range: { start: { line: 999_999, character: 0 }, end: { line: 999_999, character: 0 } }, context: { diagnostics: [] } },
+    ]) {
+      const response = await server.request('textDocument/codeAction', params);
+      const what = `codeAction ${JSON.stringify(params)}: ${JSON.stringify(response).slice(0, 300)}`;
+      if (response.error) assert.equal(response.error.code, ErrorCodes.InvalidParams, what);
+      else assert.deepEqual(response.result, [], what);
+    }
+    await assertAlive(server, 'after requests with bad positions');
   });
 
   test('a request cancelled before it is run is answered with RequestCancelled', async () => {
