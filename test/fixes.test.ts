@@ -423,6 +423,22 @@ describe('nianbao check --fix and --fix-dry-run', () => {
     assert.equal(readFileSync(file, 'utf8'), original);
   });
 
+  test('a CR-only file (lone \\r line endings): every quick-fix and --fix insert \\r, never \\n, and the fixed file re-checks clean', () => {
+    const cr = original.replace(/\n/g, '\r');
+    const findings = checkedFindings(cr);
+    const inserting = findings.filter((f) => f.fix?.edits.some((e) => /[\r\n]/.test(e.newText)));
+    assert.ok(inserting.length > 0, `a fix that inserts lines: ${describeFindings(findings, cr)}`);
+    for (const f of findings) for (const e of f.fix?.edits ?? []) assert.ok(!e.newText.includes('\n'), `${f.code}: ${JSON.stringify(e.newText)}`);
+    const file = join(dir, 'cr.nianbao.md');
+    writeFileSync(file, cr);
+    const result = run(['--fix', file]);
+    assert.equal(result.status, 0, result.stderr);
+    const fixed = readFileSync(file, 'utf8');
+    assert.ok(!fixed.includes('\n'), 'no \\n written into a CR-only file');
+    assert.match(fixed, /\r## 五、存在的主要问题及改进情况\r/);
+    assert.equal(run([file]).status, 0, 'the fixed file re-checks without errors');
+  });
+
   test('--fix writes the fixed file, keeps its BOM and CRLF, says what it fixed, and a re-check is clean', () => {
     const file = join(dir, 'crlf.nianbao.md');
     writeFileSync(file, '\ufeff' + original.replace(/\n/g, '\r\n'));

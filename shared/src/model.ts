@@ -196,11 +196,14 @@ export interface ArtifactModel {
   wholeLine: boolean;
 }
 
+/** A line ending: \n (Unix), \r\n (Windows), or a lone \r (classic Mac OS, some exports). */
+export type Eol = '\n' | '\r\n' | '\r';
+
 export interface ReportModel {
   /** Lines of the text, without line terminators. */
   lines: string[];
   /** End-of-line sequence used by the document. */
-  eol: '\n' | '\r\n';
+  eol: Eol;
   /** Does the text look like an annual report at all? */
   isReport: boolean;
   title?: TitleModel;

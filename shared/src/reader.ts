@@ -3,6 +3,7 @@
 // tables are read from the lines of their sections only.
 
 import type {
+  Eol,
   ArtifactModel,
   ClosingModel,
   HeadingModel,
@@ -364,7 +365,7 @@ export function readReport(text: string, previous?: ReaderCache): ReportModel {
   return mapSegments(model, split.lines, segments);
 }
 
-function readLines(lines: string[], eol: '\n' | '\r\n', previous: ReaderCache | undefined, cut?: boolean[]): ReportModel {
+function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined, cut?: boolean[]): ReportModel {
   // Each line is tokenized at most once, when a table reader first asks for it.
   const cache: (TokenizedLine | undefined)[] = new Array(lines.length);
   const source = (line: number): TokenizedLine => {

@@ -1,11 +1,13 @@
 // Text helpers: line splitting, label normalisation, number parsing.
 // All columns are UTF-16 offsets, which is what JavaScript string indices and LSP positions use.
 
+import type { Eol } from './model';
 import { PLACEHOLDERS } from './template';
 
 export interface SplitText {
   lines: string[];
-  eol: '\n' | '\r\n';
+  /** The document's own line ending: the most frequent of the three. */
+  eol: Eol;
 }
 
 /** Splits a document into lines (LSP semantics: \r\n, \n and lone \r end a line). A leading BOM is blanked. */
@@ -15,6 +17,7 @@ export function splitLines(text: string): SplitText {
   const lines: string[] = [];
   let crlf = 0;
   let lf = 0;
+  let cr = 0;
   let start = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -28,12 +31,12 @@ export function splitLines(text: string): SplitText {
       if (i + 1 < n && text.charCodeAt(i + 1) === 10) {
         i++;
         crlf++;
-      }
+      } else cr++;
       start = i + 1;
     }
   }
   lines.push(text.slice(start));
-  return withBlankedBom({ lines, eol: crlf > lf ? '\r\n' : '\n' });
+  return withBlankedBom({ lines, eol: cr > crlf && cr > lf ? '\r' : crlf > lf ? '\r\n' : '\n' });
 }
 
 /** A BOM is not content; keep the column count intact by turning it into a blank. */
