@@ -58,8 +58,12 @@ function assertFixAllStaysInRow(text: string, rendered: RenderedReport, rowId: s
   });
 }
 
-/** Encodings where a blank cell is visible: an empty cell between separators. */
-const BLANK_VISIBLE: Encoding[] = ['markdown', 'pipe', 'tab'];
+/**
+ * Encodings where a blank cell is visible: an empty cell between separators, or an empty line where a
+ * one-cell-per-line row has as many lines as columns. Not in pdftotext columns (`spaces`), where a blank cell
+ * is only a wider run of spaces: reading it would need the header's column positions (issue 10, open).
+ */
+const BLANK_VISIBLE: Encoding[] = ['markdown', 'pipe', 'tab', 'cell-per-line'];
 
 for (const encoding of ENCODINGS) {
   describe(`a bad first number cell, ${encoding}`, () => {
