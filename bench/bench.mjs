@@ -199,9 +199,44 @@ function nonReport(core, bytes) {
   const pick = (items) => items[Math.floor(random() * items.length)];
   const int = (max) => Math.floor(random() * max);
   const words = [
-    '城市', '交通', '天气', '项目', '数据', '会议', '系统', '版本', '用户', '测试', '学校', '医院', '季度', '销售',
-    '增长', '计划', '模块', '接口', '文档', '发布', '构建', 'release', 'build', 'the', 'server', 'cache', 'index',
-    '，', '。', '、', '（', '）', '2024', '3.5', '100%', 'v1.2.0', '`npm test`', '[链接](https://example.com)',
+    '城市',
+    '交通',
+    '天气',
+    '项目',
+    '数据',
+    '会议',
+    '系统',
+    '版本',
+    '用户',
+    '测试',
+    '学校',
+    '医院',
+    '季度',
+    '销售',
+    '增长',
+    '计划',
+    '模块',
+    '接口',
+    '文档',
+    '发布',
+    '构建',
+    'release',
+    'build',
+    'the',
+    'server',
+    'cache',
+    'index',
+    '，',
+    '。',
+    '、',
+    '（',
+    '）',
+    '2024',
+    '3.5',
+    '100%',
+    'v1.2.0',
+    '`npm test`',
+    '[链接](https://example.com)',
   ];
   const sentence = (n) => Array.from({ length: n }, () => pick(words)).join(random() < 0.3 ? ' ' : '');
   const out = [];
@@ -246,22 +281,36 @@ function documentList(core) {
   const corpusText = (file) => readFileSync(join(CORPUS_DIR, file), 'utf8');
   const fixtureText = (encoding) => core.renderReport(core.consistentData(101 + core.ENCODINGS.indexOf(encoding)), encoding).text;
   const typical = [];
-  const corpusFiles = readdirSync(CORPUS_DIR).filter((n) => n.endsWith('.txt')).sort();
-  for (const file of corpusFiles) typical.push({ name: `corpus ${file.replace(/_.*$/, '')}`, markdown: false, make: () => corpusText(file) });
-  for (const encoding of core.ENCODINGS) typical.push({ name: `fixture ${encoding}`, markdown: encoding === 'markdown', make: () => fixtureText(encoding) });
+  const corpusFiles = readdirSync(CORPUS_DIR)
+    .filter((n) => n.endsWith('.txt'))
+    .sort();
+  for (const file of corpusFiles)
+    typical.push({ name: `corpus ${file.replace(/_.*$/, '')}`, markdown: false, make: () => corpusText(file) });
+  for (const encoding of core.ENCODINGS)
+    typical.push({ name: `fixture ${encoding}`, markdown: encoding === 'markdown', make: () => fixtureText(encoding) });
 
   const families = [];
   for (const encoding of ['cell-per-line', 'markdown', 'spaces']) {
     families.push({
       name: `fixture ${encoding}`,
-      docs: [1, 10, 100].map((k) => ({ k, name: k === 1 ? `fixture ${encoding}` : `fixture ${encoding} ${k}×`, markdown: encoding === 'markdown', make: () => scaleReport(fixtureText(encoding), k) })),
+      docs: [1, 10, 100].map((k) => ({
+        k,
+        name: k === 1 ? `fixture ${encoding}` : `fixture ${encoding} ${k}×`,
+        markdown: encoding === 'markdown',
+        make: () => scaleReport(fixtureText(encoding), k),
+      })),
     });
   }
   const file001 = corpusFiles.find((f) => f.startsWith('001'));
   if (file001) {
     families.push({
       name: 'corpus 001 repeated',
-      docs: [1, 10, 100].map((k) => ({ k, name: k === 1 ? 'corpus 001' : `corpus 001 repeated ${k}×`, markdown: false, make: () => Array(k).fill(corpusText(file001)).join('\n') })),
+      docs: [1, 10, 100].map((k) => ({
+        k,
+        name: k === 1 ? 'corpus 001' : `corpus 001 repeated ${k}×`,
+        markdown: false,
+        make: () => Array(k).fill(corpusText(file001)).join('\n'),
+      })),
     });
   }
   const big = { name: '5 MB Markdown, no report', markdown: true, make: () => nonReport(core, NON_REPORT_BYTES) };
@@ -298,7 +347,11 @@ function measureDocument(core, markdownlint, doc) {
   const text = doc.make();
   doc = { ...doc, text };
   const analyse = () => analysis(core, text);
-  const [analysisSamples, baselineSamples, checkSamples] = measureSamples([analyse, () => baseline(text), () => core.checkText(text, { force: true })]);
+  const [analysisSamples, baselineSamples, checkSamples] = measureSamples([
+    analyse,
+    () => baseline(text),
+    () => core.checkText(text, { force: true }),
+  ]);
   const analysisMs = median(analysisSamples);
   const baselineMs = median(baselineSamples);
   const checkMs = median(checkSamples);
@@ -312,7 +365,17 @@ function measureDocument(core, markdownlint, doc) {
     if (markdownlintMs < 200) [markdownlintMs] = measure([() => markdownlint(doc.text)], { totalMs: QUICK ? 300 : 1500, minBatches: 3 });
   }
   const lines = doc.text.split(/\r\n|\n|\r/).length;
-  return { name: doc.name, bytes: Buffer.byteLength(doc.text), lines, analysisMs, baselineMs, ratio, checkMs, markdownlintMs, findings: analyse().length };
+  return {
+    name: doc.name,
+    bytes: Buffer.byteLength(doc.text),
+    lines,
+    analysisMs,
+    baselineMs,
+    ratio,
+    checkMs,
+    markdownlintMs,
+    findings: analyse().length,
+  };
 }
 
 /**
@@ -329,7 +392,10 @@ function analysis(core, text) {
  */
 function measureFamily(core, docs) {
   const texts = docs.map((d) => d.make());
-  const samples = measureSamples(texts.map((text) => () => analysis(core, text)), { totalMs: QUICK ? 1000 : 4000 });
+  const samples = measureSamples(
+    texts.map((text) => () => analysis(core, text)),
+    { totalMs: QUICK ? 1000 : 4000 },
+  );
   return docs.map((d, i) => ({ name: d.name, bytes: Buffer.byteLength(texts[i]), analysisMs: median(samples[i]) }));
 }
 
@@ -454,7 +520,10 @@ async function benchServer(core, text) {
   await client.request('initialize', {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+    },
   });
   client.notify('initialized', {});
 
@@ -567,14 +636,21 @@ async function benchCli(typical) {
     results.push({ wallMs, peakRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdoutBytes });
   }
   const wallMs = median(results.map((r) => r.wallMs));
-  return { files: CLI_FILES, oneCore, wallMs, filesPerSecond: CLI_FILES / (wallMs / 1000), peakRssMB: Math.max(...results.map((r) => r.peakRssMB)) };
+  return {
+    files: CLI_FILES,
+    oneCore,
+    wallMs,
+    filesPerSecond: CLI_FILES / (wallMs / 1000),
+    peakRssMB: Math.max(...results.map((r) => r.peakRssMB)),
+  };
 }
 
 // ---------------------------------------------------------------------------
 // Output
 
 const pass = (ok) => (ok ? 'PASS' : 'FAIL');
-const fmtMs = (ms) => (ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
+const fmtMs = (ms) =>
+  ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
 const fmtSize = (bytes) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
 
 function machine() {
@@ -586,7 +662,13 @@ function machine() {
     // not Linux
   }
   const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout?.trim() || String(cpus().length);
-  return { nproc, cpu, node: process.version, memoryGB: (totalmem() / 2 ** 30).toFixed(1), platform: `${process.platform} ${process.arch}` };
+  return {
+    nproc,
+    cpu,
+    node: process.version,
+    memoryGB: (totalmem() / 2 ** 30).toFixed(1),
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 /**
@@ -618,7 +700,9 @@ async function measureFamilyMode(name) {
 
 async function measureDocumentMode(name) {
   const core = await import(pathToFileURL(process.env.NIANBAO_BENCH_CORE).href);
-  const doc = documentList(core).all.concat(documentList(core).typical).find((d) => d.name === name);
+  const doc = documentList(core)
+    .all.concat(documentList(core).typical)
+    .find((d) => d.name === name);
   if (!doc) throw new Error(`no document named ${name}`);
   const markdownlint = doc.markdown ? await loadMarkdownlint() : undefined;
   console.log(`RESULT ${JSON.stringify(measureDocument(core, markdownlint, doc))}`);
@@ -634,7 +718,9 @@ async function main() {
     out.push(line);
     console.log(line);
   };
-  print(`nianbao benchmark — ${new Date().toISOString().slice(0, 10)} — node ${m.node}, ${m.platform}, nproc ${m.nproc}, ${m.cpu}, ${m.memoryGB} GB${QUICK ? ' — QUICK run' : ''}`);
+  print(
+    `nianbao benchmark — ${new Date().toISOString().slice(0, 10)} — node ${m.node}, ${m.platform}, nproc ${m.nproc}, ${m.cpu}, ${m.memoryGB} GB${QUICK ? ' — QUICK run' : ''}`,
+  );
   print();
 
   const core = await loadCore();
@@ -657,7 +743,9 @@ async function main() {
       return { family: family.name, exponent: growthExponent(points), points };
     });
 
-    print('| document | size | lines | findings | analysis ms (read + rules) | with fixes ms (checkText) | baseline ms | analysis/baseline (≤ 10) | markdownlint ms | analysis/markdownlint |');
+    print(
+      '| document | size | lines | findings | analysis ms (read + rules) | with fixes ms (checkText) | baseline ms | analysis/baseline (≤ 10) | markdownlint ms | analysis/markdownlint |',
+    );
     print('|---|---:|---:|---:|---:|---:|---:|---|---:|---:|');
     for (const r of rows) {
       const ratio = r.ratio;
@@ -670,7 +758,9 @@ async function main() {
     print('| growth (1×, 10×, 100×, measured together) | sizes | analysis ms | exponent (≤ 1.1) |');
     print('|---|---|---|---|');
     for (const e of exponents) {
-      print(`| ${e.family} | ${e.points.map((p) => fmtSize(p.bytes)).join(' / ')} | ${e.points.map((p) => fmtMs(p.analysisMs)).join(' / ')} | ${e.exponent.toFixed(2)} ${pass(e.exponent <= BUDGET.growthExponent)} |`);
+      print(
+        `| ${e.family} | ${e.points.map((p) => fmtSize(p.bytes)).join(' / ')} | ${e.points.map((p) => fmtMs(p.analysisMs)).join(' / ')} | ${e.exponent.toFixed(2)} ${pass(e.exponent <= BUDGET.growthExponent)} |`,
+      );
     }
     print();
 
@@ -678,9 +768,24 @@ async function main() {
     const typicalMax = Math.max(...typicalRows.map((r) => r.analysisMs));
     const worstRatio = rows.reduce((w, r) => (r.ratio > w.ratio ? { ratio: r.ratio, name: r.name } : w), { ratio: 0, name: '' });
     const worstExponent = exponents.reduce((w, e) => (e.exponent > w.exponent ? e : w), { exponent: -Infinity, family: '' });
-    summary.push([`typical report analysis, median of ${typicalRows.length} documents (max ${fmtMs(typicalMax)} ms)`, `${fmtMs(typicalMedian)} ms`, `≤ ${BUDGET.typicalMedianMs} ms`, typicalMedian <= BUDGET.typicalMedianMs]);
-    summary.push([`analysis/baseline, worst of ${rows.length} documents (${worstRatio.name})`, worstRatio.ratio.toFixed(1), `≤ ${BUDGET.baselineRatio}`, worstRatio.ratio <= BUDGET.baselineRatio]);
-    summary.push([`growth exponent, worst of ${exponents.length} families (${worstExponent.family})`, worstExponent.exponent.toFixed(2), `≤ ${BUDGET.growthExponent}`, worstExponent.exponent <= BUDGET.growthExponent]);
+    summary.push([
+      `typical report analysis, median of ${typicalRows.length} documents (max ${fmtMs(typicalMax)} ms)`,
+      `${fmtMs(typicalMedian)} ms`,
+      `≤ ${BUDGET.typicalMedianMs} ms`,
+      typicalMedian <= BUDGET.typicalMedianMs,
+    ]);
+    summary.push([
+      `analysis/baseline, worst of ${rows.length} documents (${worstRatio.name})`,
+      worstRatio.ratio.toFixed(1),
+      `≤ ${BUDGET.baselineRatio}`,
+      worstRatio.ratio <= BUDGET.baselineRatio,
+    ]);
+    summary.push([
+      `growth exponent, worst of ${exponents.length} families (${worstExponent.family})`,
+      worstExponent.exponent.toFixed(2),
+      `≤ ${BUDGET.growthExponent}`,
+      worstExponent.exponent <= BUDGET.growthExponent,
+    ]);
     result.analysis = { rows, exponents: exponents.map(({ family, exponent }) => ({ family, exponent })), typicalMedian };
   }
 
@@ -710,7 +815,12 @@ async function main() {
     try {
       const c = await benchCli(documentList(core).typical);
       result.cli = c;
-      summary.push([`CLI on ${c.files} reports${c.oneCore ? ', one core (taskset -c 0)' : ' (taskset unavailable: all cores)'}, ${(c.wallMs / 1000).toFixed(2)} s wall incl. start`, `${c.filesPerSecond.toFixed(0)} files/s, peak RSS ${c.peakRssMB.toFixed(0)} MB`, `≥ ${BUDGET.cliFilesPerSecond} files/s`, c.filesPerSecond >= BUDGET.cliFilesPerSecond]);
+      summary.push([
+        `CLI on ${c.files} reports${c.oneCore ? ', one core (taskset -c 0)' : ' (taskset unavailable: all cores)'}, ${(c.wallMs / 1000).toFixed(2)} s wall incl. start`,
+        `${c.filesPerSecond.toFixed(0)} files/s, peak RSS ${c.peakRssMB.toFixed(0)} MB`,
+        `≥ ${BUDGET.cliFilesPerSecond} files/s`,
+        c.filesPerSecond >= BUDGET.cliFilesPerSecond,
+      ]);
     } catch (error) {
       summary.push(['CLI', `not measured: ${error.message}`, `≥ ${BUDGET.cliFilesPerSecond} files/s`, false]);
     }
@@ -720,7 +830,7 @@ async function main() {
   print('|---|---|---|---|');
   for (const [what, value, budget, ok] of summary) print(`| ${what} | ${value} | ${budget} | ${pass(ok)} |`);
   print();
-  print(`(${((Number(now() - started) / 1e9)).toFixed(1)} s)`);
+  print(`(${(Number(now() - started) / 1e9).toFixed(1)} s)`);
   result.summary = summary.map(([what, value, budget, ok]) => ({ what, value, budget, pass: ok }));
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 1));
 }

@@ -21,7 +21,9 @@ const want = (name) => only.length === 0 || only.includes(name);
 
 if (want('e2e')) {
   rmSync('out/e2e', { recursive: true, force: true });
-  const entries = readdirSync('test/e2e').filter((f) => f.endsWith('.e2e.ts')).map((f) => join('test/e2e', f));
+  const entries = readdirSync('test/e2e')
+    .filter((f) => f.endsWith('.e2e.ts'))
+    .map((f) => join('test/e2e', f));
   await esbuild.build({ ...common, entryPoints: entries, outdir: 'out/e2e' });
 }
 if (want('electron') && existsSync('test/electron/index.ts')) {

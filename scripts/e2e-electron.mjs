@@ -70,7 +70,14 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out', 'electron', 'index.js'),
     extensionTestsEnv: { NIANBAO_ROOT: root },
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', `--user-data-dir=${userDataDir}`],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+      `--user-data-dir=${userDataDir}`,
+    ],
   });
   console.log('test:electron: passed');
 } catch (error) {

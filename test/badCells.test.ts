@@ -42,8 +42,14 @@ function assertOneFindingOnCell(text: string, code: FindingCode, line: number, c
     assert.deepEqual(onCell[0].range, { start: { line, character }, end: { line, character: character + length } }, dump);
   }
   assert.match(onCell[0].message, /自然人/, `the finding names the first column:\n${dump}`);
-  const others = all.filter((f) => ARITHMETIC.includes(f.code) || f.code === 'row-label-missing' || f.code === 'cell-missing' || f.code === 'cell-not-number');
-  assert.deepEqual(others.map((f) => f.code), [code], `nothing else about the tables:\n${dump}`);
+  const others = all.filter(
+    (f) => ARITHMETIC.includes(f.code) || f.code === 'row-label-missing' || f.code === 'cell-missing' || f.code === 'cell-not-number',
+  );
+  assert.deepEqual(
+    others.map((f) => f.code),
+    [code],
+    `nothing else about the tables:\n${dump}`,
+  );
 }
 
 /** Fix-all changes no line outside the damaged row. */
@@ -99,7 +105,11 @@ for (const encoding of ENCODINGS) {
       const bad = all.filter((f) => f.code === 'cell-not-number');
       assert.equal(bad.length, 1, dump);
       assert.equal(bad[0].range.start.line, damaged.line, dump);
-      assert.deepEqual(all.filter((f) => ARITHMETIC.includes(f.code) || f.code === 'cell-missing'), [], dump);
+      assert.deepEqual(
+        all.filter((f) => ARITHMETIC.includes(f.code) || f.code === 'cell-missing'),
+        [],
+        dump,
+      );
     });
 
     test('a count above 10^9 is cell-not-number and summed nowhere', () => {
@@ -109,9 +119,20 @@ for (const encoding of ENCODINGS) {
         const dump = describeFindings(all, damaged.text);
         const bad = all.filter((f) => f.code === 'cell-not-number');
         assert.equal(bad.length, 1, dump);
-        assert.deepEqual(bad[0].range, { start: { line: damaged.line, character: damaged.character }, end: { line: damaged.line, character: damaged.character + huge.length } }, dump);
+        assert.deepEqual(
+          bad[0].range,
+          {
+            start: { line: damaged.line, character: damaged.character },
+            end: { line: damaged.line, character: damaged.character + huge.length },
+          },
+          dump,
+        );
         assert.match(bad[0].message, /10 亿/, dump);
-        assert.deepEqual(all.filter((f) => ARITHMETIC.includes(f.code)), [], `no sum uses it:\n${dump}`);
+        assert.deepEqual(
+          all.filter((f) => ARITHMETIC.includes(f.code)),
+          [],
+          `no sum uses it:\n${dump}`,
+        );
       }
     });
   });
@@ -120,7 +141,10 @@ for (const encoding of ENCODINGS) {
 test('10^9 itself is still a count; one more is not', () => {
   const rendered = renderReport(consistentData(11), 'markdown');
   const ok = replaced(rendered, cellKey('t2.penalty', 0), '1000000000');
-  assert.deepEqual(findings(ok.text).filter((f) => f.code === 'cell-not-number'), []);
+  assert.deepEqual(
+    findings(ok.text).filter((f) => f.code === 'cell-not-number'),
+    [],
+  );
   const tooMany = replaced(rendered, cellKey('t2.penalty', 0), '1,000,000,001');
   assert.equal(findings(tooMany.text).filter((f) => f.code === 'cell-not-number').length, 1);
 });

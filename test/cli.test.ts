@@ -3,7 +3,18 @@
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -162,7 +173,9 @@ describe('nianbao check exit codes', () => {
   it('exits 1 on a report with errors', () => {
     const run = runCli('check', '--format', 'json', ERRORS_MD);
     assert.equal(run.status, 1, run.stderr);
-    const codes = parseJsonOutput(run)[0].diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+    const codes = parseJsonOutput(run)[0]
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map((d) => d.code);
     for (const code of ['row-total', 'section-missing', 'review-total']) {
       assert.ok(codes.includes(code), `${code} among ${codes.join(', ')}`);
     }
@@ -453,7 +466,11 @@ function freshReport(name: string, content: string | Buffer = ERRORS_TEXT): { di
 }
 
 function runIn(dir: string, args: string[], input?: string | Buffer): { status: number | null; stdout: Buffer; stderr: string } {
-  const result = spawnSync(process.execPath, [join(process.cwd(), CLI), ...args], { cwd: dir, input, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [join(process.cwd(), CLI), ...args], {
+    cwd: dir,
+    input,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
@@ -508,7 +525,12 @@ describe('nianbao check --fix writes safely', () => {
     const eacces = () => {
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     };
-    assertUntouched(runInProcess(['check', '--fix', file], { openSync: eacces as typeof fs.openSync }), file, ERRORS_TEXT, /不能在所在文件夹/);
+    assertUntouched(
+      runInProcess(['check', '--fix', file], { openSync: eacces as typeof fs.openSync }),
+      file,
+      ERRORS_TEXT,
+      /不能在所在文件夹/,
+    );
   });
 
   it('leaves the file as it is when the disk is full half-way through the write (ENOSPC)', () => {
@@ -595,13 +617,17 @@ describe('nianbao check --fix-dry-run prints a patch that git apply and patch -p
       for (const tool of ['git', 'patch']) {
         const copy = mkdtempSync(join(tmp, `${tool}-`));
         writeFileSync(join(copy, 'r.nianbao.md'), content);
-        const args = tool === 'git' ? ['apply', '--whitespace=nowarn', join(dir, 'fix.patch')] : ['-p1', '--quiet', '-i', join(dir, 'fix.patch')];
+        const args =
+          tool === 'git' ? ['apply', '--whitespace=nowarn', join(dir, 'fix.patch')] : ['-p1', '--quiet', '-i', join(dir, 'fix.patch')];
         const applied = spawnSync(tool, args, { cwd: copy, encoding: 'utf8' });
         assert.equal(applied.status, 0, `${tool}: ${applied.stderr}${applied.stdout}`);
         const fixDir = mkdtempSync(join(tmp, 'fix-'));
         writeFileSync(join(fixDir, 'r.nianbao.md'), content);
         assert.equal(runIn(fixDir, ['check', '--fix', 'r.nianbao.md']).status, 0);
-        assert.ok(readFileSync(join(copy, 'r.nianbao.md')).equals(readFileSync(join(fixDir, 'r.nianbao.md'))), `${tool} gives what --fix writes`);
+        assert.ok(
+          readFileSync(join(copy, 'r.nianbao.md')).equals(readFileSync(join(fixDir, 'r.nianbao.md'))),
+          `${tool} gives what --fix writes`,
+        );
       }
     });
   }

@@ -41,8 +41,16 @@ function capture(stderrIsTTY: boolean): Captured {
       env: { NO_COLOR: '1' },
       cwd: dir,
     },
-    stdout: () => writes.filter((w) => w.to === 'out').map((w) => w.text).join(''),
-    stderr: () => writes.filter((w) => w.to === 'err').map((w) => w.text).join(''),
+    stdout: () =>
+      writes
+        .filter((w) => w.to === 'out')
+        .map((w) => w.text)
+        .join(''),
+    stderr: () =>
+      writes
+        .filter((w) => w.to === 'err')
+        .map((w) => w.text)
+        .join(''),
   };
 }
 
@@ -94,7 +102,14 @@ describe('JsonStream', () => {
   const reports: FileReport[] = [
     {
       file: 'a.txt',
-      findings: [{ code: 'row-total', severity: 'error', message: '应为 18，实为 19', range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } } }],
+      findings: [
+        {
+          code: 'row-total',
+          severity: 'error',
+          message: '应为 18，实为 19',
+          range: { start: { line: 1, character: 2 }, end: { line: 1, character: 4 } },
+        },
+      ],
     },
     { file: 'b.txt', findings: [] },
   ];
@@ -103,7 +118,11 @@ describe('JsonStream', () => {
     for (const items of [[], reports.slice(0, 1), reports]) {
       const stream = new JsonStream(STREAMED_ARRAY);
       let text = stream.begin();
-      for (const r of items) text += stream.item({ file: r.file, diagnostics: r.findings.map(({ code, severity, message, range }) => ({ code, severity, message, range })) });
+      for (const r of items)
+        text += stream.item({
+          file: r.file,
+          diagnostics: r.findings.map(({ code, severity, message, range }) => ({ code, severity, message, range })),
+        });
       text += stream.end();
       assert.equal(text, formatJson(items));
     }

@@ -43,7 +43,10 @@ describe('code actions over stdio', () => {
     assert.deepEqual(edits, [{ range: wrongCell, newText: String(expected) }]);
 
     // The editor applies the edit and sends it as an incremental change.
-    const published = await session.change(URI, edits.map((e) => ({ range: e.range, text: e.newText })));
+    const published = await session.change(
+      URI,
+      edits.map((e) => ({ range: e.range, text: e.newText })),
+    );
     assert.equal(published.version, 2);
     assert.deepEqual(
       published.diagnostics.filter((d) => d.severity === 1 || d.severity === 2),
@@ -54,8 +57,10 @@ describe('code actions over stdio', () => {
 
   test('source.fixAll returns one action with one edit that fixes every fixable finding', async () => {
     const uri = 'file:///tmp/nianbao-code-actions/all.md';
-    const text = renderReport(withFault(consistentData(6), { rowId: 't4.cases', column: 4, delta: 1 }), 'markdown')
-      .text.replace('三、收到和处理', '3、收到和处理');
+    const text = renderReport(withFault(consistentData(6), { rowId: 't4.cases', column: 4, delta: 1 }), 'markdown').text.replace(
+      '三、收到和处理',
+      '3、收到和处理',
+    );
     const opened = await session.open(uri, 'markdown', text);
     assert.ok(opened.diagnostics.some((d) => d.code === 'review-total'));
     assert.ok(opened.diagnostics.some((d) => d.code === 'heading-numbering'));
@@ -68,8 +73,15 @@ describe('code actions over stdio', () => {
     assert.equal(actions[0].kind, 'source.fixAll.nianbao');
     const edits = actions[0].edit?.changes?.[uri] as TextEdit[];
     assert.equal(edits.length, 1);
-    const published = await session.change(uri, edits.map((e) => ({ range: e.range, text: e.newText })));
-    assert.deepEqual(published.diagnostics.filter((d) => d.severity === 1 || d.severity === 2), [], JSON.stringify(published.diagnostics));
+    const published = await session.change(
+      uri,
+      edits.map((e) => ({ range: e.range, text: e.newText })),
+    );
+    assert.deepEqual(
+      published.diagnostics.filter((d) => d.severity === 1 || d.severity === 2),
+      [],
+      JSON.stringify(published.diagnostics),
+    );
     assert.equal(applyEdits(text, edits).includes('三、收到和处理'), true);
   });
 

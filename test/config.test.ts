@@ -74,7 +74,8 @@ describe('.nianbaorc.json', () => {
   });
 
   test('wrong types: zod’s Chinese message at the offending key; the valid keys still apply', () => {
-    const text = '{\n  "enable": "yes",\n  "format": 2021,\n  "debounceMs": -5,\n  "locale": "en",\n  "severity": { "row-total": "fatal", "balance": "off" }\n}';
+    const text =
+      '{\n  "enable": "yes",\n  "format": 2021,\n  "debounceMs": -5,\n  "locale": "en",\n  "severity": { "row-total": "fatal", "balance": "off" }\n}';
     const { config, problems } = parseRcText(text);
     assert.deepEqual(config, { locale: 'en', severity: { balance: 'off' } });
     const byKey = new Map(problems.map((p) => [textAt(text, p.range), p.message]));
@@ -90,7 +91,10 @@ describe('.nianbaorc.json', () => {
     const text = '{ "severty": {}, "severity": { "row-totals": "off" }, "newReport": { "format": "markdown" } }';
     const { problems } = parseRcText(text);
     const byKey = new Map(problems.map((p) => [textAt(text, p.range), p.message]));
-    assert.match(byKey.get('"severty"')!, /出现未知的键\(key\): "severty"（可用：enable、detectInPlainTextAndMarkdown、format、severity、debounceMs、locale）/);
+    assert.match(
+      byKey.get('"severty"')!,
+      /出现未知的键\(key\): "severty"（可用：enable、detectInPlainTextAndMarkdown、format、severity、debounceMs、locale）/,
+    );
     assert.match(byKey.get('"row-totals"')!, /^「severity」：出现未知的键\(key\): "row-totals"（可用：section-missing、/);
     // The editor-only `newReport.format` is a VS Code setting, not a checking key.
     assert.ok(byKey.has('"newReport"'));
@@ -104,7 +108,21 @@ describe('.nianbaorc.json', () => {
   });
 
   test('never throws, whatever the bytes', () => {
-    for (const text of ['{', '}', '"', '{"a":', '{"a":1,,}', '/*', '[[[[[[', '\u0000', 'null', 'true', '{"__proto__": {"enable": false}}', '{"a":"\\u12"}', '1e999']) {
+    for (const text of [
+      '{',
+      '}',
+      '"',
+      '{"a":',
+      '{"a":1,,}',
+      '/*',
+      '[[[[[[',
+      '\u0000',
+      'null',
+      'true',
+      '{"__proto__": {"enable": false}}',
+      '{"a":"\\u12"}',
+      '1e999',
+    ]) {
       const result = parseRcText(text);
       assert.ok(Array.isArray(result.problems));
     }
@@ -126,7 +144,6 @@ describe('the JSON reader', () => {
     const trailing = parseJsonc('{"a": [1, 2, ]}');
     assert.ok(!trailing.ok && trailing.error.message === '最后一项之后不能有逗号' && trailing.error.offset === 11);
   });
-
 
   test('keeps positions and values; comments are blanks', () => {
     const text = '/* c */ {"a": [1, -2.5e1, "x\\n"], // c\n "b": {"c": null, "d": false}}';
@@ -166,8 +183,17 @@ describe('layers and engine options', () => {
 
   test('VS Code settings: invalid values fall back to their defaults, each problem logged once in Chinese', async () => {
     const logged: string[] = [];
-    const settings = { enable: true, format: '2022', debounceMs: 'fast', severity: { 'row-total': 'warning', nope: 'off' }, newReport: { format: 'markdown' } };
-    const provider = new SettingsProvider(async () => settings, (m) => logged.push(m));
+    const settings = {
+      enable: true,
+      format: '2022',
+      debounceMs: 'fast',
+      severity: { 'row-total': 'warning', nope: 'off' },
+      newReport: { format: 'markdown' },
+    };
+    const provider = new SettingsProvider(
+      async () => settings,
+      (m) => logged.push(m),
+    );
     const a = await provider.get('file:///a.md');
     await provider.get('file:///b.md');
     assert.equal(a.format, 'auto');
@@ -182,10 +208,14 @@ describe('layers and engine options', () => {
   });
 
   test('the rc file of a document wins over the VS Code settings', async () => {
-    const provider = new SettingsProvider(async () => ({ locale: 'zh-cn', debounceMs: 100 }), () => undefined, {
-      rc: () => ({ locale: 'en' }),
-      displayLanguage: 'zh-cn',
-    });
+    const provider = new SettingsProvider(
+      async () => ({ locale: 'zh-cn', debounceMs: 100 }),
+      () => undefined,
+      {
+        rc: () => ({ locale: 'en' }),
+        displayLanguage: 'zh-cn',
+      },
+    );
     const s = await provider.get('file:///r.md');
     assert.equal(s.locale, 'en');
     assert.equal(s.debounceMs, 100);
@@ -194,11 +224,17 @@ describe('layers and engine options', () => {
   });
 
   test('validateConfig accepts the VS Code shape (nested newReport)', () => {
-    assert.deepEqual(validateConfig({ newReport: { format: 'plaintext' } }, 'settings'), { config: { newReport: { format: 'plaintext' } }, issues: [] });
+    assert.deepEqual(validateConfig({ newReport: { format: 'plaintext' } }, 'settings'), {
+      config: { newReport: { format: 'plaintext' } },
+      issues: [],
+    });
   });
 
-  test('nianbao.trace.server (the language client\'s own setting) is neither read nor reported by the server', () => {
-    assert.deepEqual(validateConfig({ trace: { server: 'verbose' }, debounceMs: 50 }, 'settings'), { config: { debounceMs: 50 }, issues: [] });
+  test("nianbao.trace.server (the language client's own setting) is neither read nor reported by the server", () => {
+    assert.deepEqual(validateConfig({ trace: { server: 'verbose' }, debounceMs: 50 }, 'settings'), {
+      config: { debounceMs: 50 },
+      issues: [],
+    });
   });
 });
 
@@ -239,15 +275,38 @@ describe('finding .nianbaorc.json on disk', () => {
 
 describe('the manifest matches the schema', () => {
   const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
-    contributes: { configuration: { properties: Record<string, { properties?: Record<string, unknown>; description?: string; markdownDescription?: string; enumDescriptions?: string[] }> } };
+    contributes: {
+      configuration: {
+        properties: Record<
+          string,
+          { properties?: Record<string, unknown>; description?: string; markdownDescription?: string; enumDescriptions?: string[] }
+        >;
+      };
+    };
   };
   const properties = manifest.contributes.configuration.properties;
 
   test('one VS Code setting per key of the schema, the same defaults', () => {
     const keys = Object.keys(properties).map((k) => k.replace(/^nianbao\./, ''));
     // trace.server is read by vscode-languageclient itself, not by the server's schema.
-    assert.deepEqual(keys.sort(), ['checkWorkspace', 'debounceMs', 'detectInPlainTextAndMarkdown', 'enable', 'format', 'locale', 'maxDocumentSize', 'newReport.format', 'severity', 'trace.server'].sort());
-    const defaults = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k.replace(/^nianbao\./, ''), (v as { default?: unknown }).default]));
+    assert.deepEqual(
+      keys.sort(),
+      [
+        'checkWorkspace',
+        'debounceMs',
+        'detectInPlainTextAndMarkdown',
+        'enable',
+        'format',
+        'locale',
+        'maxDocumentSize',
+        'newReport.format',
+        'severity',
+        'trace.server',
+      ].sort(),
+    );
+    const defaults = Object.fromEntries(
+      Object.entries(properties).map(([k, v]) => [k.replace(/^nianbao\./, ''), (v as { default?: unknown }).default]),
+    );
     assert.equal(defaults.enable, DEFAULT_CONFIG.enable);
     assert.equal(defaults.debounceMs, DEFAULT_CONFIG.debounceMs);
     assert.equal(defaults.format, DEFAULT_CONFIG.format);

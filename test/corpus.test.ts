@@ -75,8 +75,14 @@ test('002: heading-numbering ranges are the numerals 3、 and 4、 and their fix
   const { model, findings, lines } = load('002_af8524dfc621a99c.txt');
   const numbering = findings.filter((f) => f.code === 'heading-numbering');
   assert.deepEqual(numbering.map(range), ['57:0-57:2', '361:0-361:2']);
-  assert.deepEqual(numbering.map((f) => textOf(lines, f)), ['3、', '4、']);
-  assert.deepEqual(numbering.map((f) => f.fix?.edits[0].newText), ['三、', '四、']);
+  assert.deepEqual(
+    numbering.map((f) => textOf(lines, f)),
+    ['3、', '4、'],
+  );
+  assert.deepEqual(
+    numbering.map((f) => f.fix?.edits[0].newText),
+    ['三、', '四、'],
+  );
   // The fix replaces `3、 ` (numeral, separator and the blank after it).
   assert.equal(numbering[0].fix?.edits[0].range.end.character, 3);
   // They are still sections 三 and 四.
@@ -141,9 +147,18 @@ test('005: pdftotext layout: wrapped labels, page footers, split total row; two 
   assert.equal(value('t3.unable.1', 0), 10);
   assert.equal(value('t3.resultsTotal', 6), 21);
   const review = findings.filter((f) => f.code === 'review-total');
-  assert.deepEqual(review.map((f) => textOf(lines, f)), ['0', '0']);
-  assert.deepEqual(review.map((f) => f.data?.expected), [11, 5]);
-  assert.deepEqual(review.map((f) => f.fix?.title), ['改为 11', '改为 5']);
+  assert.deepEqual(
+    review.map((f) => textOf(lines, f)),
+    ['0', '0'],
+  );
+  assert.deepEqual(
+    review.map((f) => f.data?.expected),
+    [11, 5],
+  );
+  assert.deepEqual(
+    review.map((f) => f.fix?.title),
+    ['改为 11', '改为 5'],
+  );
   assert.equal(review[0].related?.length, 4);
   assert.ok(!findings.some((f) => f.code === 'section-missing' || f.code === 'heading-numbering'));
 });
@@ -156,19 +171,34 @@ test('006: one-line web page: headings, cells and closing found inside line 10; 
   assert.equal(model.year, 2021);
   assert.deepEqual(model.closing.date, { year: 2022, month: 1, day: 7 });
   assert.equal(model.closing.agency, '平潭综合实验区公安局');
-  assert.deepEqual(model.sections.map((s) => [s.heading.section, s.heading.line]), [1, 2, 3, 4, 5, 6].map((n) => [n, 9]));
+  assert.deepEqual(
+    model.sections.map((s) => [s.heading.section, s.heading.line]),
+    [1, 2, 3, 4, 5, 6].map((n) => [n, 9]),
+  );
   const t3 = model.tables.table3!;
   const row = (id: string) => t3.rows.find((r) => r.id === id)!;
-  assert.deepEqual(row('t3.new').cells.map((c) => c?.value), [1, 0, 0, 0, 0, 0, 1]);
-  assert.deepEqual(row('t3.otherHandling.3').cells.map((c) => c?.value), [1, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(
+    row('t3.new').cells.map((c) => c?.value),
+    [1, 0, 0, 0, 0, 0, 1],
+  );
+  assert.deepEqual(
+    row('t3.otherHandling.3').cells.map((c) => c?.value),
+    [1, 0, 0, 0, 0, 0, 1],
+  );
   assert.equal(t3.rows.length, 25);
   // A split cell's range is its own digit.
   for (const c of row('t3.carriedOut').cells) {
     assert.equal(c!.end - c!.start, 1);
     assert.equal(lines[c!.line].slice(c!.start, c!.end), c!.text);
   }
-  assert.deepEqual(model.tables.table2?.rows.map((r) => r.cells.map((c) => c?.value)), [[0, 0, 0], [0, 0, 2], [0], [141], [0], [0]]);
-  assert.deepEqual(model.tables.table4?.rows[0].cells.map((c) => c?.value), new Array(15).fill(0));
+  assert.deepEqual(
+    model.tables.table2?.rows.map((r) => r.cells.map((c) => c?.value)),
+    [[0, 0, 0], [0, 0, 2], [0], [141], [0], [0]],
+  );
+  assert.deepEqual(
+    model.tables.table4?.rows[0].cells.map((c) => c?.value),
+    new Array(15).fill(0),
+  );
   const balance = findings.filter((f) => f.code === 'balance');
   assert.ok(balance.length >= 1);
   for (const f of balance) assert.equal(textOf(lines, f), '1');
@@ -184,14 +214,22 @@ test('007: web page with TABs: a 2021 table 2 saying 规范性文件, five blank
   assert.equal(textOf(lines, wording!), '规范性文件');
   assert.equal(wording?.fix?.edits[0].newText, '行政规范性文件');
   const missing = findings.filter((f) => f.code === 'cell-missing');
-  assert.deepEqual(missing.map((f) => f.data?.column), [1, 2, 3, 4, 5]);
+  assert.deepEqual(
+    missing.map((f) => f.data?.column),
+    [1, 2, 3, 4, 5],
+  );
   for (const f of missing) {
     assert.equal(f.related?.length, 24, 'the other 24 blank cells of the column');
     assert.equal(f.fix?.edits.length, 25);
     assert.ok(f.fix?.edits.every((e) => e.newText === '0'));
   }
-  assert.ok(!findings.some((f) => ['row-total', 'results-total', 'balance', 'legacy-format', 'row-missing', 'section-missing'].includes(f.code)));
-  assert.deepEqual(model.sections.map((s) => s.heading.section), [1, 2, 3, 4, 5, 6]);
+  assert.ok(
+    !findings.some((f) => ['row-total', 'results-total', 'balance', 'legacy-format', 'row-missing', 'section-missing'].includes(f.code)),
+  );
+  assert.deepEqual(
+    model.sections.map((s) => s.heading.section),
+    [1, 2, 3, 4, 5, 6],
+  );
   const chrome = findings.filter((f) => f.code === 'conversion-artifact').map((f) => f.range.start.line + 1);
   assert.deepEqual(chrome, [1, 2, 3, 4, 5, 6, 7, 8]);
 });

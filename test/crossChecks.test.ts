@@ -51,7 +51,8 @@ function ofCode(c: Checked, code: FindingCode): Finding[] {
 }
 
 function assertSilent(c: Checked, ...codes: FindingCode[]): void {
-  for (const code of codes.length > 0 ? codes : CROSS_CODES) assert.deepEqual(ofCode(c, code), [], `${code}:\n${describeFindings(c.findings, c.text)}`);
+  for (const code of codes.length > 0 ? codes : CROSS_CODES)
+    assert.deepEqual(ofCode(c, code), [], `${code}:\n${describeFindings(c.findings, c.text)}`);
 }
 
 /** The one finding of `code`, at `range`. */
@@ -133,7 +134,10 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         assert.equal(f.severity, 'warning');
         assert.match(f.message, new RegExp(`${wrong}.*${NEW}.*${CARRIED_IN}.*${NEW + CARRIED_IN}`));
         assert.equal(f.related?.length, 2);
-        assert.ok(f.related!.every((r) => r.range.start.line > f.range.start.line), 'the related cells are in table 3');
+        assert.ok(
+          f.related!.every((r) => r.range.start.line > f.range.start.line),
+          'the related cells are in table 3',
+        );
         assert.equal(f.fix, undefined);
       });
 
@@ -151,7 +155,10 @@ for (const encoding of ['markdown', 'pipe'] as const) {
 
       test('both readings of 受理 are accepted: 新收 alone, and 新收 + 上年结转', () => {
         assertSilent(check(withLine(encoding, REQUESTS, `${REQUESTS}全年受理政府信息公开申请${NEW}件。`)), 'narrative-mismatch');
-        assertSilent(check(withLine(encoding, REQUESTS, `${REQUESTS}全年共受理政府信息公开申请${NEW + CARRIED_IN}件（含上年结转${CARRIED_IN}件）。`)), 'narrative-mismatch');
+        assertSilent(
+          check(withLine(encoding, REQUESTS, `${REQUESTS}全年共受理政府信息公开申请${NEW + CARRIED_IN}件（含上年结转${CARRIED_IN}件）。`)),
+          'narrative-mismatch',
+        );
       });
 
       test('Chinese numerals: 「收到申请${chinese}件」 is read as the number', () => {
@@ -186,11 +193,16 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         const c = check(withLine(encoding, REQUESTS, `${REQUESTS}所有申请均已办结，无逾期答复。`));
         const f = assertOne(c, 'narrative-mismatch', rangeOf(c.lines, '均已办结'));
         assert.match(f.message, new RegExp(String(CARRIED_OUT)));
-        assertSilent(check(withLine(encoding, REQUESTS, `${REQUESTS}除${CARRIED_OUT}件结转下年度外，其余申请均已办结。`)), 'narrative-mismatch');
+        assertSilent(
+          check(withLine(encoding, REQUESTS, `${REQUESTS}除${CARRIED_OUT}件结转下年度外，其余申请均已办结。`)),
+          'narrative-mismatch',
+        );
       });
 
       test('行政复议N件 and 行政诉讼N件 against table 4 (诉讼 = 直接起诉 + 复议后起诉), with 「改为 N」', () => {
-        const c = check(withLine(encoding, OVERSIGHT, `${OVERSIGHT}全年发生政府信息公开行政复议${REVIEWS + 1}件、行政诉讼${LAWSUITS + 2}件。`));
+        const c = check(
+          withLine(encoding, OVERSIGHT, `${OVERSIGHT}全年发生政府信息公开行政复议${REVIEWS + 1}件、行政诉讼${LAWSUITS + 2}件。`),
+        );
         const found = ofCode(c, 'narrative-mismatch');
         assert.equal(found.length, 2, describeFindings(c.findings, c.text));
         assert.deepEqual(found[0].range, rangeOf(c.lines, `复议${REVIEWS + 1}件`, String(REVIEWS + 1)));
@@ -198,7 +210,10 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         assert.deepEqual(found[1].range, rangeOf(c.lines, `诉讼${LAWSUITS + 2}件`, String(LAWSUITS + 2)));
         assert.equal(found[1].fix?.title, `改为 ${LAWSUITS}`);
         assert.equal(found[1].related?.length, 2);
-        assertSilent(check(withLine(encoding, OVERSIGHT, `${OVERSIGHT}全年发生行政复议${REVIEWS}件、行政诉讼${LAWSUITS}件。`)), 'narrative-mismatch');
+        assertSilent(
+          check(withLine(encoding, OVERSIGHT, `${OVERSIGHT}全年发生行政复议${REVIEWS}件、行政诉讼${LAWSUITS}件。`)),
+          'narrative-mismatch',
+        );
       });
 
       test('a breakdown (予以公开N件) against its row', () => {
@@ -220,7 +235,13 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         const text = withLine(encoding, REQUESTS, `${REQUESTS}全年新收政府信息公开申请${NEW + 1}件。`);
         const lines = text.split('\n');
         const i = lines.findIndex((l) => l.includes(REQUESTS));
-        lines.splice(i, 0, encoding === 'markdown' ? '<!-- nianbao-disable-next-line narrative-mismatch -->' : '// nianbao-disable-next-line narrative-mismatch');
+        lines.splice(
+          i,
+          0,
+          encoding === 'markdown'
+            ? '<!-- nianbao-disable-next-line narrative-mismatch -->'
+            : '// nianbao-disable-next-line narrative-mismatch',
+        );
         assertSilent(check(lines.join('\n')), 'narrative-mismatch');
         assertSilent(check(text, { severities: { 'narrative-mismatch': 'off' } }), 'narrative-mismatch');
         assert.equal(ofCode(check(text, { severities: { 'narrative-mismatch': 'error' } }), 'narrative-mismatch')[0].severity, 'error');
@@ -301,7 +322,11 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         assert.equal(isGovernment('青山县人民政府'), true);
         assert.equal(isGovernment('青山县人民政府办公室'), false);
         assert.equal(isGovernment('青山县自然资源局'), false);
-        assertOne(dated(`${YEAR + 1}年2月20日`, '青山县人民政府办公室'), 'deadline', rangeOf(dated(`${YEAR + 1}年2月20日`, '青山县人民政府办公室').lines, `${YEAR + 1}年2月20日`));
+        assertOne(
+          dated(`${YEAR + 1}年2月20日`, '青山县人民政府办公室'),
+          'deadline',
+          rangeOf(dated(`${YEAR + 1}年2月20日`, '青山县人民政府办公室').lines, `${YEAR + 1}年2月20日`),
+        );
       });
     });
 

@@ -16,7 +16,14 @@ import { standardHeading } from '../shared/src/template';
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 
 function corpus(prefix: string): { text: string; model: ReportModel; lines: string[] } {
-  const name = ['000_50ad684e5c01058f.txt', '001_379ac197dfb659af.txt', '002_af8524dfc621a99c.txt', '003_558acb648baee211.txt', '004_e78bd4d7919f679b.txt', '005_hongze_2023_pdftotext.txt'].find((n) => n.startsWith(prefix))!;
+  const name = [
+    '000_50ad684e5c01058f.txt',
+    '001_379ac197dfb659af.txt',
+    '002_af8524dfc621a99c.txt',
+    '003_558acb648baee211.txt',
+    '004_e78bd4d7919f679b.txt',
+    '005_hongze_2023_pdftotext.txt',
+  ].find((n) => n.startsWith(prefix))!;
   const text = readFileSync(join(CORPUS, name), 'utf8');
   return { text, model: readReport(text), lines: text.split(/\r\n|\n|\r/) };
 }
@@ -53,7 +60,8 @@ function walk(symbols: OutlineSymbol[], visit: (s: OutlineSymbol, parent?: Outli
 }
 
 const labels = (entries: CompletionEntry[]) => entries.map((e) => e.label);
-const sorted = (entries: CompletionEntry[]) => [...entries].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+const sorted = (entries: CompletionEntry[]) =>
+  [...entries].sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
 
 // ---------------------------------------------------------------------------
 
@@ -66,16 +74,33 @@ describe('outline (document symbols)', () => {
     const sections = symbols.filter((s) => s.kind === 'section');
     assert.deepEqual(
       sections.map((s) => s.name),
-      ['一、总体情况', '二、主动公开政府信息情况', '3、 收到和处理政府信息公开申请情况', '4、 政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '3、 收到和处理政府信息公开申请情况',
+        '4、 政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
     );
     // A heading written differently shows the standard wording as its detail.
     assert.equal(sections[2].detail, standardHeading(3));
     assert.equal(sections[0].detail, undefined);
     assert.deepEqual(
       sections.map((s) => s.children.filter((c) => c.kind === 'table').map((c) => c.name)),
-      [[], ['表二（主动公开政府信息情况）'], ['表三（收到和处理政府信息公开申请情况）'], ['表四（政府信息公开行政复议、行政诉讼情况）'], [], []],
+      [
+        [],
+        ['表二（主动公开政府信息情况）'],
+        ['表三（收到和处理政府信息公开申请情况）'],
+        ['表四（政府信息公开行政复议、行政诉讼情况）'],
+        [],
+        [],
+      ],
     );
-    assert.deepEqual(sections[5].children.map((c) => [c.kind, c.name]), [['closing', '东昌区卫生健康局 2025年1月6日']]);
+    assert.deepEqual(
+      sections[5].children.map((c) => [c.kind, c.name]),
+      [['closing', '东昌区卫生健康局 2025年1月6日']],
+    );
   });
 
   test('002: table 三 has its row groups nested as in the template, rows with their numbers', () => {
@@ -83,12 +108,25 @@ describe('outline (document symbols)', () => {
     const table3 = outline(model).find((s) => s.name.includes('收到和处理'))!.children[0];
     assert.deepEqual(
       table3.children.map((c) => `${c.kind}:${c.name}`),
-      ['row:一、本年新收政府信息公开申请数量', 'row:二、上年结转政府信息公开申请数量', 'group:三、本年度办理结果', 'row:四、结转下年度继续办理'],
+      [
+        'row:一、本年新收政府信息公开申请数量',
+        'row:二、上年结转政府信息公开申请数量',
+        'group:三、本年度办理结果',
+        'row:四、结转下年度继续办理',
+      ],
     );
     const results = table3.children[2];
     assert.deepEqual(
       results.children.map((c) => `${c.kind}:${c.name}`),
-      ['row:（一）予以公开', 'row:（二）部分公开', 'group:（三）不予公开', 'group:（四）无法提供', 'group:（五）不予处理', 'group:（六）其他处理', 'row:（七）总计'],
+      [
+        'row:（一）予以公开',
+        'row:（二）部分公开',
+        'group:（三）不予公开',
+        'group:（四）无法提供',
+        'group:（五）不予处理',
+        'group:（六）其他处理',
+        'row:（七）总计',
+      ],
     );
     assert.equal(results.children[2].children.length, 8);
     assert.equal(results.children[2].children[0].name, '1.属于国家秘密');
@@ -99,11 +137,17 @@ describe('outline (document symbols)', () => {
     const { model } = corpus('003');
     const symbols = outline(model);
     const table4 = symbols.find((s) => s.name.includes('行政复议'))!.children.find((c) => c.kind === 'table')!;
-    assert.deepEqual(table4.children.map((c) => c.name), ['行政复议', '行政诉讼·未经复议直接起诉', '行政诉讼·复议后起诉']);
+    assert.deepEqual(
+      table4.children.map((c) => c.name),
+      ['行政复议', '行政诉讼·未经复议直接起诉', '行政诉讼·复议后起诉'],
+    );
     const table2 = symbols.find((s) => s.name.includes('主动公开'))!.children.find((c) => c.kind === 'table')!;
     assert.equal(table2.detail, '2019 年格式 · 竖线分隔');
     assert.equal(outline(model, 'en').find((s) => s.name.includes('主动公开'))!.children[0].detail, '2019 format · pipe rows');
-    assert.deepEqual(table2.children.map((c) => c.name), ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项']);
+    assert.deepEqual(
+      table2.children.map((c) => c.name),
+      ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项'],
+    );
   });
 
   test('every symbol on every corpus file: selection inside its range, children inside their parent', () => {
@@ -130,12 +174,21 @@ describe('folding ranges', () => {
     const folds = foldingRanges(model);
     const starts = (needle: string, after = 0) => folds.filter((f) => f.startLine === lineOf(lines, needle, after) - 1);
     // Sections: from the heading to the last non-blank line before the next heading.
-    assert.deepEqual(starts('一、总体情况').map((f) => f.endLine), [lineOf(lines, '二、主动公开政府信息情况') - 2]);
+    assert.deepEqual(
+      starts('一、总体情况').map((f) => f.endLine),
+      [lineOf(lines, '二、主动公开政府信息情况') - 2],
+    );
     const section3 = starts('3、 收到和处理');
     assert.equal(section3.length, 1);
     const table3 = model.tables.table3!;
-    assert.ok(folds.some((f) => f.startLine === table3.startLine && f.endLine === table3.endLine), 'table 三 folds');
-    assert.ok(folds.some((f) => f.startLine === model.tables.table2!.startLine && f.endLine === model.tables.table2!.endLine), 'table 二 folds');
+    assert.ok(
+      folds.some((f) => f.startLine === table3.startLine && f.endLine === table3.endLine),
+      'table 三 folds',
+    );
+    assert.ok(
+      folds.some((f) => f.startLine === model.tables.table2!.startLine && f.endLine === model.tables.table2!.endLine),
+      'table 二 folds',
+    );
     // （三）不予公开: from its own label line to its last row.
     const withheld = starts('（三）不予公开', table3.startLine);
     assert.equal(withheld.length, 1);
@@ -194,7 +247,10 @@ describe('hover', () => {
     assert.match(hover.markdown, /- （三）不予公开·6\.属于四类过程性信息：1/);
     assert.match(hover.markdown, /其余 \d+ 项为 0/);
     assert.match(hover.markdown, /✓ 与所填一致/);
-    assert.deepEqual(hover.range, { start: { line: line - 1, character: lines[line - 1].indexOf('21') }, end: { line: line - 1, character: lines[line - 1].indexOf('21') + 2 } });
+    assert.deepEqual(hover.range, {
+      start: { line: line - 1, character: lines[line - 1].indexOf('21') },
+      end: { line: line - 1, character: lines[line - 1].indexOf('21') + 2 },
+    });
   });
 
   test('on a row total: the six applicant columns summed', () => {
@@ -299,7 +355,17 @@ describe('completion', () => {
     const entries = sorted(completionsAt(model, { line: line - 1, character: 0 }));
     assert.equal(entries.find((e) => e.kind === 'row')!.snippet, undefined);
     const columns = entries.filter((e) => e.kind === 'column').map((e) => e.label);
-    assert.deepEqual(columns, ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    assert.deepEqual(columns, [
+      '申请人情况',
+      '自然人',
+      '法人或其他组织',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+      '总计',
+    ]);
   });
 
   test('in table 四: column headers, no rows', () => {

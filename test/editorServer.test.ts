@@ -93,19 +93,32 @@ describe('editor features over stdio', () => {
   test('textDocument/foldingRange: sections and tables', async () => {
     const folds = await session.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uri002 } });
     const heading3 = lineIndex(TEXT_002, '3、 收到和处理');
-    assert.ok(folds.some((f) => f.startLine === heading3 && f.endLine > heading3 + 200), JSON.stringify(folds));
+    assert.ok(
+      folds.some((f) => f.startLine === heading3 && f.endLine > heading3 + 200),
+      JSON.stringify(folds),
+    );
     assert.ok(folds.length >= 12);
   });
 
   test('textDocument/hover on a total: the computed sum and its terms; on a heading: the standard wording', async () => {
     const line = lineIndex(TEXT_005, '（七）总计');
     const character = TEXT_005.split('\n')[line].indexOf('21');
-    const total = hoverText(await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri005 }, position: { line, character } }));
+    const total = hoverText(
+      await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri005 }, position: { line, character } }),
+    );
     assert.match(total, /计算：4 \+ 1 \+ 1 \+ 1 \+ 10 \+ 3 \+ 1 = \*\*21\*\*/);
     const heading = lineIndex(TEXT_002, '3、 收到和处理');
-    const headingHover = hoverText(await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri002 }, position: { line: heading, character: 5 } }));
+    const headingHover = hoverText(
+      await session.request<Hover | null>('textDocument/hover', {
+        textDocument: { uri: uri002 },
+        position: { line: heading, character: 5 },
+      }),
+    );
     assert.match(headingHover, /标准标题：`三、收到和处理政府信息公开申请情况`/);
-    const prose = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri002 }, position: { line: 5, character: 3 } });
+    const prose = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: uri002 },
+      position: { line: 5, character: 3 },
+    });
     assert.equal(prose, null);
   });
 
@@ -115,7 +128,12 @@ describe('editor features over stdio', () => {
     const line = lines.findIndex((l) => l.includes('| 2.重复申请 |'));
     lines[line] = '';
     await session.open(uri, 'markdown', lines.join('\n'));
-    const list = items(await session.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line, character: 0 } }));
+    const list = items(
+      await session.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line, character: 0 },
+      }),
+    );
     const first = [...list].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))[0];
     assert.equal(first.label, '2.重复申请');
     assert.equal(first.insertTextFormat, 2);
@@ -139,12 +157,21 @@ describe('editor features over stdio', () => {
   test('nianbao.severity from the settings: a code turned off, another made a warning', async () => {
     const uri = 'file:///reports/errors.nianbao.md';
     const opened = await session.open(uri, 'nianbao', ERRORS_MD);
-    assert.deepEqual(opened.diagnostics.map((d) => d.code), ['row-total', 'review-total', 'section-missing']);
+    assert.deepEqual(
+      opened.diagnostics.map((d) => d.code),
+      ['row-total', 'review-total', 'section-missing'],
+    );
     session.settings = { enable: true, detectInPlainTextAndMarkdown: true, severity: { 'row-total': 'off', 'section-missing': 'warning' } };
     const mark = session.published.mark();
     await session.notify('workspace/didChangeConfiguration', { settings: { nianbao: session.settings } });
     const changed = await session.published.next(uri, mark);
-    assert.deepEqual(changed.diagnostics.map((d) => [d.code, d.severity]), [['review-total', 1], ['section-missing', 2]]);
+    assert.deepEqual(
+      changed.diagnostics.map((d) => [d.code, d.severity]),
+      [
+        ['review-total', 1],
+        ['section-missing', 2],
+      ],
+    );
     session.settings = { enable: true, detectInPlainTextAndMarkdown: true };
     const mark2 = session.published.mark();
     await session.notify('workspace/didChangeConfiguration', { settings: { nianbao: session.settings } });
@@ -154,7 +181,10 @@ describe('editor features over stdio', () => {
   test('a disable comment in the document', async () => {
     const uri = 'file:///reports/disabled.nianbao.md';
     const published = await session.open(uri, 'nianbao', `<!-- nianbao-disable review-total section-missing -->\n${ERRORS_MD}`);
-    assert.deepEqual(published.diagnostics.map((d) => d.code), ['row-total']);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['row-total'],
+    );
   });
 
   describe('.nianbaorc.json', () => {
@@ -186,7 +216,10 @@ describe('editor features over stdio', () => {
           },
         ],
       );
-      assert.deepEqual(report.diagnostics.map((d) => d.code), ['review-total', 'section-missing']);
+      assert.deepEqual(
+        report.diagnostics.map((d) => d.code),
+        ['review-total', 'section-missing'],
+      );
     });
 
     test('fixed on disk and reported as changed: its diagnostics clear, the reports are checked again with it', async () => {
@@ -210,7 +243,11 @@ describe('editor features over stdio', () => {
   });
 
   test('no error was logged', () => {
-    assert.deepEqual(session.logMessages.filter((m) => m.type === 1).map((m) => m.message), [], session.stderr);
+    assert.deepEqual(
+      session.logMessages.filter((m) => m.type === 1).map((m) => m.message),
+      [],
+      session.stderr,
+    );
   });
 });
 
@@ -224,7 +261,12 @@ describe('English through VS Code’s display language (nianbao.locale: auto)', 
     const published = await session.open(uri, 'nianbao', ERRORS_MD);
     assert.match(published.diagnostics[0].message as string, /^「三、本年度办理结果·（一）予以公开」·总计 should be 18 .*found 19$/);
     const line = lineIndex(ERRORS_MD, '（一）予以公开');
-    const hover = hoverText(await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: ERRORS_MD.split('\n')[line].lastIndexOf('19') } }));
+    const hover = hoverText(
+      await session.request<Hover | null>('textDocument/hover', {
+        textDocument: { uri },
+        position: { line, character: ERRORS_MD.split('\n')[line].lastIndexOf('19') },
+      }),
+    );
     assert.match(hover, /Row total \(the six applicant columns\)/);
     assert.match(hover, /19 is written, off by \+1/);
   });

@@ -16,9 +16,19 @@ describe('decodeBytes', () => {
     { name: 'UTF-8', bytes: Buffer.from(CRLF_REPORT, 'utf8'), encoding: 'utf-8', bom: false },
     { name: 'UTF-8 with BOM', bytes: Buffer.from('\ufeff' + CRLF_REPORT, 'utf8'), encoding: 'utf-8', bom: true },
     { name: 'GBK/GB18030 (Notepad "ANSI", WPS)', bytes: iconv.encode(CRLF_REPORT, 'gbk'), encoding: 'gb18030', bom: false },
-    { name: 'UTF-16 LE with BOM (Notepad "Unicode")', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CRLF_REPORT, 'utf16le')]), encoding: 'utf-16le', bom: true },
+    {
+      name: 'UTF-16 LE with BOM (Notepad "Unicode")',
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CRLF_REPORT, 'utf16le')]),
+      encoding: 'utf-16le',
+      bom: true,
+    },
     { name: 'UTF-16 BE with BOM', bytes: iconv.encode(CRLF_REPORT, 'utf16be', { addBOM: true }), encoding: 'utf-16be', bom: true },
-    { name: 'GB18030 with its BOM', bytes: Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), iconv.encode(CRLF_REPORT, 'gb18030')]), encoding: 'gb18030', bom: true },
+    {
+      name: 'GB18030 with its BOM',
+      bytes: Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), iconv.encode(CRLF_REPORT, 'gb18030')]),
+      encoding: 'gb18030',
+      bom: true,
+    },
   ];
 
   for (const c of cases) {

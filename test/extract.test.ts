@@ -86,7 +86,9 @@ describe('nianbao extract (CSV)', () => {
     // every .txt and .md file of the folder (EXPECTED.md too: not a report, so no numbers and a reason)
     assert.deepEqual(
       corpusCsv.map((r) => r['文件']),
-      readdirSync(CORPUS).sort().map((name) => join(CORPUS, name)),
+      readdirSync(CORPUS)
+        .sort()
+        .map((name) => join(CORPUS, name)),
     );
     const expected = corpusCsv.find((r) => r['文件'].endsWith('EXPECTED.md'))!;
     assert.match(expected['未提取原因'], /不是政府信息公开工作年度报告/);
@@ -98,19 +100,37 @@ describe('nianbao extract (CSV)', () => {
     assert.equal(row['机关'], '洪泽区人民政府');
     assert.equal(row['年度'], '2023');
     // Table 3, 总计 column (lines 94–132): 新收 21, 结转 0, （七）总计 21, 结转下年度 0.
-    assert.deepEqual(['new', 'carriedIn', 'resultsTotal', 'carriedOut'].map((k) => num(row, k)), [21, 0, 21, 0]);
+    assert.deepEqual(
+      ['new', 'carriedIn', 'resultsTotal', 'carriedOut'].map((k) => num(row, k)),
+      [21, 0, 21, 0],
+    );
     // （一）0; （二）4; （三）1 + 0 + 0 + 0 + 0 + 1 + 1 + 0 = 3; （四）10 + 3 + 0 = 13; （五）1 + 0 + 0 + 0 + 0 = 1;
     // （六）written as one row: 0.
-    assert.deepEqual(['granted', 'partly', 'withheld', 'unable', 'notProcessed', 'otherHandling'].map((k) => num(row, k)), [0, 4, 3, 13, 1, 0]);
+    assert.deepEqual(
+      ['granted', 'partly', 'withheld', 'unable', 'notProcessed', 'otherHandling'].map((k) => num(row, k)),
+      [0, 4, 3, 13, 1, 0],
+    );
     // Table 4 (line 149: 10 1 0 0 0 | 0 0 0 0 0 | 5 0 0 0 0): the totals as written, 0 0 0 (two of them wrong).
-    assert.deepEqual(['review', 'direct', 'afterReview'].map((k) => num(row, k)), [0, 0, 0]);
+    assert.deepEqual(
+      ['review', 'direct', 'afterReview'].map((k) => num(row, k)),
+      [0, 0, 0],
+    );
     // Table 2: 规章 现行有效 0, 行政规范性文件 现行有效 5, 行政许可 550, 行政处罚 4119, 行政强制 195, 收费 7730.28 万元.
-    assert.deepEqual(['rules', 'normative', 'licensing', 'penalty', 'enforcement', 'fees'].map((k) => num(row, k)), [0, 5, 550, 4119, 195, 7730.28]);
+    assert.deepEqual(
+      ['rules', 'normative', 'licensing', 'penalty', 'enforcement', 'fees'].map((k) => num(row, k)),
+      [0, 5, 550, 4119, 195, 7730.28],
+    );
     // Two review-total errors (table 4), one legacy-format warning (（六）as one row).
     assert.equal(row['错误数'], '2');
     assert.equal(row['警告数'], '1');
     // label-wording: the typo 2.其他法律行政止公开 (line 108), an info EXPECTED.md welcomes.
-    assert.deepEqual(row['发现的问题代码'].split(' ').sort(), ['conversion-artifact', 'date-missing', 'label-wording', 'legacy-format', 'review-total']);
+    assert.deepEqual(row['发现的问题代码'].split(' ').sort(), [
+      'conversion-artifact',
+      'date-missing',
+      'label-wording',
+      'legacy-format',
+      'review-total',
+    ]);
     assert.equal(row['未提取原因'], '');
   });
 
@@ -121,8 +141,25 @@ describe('nianbao extract (CSV)', () => {
     assert.equal(row['表格格式'], '2019');
     // 规章 | 0 | 0 | 0 and 规范性文件 | 0 | 0 | 0: 对外公开总数量 0; 行政许可 | 0 | 0 | 0; 行政处罚 | 24 | 10(减) | 14;
     // 行政强制 | 0 | 0 | 0; 行政事业性收费 has no amount on the 2019 format: empty.
-    assert.deepEqual(['rules', 'normative', 'licensing', 'penalty', 'enforcement', 'fees'].map((k) => num(row, k)), [0, 0, 0, 14, 0, null]);
-    for (const key of ['new', 'carriedIn', 'resultsTotal', 'carriedOut', 'granted', 'partly', 'withheld', 'unable', 'notProcessed', 'otherHandling', 'review', 'direct', 'afterReview']) {
+    assert.deepEqual(
+      ['rules', 'normative', 'licensing', 'penalty', 'enforcement', 'fees'].map((k) => num(row, k)),
+      [0, 0, 0, 14, 0, null],
+    );
+    for (const key of [
+      'new',
+      'carriedIn',
+      'resultsTotal',
+      'carriedOut',
+      'granted',
+      'partly',
+      'withheld',
+      'unable',
+      'notProcessed',
+      'otherHandling',
+      'review',
+      'direct',
+      'afterReview',
+    ]) {
       assert.equal(num(row, key), 0, key);
     }
     assert.equal(row['错误数'], '0');
@@ -149,7 +186,12 @@ describe('nianbao extract --format json', () => {
     const newRow = t3.rows.find((r) => r.id === 't3.new')!;
     assert.equal(newRow.cells['总计'], null);
     assert.equal(record.numbers.new, null);
-    assert.ok(Object.values(newRow.cells).slice(0, 6).every((v) => typeof v === 'number'), JSON.stringify(newRow.cells));
+    assert.ok(
+      Object.values(newRow.cells)
+        .slice(0, 6)
+        .every((v) => typeof v === 'number'),
+      JSON.stringify(newRow.cells),
+    );
   });
 
   for (const file of CORPUS_FILES) {
@@ -168,12 +210,25 @@ describe('nianbao extract --format json', () => {
       assert.equal(num(row, 'new'), total('t3.new'));
       assert.equal(num(row, 'carriedOut'), total('t3.carriedOut'));
       assert.equal(num(row, 'resultsTotal'), total('t3.resultsTotal'));
-      for (const [key, id] of [['withheld', 't3.withheld'], ['unable', 't3.unable'], ['notProcessed', 't3.notProcessed'], ['otherHandling', 't3.otherHandling']]) {
+      for (const [key, id] of [
+        ['withheld', 't3.withheld'],
+        ['unable', 't3.unable'],
+        ['notProcessed', 't3.notProcessed'],
+        ['otherHandling', 't3.otherHandling'],
+      ]) {
         assert.equal(num(row, key), sum(id), key);
       }
       const t4 = record.tables.table4.rows[0].cells;
-      assert.deepEqual(['review', 'direct', 'afterReview'].map((k) => num(row, k)), [t4['行政复议·总计'], t4['行政诉讼·未经复议直接起诉·总计'], t4['行政诉讼·复议后起诉·总计']]);
-      assert.equal(num(row, 'penalty'), record.tables.table2.rows.find((r) => r.id === 't2.penalty')!.cells[record.tables.table2.format === '2019' ? '处理决定数量' : '本年处理决定数量']);
+      assert.deepEqual(
+        ['review', 'direct', 'afterReview'].map((k) => num(row, k)),
+        [t4['行政复议·总计'], t4['行政诉讼·未经复议直接起诉·总计'], t4['行政诉讼·复议后起诉·总计']],
+      );
+      assert.equal(
+        num(row, 'penalty'),
+        record.tables.table2.rows.find((r) => r.id === 't2.penalty')!.cells[
+          record.tables.table2.format === '2019' ? '处理决定数量' : '本年处理决定数量'
+        ],
+      );
     });
   }
 });

@@ -26,7 +26,11 @@ import {
 } from './support/reportFixture';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
-const corpusFile = (prefix: string) => join(CORPUS, readdirSync(CORPUS).find((n) => n.startsWith(prefix))!);
+const corpusFile = (prefix: string) =>
+  join(
+    CORPUS,
+    readdirSync(CORPUS).find((n) => n.startsWith(prefix))!,
+  );
 
 /** The rendered text with some cells rewritten (given by cell key). */
 function replaceCells(rendered: RenderedReport, replacements: Record<string, string>): string {
@@ -61,7 +65,10 @@ describe('a format conversion is never part of fix-all', () => {
       const text = readFileSync(join(CORPUS, name), 'utf8');
       const legacy = checkText(text).findings.filter((f) => f.code === 'legacy-format');
       const result = fixAll(text);
-      assert.deepEqual(result.fixed.filter((f) => f.code === 'legacy-format'), []);
+      assert.deepEqual(
+        result.fixed.filter((f) => f.code === 'legacy-format'),
+        [],
+      );
       assert.equal(result.remaining.filter((f) => f.code === 'legacy-format').length, legacy.length);
       assert.deepEqual(numberProblems(text, result.text, fixAllTargets(result.fixed)), []);
       // "Fix all of this kind" is no way round it either.
@@ -78,7 +85,12 @@ describe('a format conversion is never part of fix-all', () => {
       const run = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'check', '--fix', file], { encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
       const fixed = readFileSync(file, 'utf8');
-      for (const line of ['其他对外管理服务事项 | 269 | 8(减) | 261 |', '行政处罚 | 24 | 10(减) | 14 |', '政府集中采购 | 0 | 0', '(六)其他处理 | 0 | 0 |']) {
+      for (const line of [
+        '其他对外管理服务事项 | 269 | 8(减) | 261 |',
+        '行政处罚 | 24 | 10(减) | 14 |',
+        '政府集中采购 | 0 | 0',
+        '(六)其他处理 | 0 | 0 |',
+      ]) {
         assert.ok(fixed.includes(line), `${line} kept`);
       }
       assert.ok(!fixed.includes('本年废止件数'), 'no table converted');
@@ -99,13 +111,23 @@ describe('a format conversion is never part of fix-all', () => {
       assert.deepEqual(numberProblems(text, after, []), [], legacy.fix.title);
       text = after;
     }
-    assert.deepEqual(checkText(text).findings.filter((f) => f.code === 'legacy-format'), []);
-    assert.ok(text.includes('注：转换前旧格式「其他对外管理服务事项」中新格式没有对应栏目的数字：上一年项目数量 269，本年增/减 8(减)，处理决定数量 261。'), text);
+    assert.deepEqual(
+      checkText(text).findings.filter((f) => f.code === 'legacy-format'),
+      [],
+    );
+    assert.ok(
+      text.includes(
+        '注：转换前旧格式「其他对外管理服务事项」中新格式没有对应栏目的数字：上一年项目数量 269，本年增/减 8(减)，处理决定数量 261。',
+      ),
+      text,
+    );
     assert.ok(text.includes('注：转换前旧格式「行政处罚」中新格式没有对应栏目的数字：上一年项目数量 24，本年增/减 10(减)。'));
     assert.ok(text.includes('注：转换前旧格式「政府集中采购」中新格式没有对应栏目的数字：采购项目数量 0，采购总金额 0。'));
     assert.ok(text.includes('行政处罚 | 14 |'), '处理决定数量 becomes 本年处理决定数量');
     // 本年废止件数, 现行有效件数 and 本年收费金额 cannot come from the 2019 columns: reported, not 0.
-    const toFill = checkText(text).findings.filter((f) => f.code === 'cell-missing').map((f) => `${f.data?.row}#${f.data?.column}`);
+    const toFill = checkText(text)
+      .findings.filter((f) => f.code === 'cell-missing')
+      .map((f) => `${f.data?.row}#${f.data?.column}`);
     assert.deepEqual(toFill.sort(), ['t2.fees#0', 't2.normative#1', 't2.normative#2', 't2.rules#1', 't2.rules#2']);
     // （六）其他处理 was 0 in every column: each of its three parts is 0, nothing to fill.
     assert.ok(text.includes('3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |'));
@@ -141,7 +163,10 @@ describe('a format conversion is never part of fix-all', () => {
         context: { diagnostics: legacy, only: ['quickfix'] },
       });
       assert.equal(quick.length, 2, JSON.stringify(quick.map((a) => a.title)));
-      assert.ok(quick.every((a) => a.title.startsWith('转换为 2021 年格式')), 'no "fix all legacy-format" action');
+      assert.ok(
+        quick.every((a) => a.title.startsWith('转换为 2021 年格式')),
+        'no "fix all legacy-format" action',
+      );
     });
   });
 });
@@ -157,7 +182,7 @@ function dataWithSmallPart(): { data: ReportData; rowId: string } {
 }
 
 describe('a count is never negative', () => {
-  test('two wrong cells (a row total too low, a later row\'s 自然人 too high by as much): no 「应为 -N」; both are set back', () => {
+  test("two wrong cells (a row total too low, a later row's 自然人 too high by as much): no 「应为 -N」; both are set back", () => {
     // Both wrong cells break their row totals and （七）总计·自然人 by the same difference: the first row's
     // 自然人 "explains" both only if it became negative, which a count cannot be.
     const { data, rowId } = dataWithSmallPart();
@@ -235,7 +260,10 @@ describe('a fix replaces its target and nothing more', () => {
     assert.equal(footers.length, 5, describeFindings(footers, text));
     const fixed = fixAll(text);
     for (const n of [1, 2, 3, 4, 5]) assert.match(fixed.text, new RegExp(`^\\s*-${n}-\\s*$`, 'm'), `-${n}- kept`);
-    assert.deepEqual(fixed.fixed.filter((f) => f.code === 'conversion-artifact'), []);
+    assert.deepEqual(
+      fixed.fixed.filter((f) => f.code === 'conversion-artifact'),
+      [],
+    );
     for (const f of footers) {
       assert.equal(f.fix?.explicitOnly, true);
       assert.ok(!applyEdits(text, f.fix!.edits).includes(String(f.data?.replaced)), `「${f.fix!.title}」 removes its line`);

@@ -58,7 +58,10 @@ function assertFixes(text: string, code: FindingCode, toFill?: string): string {
   const errorsBefore = countBy(before, 'error');
   const afterLines = documentLines(fixed);
   const leftToFill = (f: Finding) => toFill !== undefined && f.code === 'cell-missing' && textAt(afterLines, f.range) === toFill;
-  for (const [c, n] of countBy(after.filter((f) => !leftToFill(f)), 'error')) {
+  for (const [c, n] of countBy(
+    after.filter((f) => !leftToFill(f)),
+    'error',
+  )) {
     assert.ok(n <= (errorsBefore.get(c) ?? 0), `new error ${c} after fixing ${code}:\n${describeFindings(after, fixed)}`);
   }
   // Outside the edited range, byte-identical.
@@ -98,7 +101,10 @@ function withZeroRow(seed: number, rowId: string): ReportData {
   const values = data.table3[rowId];
   for (const id of ['t3.new', 't3.resultsTotal']) data.table3[id] = data.table3[id].map((v, i) => v - values[i]);
   data.table3[rowId] = values.map(() => 0);
-  assert.ok(data.table3['t3.new'].every((v) => v >= 0), 'fixture: 一 stays non-negative');
+  assert.ok(
+    data.table3['t3.new'].every((v) => v >= 0),
+    'fixture: 一 stays non-negative',
+  );
   return data;
 }
 
@@ -109,7 +115,10 @@ function withZeroTail(seed: number, rowId: string): ReportData {
   removed[6] = removed.slice(0, 6).reduce((a, b) => a + b, 0);
   assert.ok(removed[6] > 0, 'fixture: the cut columns hold numbers');
   for (const id of [rowId, 't3.new', 't3.resultsTotal']) data.table3[id] = data.table3[id].map((v, i) => v - removed[i]);
-  assert.ok(data.table3['t3.new'].every((v) => v >= 0), 'fixture: 一 stays non-negative');
+  assert.ok(
+    data.table3['t3.new'].every((v) => v >= 0),
+    'fixture: 一 stays non-negative',
+  );
   return data;
 }
 
@@ -161,7 +170,12 @@ for (const encoding of ENCODINGS) {
     test('the base report is clean', () => assert.deepEqual(noise, []));
 
     test('section-missing (五 deleted): inserts the heading before 六', () => {
-      assertFixes(lines(clean.text).filter((l) => !l.includes(standardHeading(5))).join('\n'), 'section-missing');
+      assertFixes(
+        lines(clean.text)
+          .filter((l) => !l.includes(standardHeading(5)))
+          .join('\n'),
+        'section-missing',
+      );
     });
 
     test('section-missing (三 and its table deleted): inserts the heading and a table template with zeros', () => {
@@ -182,9 +196,16 @@ for (const encoding of ENCODINGS) {
     test('row-missing: 行政强制 (table 2) and 3.要求提供公开出版物 (table 3) come back', () => {
       assertFixes(deleteRow(clean, encoding, 't2.enforcement', '行政强制', 1), 'row-missing');
       const zero = renderReport(withZeroRow(11, 't3.notProcessed.3'), encoding);
-      assert.deepEqual(findings(zero.text).filter((f) => f.severity === 'error'), [], 'fixture consistent');
+      assert.deepEqual(
+        findings(zero.text).filter((f) => f.severity === 'error'),
+        [],
+        'fixture consistent',
+      );
       const fixed = assertFixes(deleteRow(zero, encoding, 't3.notProcessed.3', '3.要求提供公开出版物', 7), 'row-missing');
-      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+      assert.deepEqual(
+        findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'),
+        [],
+      );
     });
 
     test('row-label-missing: the label goes back in its place', () => {
@@ -194,16 +215,27 @@ for (const encoding of ENCODINGS) {
 
     test('cell-missing: a placeholder 总计 gets the computed sum; the table adds up again', () => {
       const fixed = assertFixes(replaceAt(clean, cellKey('t3.granted', 6), '/'), 'cell-missing');
-      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error'), []);
+      assert.deepEqual(
+        findings(fixed).filter((f) => f.severity === 'error'),
+        [],
+      );
     });
 
     test('cell-missing: a row cut short — each fix fills its own column; the 总计 fix fills the 0s before it and the sum', () => {
       const data = withZeroTail(11, 't3.granted');
       const whole = renderReport(data, encoding);
-      assert.deepEqual(findings(whole.text).filter((f) => f.severity === 'error'), [], 'fixture consistent');
+      assert.deepEqual(
+        findings(whole.text).filter((f) => f.severity === 'error'),
+        [],
+        'fixture consistent',
+      );
       const cut = cutRow(whole, encoding, 't3.granted', 3, 7);
       const missing = findings(cut).filter((f) => f.code === 'cell-missing');
-      assert.deepEqual(missing.map((f) => f.data?.column), [3, 4, 5, 6], describeFindings(missing, cut));
+      assert.deepEqual(
+        missing.map((f) => f.data?.column),
+        [3, 4, 5, 6],
+        describeFindings(missing, cut),
+      );
       // The first missing cell: filled alone.
       assertFixes(cut, 'cell-missing');
       // Every missing cell: after its fix, that column is no longer missing.
@@ -216,7 +248,11 @@ for (const encoding of ENCODINGS) {
       const sum = data.table3['t3.granted'][6];
       assert.equal(total.fix!.title, `填入 ${sum}（前面缺少的 3 格填 0）`);
       const fixed = applyEdits(cut, total.fix!.edits);
-      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'), [], describeFindings(findings(fixed), fixed));
+      assert.deepEqual(
+        findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'),
+        [],
+        describeFindings(findings(fixed), fixed),
+      );
     });
 
     for (const [code, rowId, column] of [
@@ -228,7 +264,10 @@ for (const encoding of ENCODINGS) {
       test(`${code}: set to the computed sum, and nothing else is wrong`, () => {
         const faulty = renderReport(withFault(consistentData(11), { rowId, column, delta: 3 }), encoding);
         const fixed = assertFixes(faulty.text, code);
-        assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error'), []);
+        assert.deepEqual(
+          findings(fixed).filter((f) => f.severity === 'error'),
+          [],
+        );
         const original = rowId === 't4.cases' ? consistentData(11).table4[column] : consistentData(11).table3[rowId][column];
         assert.equal(fixed, replaceAt(faulty, cellKey(rowId, column), String(original)), 'the fix restores the original number');
       });
@@ -263,7 +302,10 @@ for (const encoding of ENCODINGS) {
       assert.ok(nonZero > 0 && nonZero < single.length, 'fixture: zero and non-zero columns');
       const text = legacyOtherHandling(renderReport(data, encoding), encoding);
       const before = findings(text);
-      assert.ok(before.some((f) => f.code === 'legacy-format'), describeFindings(before, text));
+      assert.ok(
+        before.some((f) => f.code === 'legacy-format'),
+        describeFindings(before, text),
+      );
       const fixed = assertFixes(text, 'legacy-format', '—');
       const left = findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning');
       // Every cell that cannot be split is reported, in each of the three sub-rows; no arithmetic finding.
@@ -276,7 +318,11 @@ for (const encoding of ENCODINGS) {
       );
       const note = lines(fixed).find((l) => l.startsWith('注：转换前旧格式「（六）其他处理」'));
       assert.ok(note, 'the old numbers are kept in a note');
-      assert.deepEqual([...numbersOf(note)].filter(([n]) => !single.map(String).includes(n)), [], note);
+      assert.deepEqual(
+        [...numbersOf(note)].filter(([n]) => !single.map(String).includes(n)),
+        [],
+        note,
+      );
     });
 
     test('legacy-format, table 3: a single row of zeros becomes three rows of zeros, nothing left to fill', () => {
@@ -288,7 +334,10 @@ for (const encoding of ENCODINGS) {
       }
       const text = legacyOtherHandling(renderReport(data, encoding), encoding);
       const fixed = assertFixes(text, 'legacy-format');
-      assert.deepEqual(findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+      assert.deepEqual(
+        findings(fixed).filter((f) => f.severity === 'error' || f.severity === 'warning'),
+        [],
+      );
       assert.ok(!fixed.includes('注：'), 'no note: every number has its place');
     });
 
@@ -307,7 +356,10 @@ for (const encoding of ENCODINGS) {
       for (const id of ['t2.rules', 't2.normative']) {
         const label = id === 't2.rules' ? '规章' : '规范性文件'; // the 2019 name of the row
         const [, published, total] = data.table2[id];
-        assert.ok(fixed.includes(`注：转换前旧格式「${label}」中新格式没有对应栏目的数字：本年新公开数量 ${published}，对外公开总数量 ${total}。`), fixed);
+        assert.ok(
+          fixed.includes(`注：转换前旧格式「${label}」中新格式没有对应栏目的数字：本年新公开数量 ${published}，对外公开总数量 ${total}。`),
+          fixed,
+        );
       }
     });
 
@@ -319,7 +371,11 @@ for (const encoding of ENCODINGS) {
 
     test('fix-all twice changes nothing the second time', () => {
       const faulty = renderReport(withFault(consistentData(12), { rowId: 't3.granted', column: 0, delta: 2 }), encoding).text;
-      const once = fixAll(lines(faulty).filter((l) => !l.includes(standardHeading(5))).join('\n')).text;
+      const once = fixAll(
+        lines(faulty)
+          .filter((l) => !l.includes(standardHeading(5)))
+          .join('\n'),
+      ).text;
       assert.equal(fixAll(once).text, once);
     });
   });
@@ -328,7 +384,7 @@ for (const encoding of ENCODINGS) {
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 
 describe('cell-missing in a damaged row: no fix that would not fix', () => {
-  test('one cell per line, two of a row\'s numbers joined on one line: the reader ends the row there; its missing cells are reported without a fix', () => {
+  test("one cell per line, two of a row's numbers joined on one line: the reader ends the row there; its missing cells are reported without a fix", () => {
     const whole = renderReport(consistentData(11), 'cell-per-line');
     const ls = lines(whole.text);
     const first = whole.cells.get(cellKey('t3.granted', 0))!.start.line;
@@ -337,7 +393,10 @@ describe('cell-missing in a damaged row: no fix that would not fix', () => {
     const granted = findings(text).filter((f) => f.code === 'cell-missing' && f.data?.row === 't3.granted');
     assert.ok(granted.length > 0, 'the joined row is reported');
     // A 0 on a line of its own after the joined line would be read as part of the next row, not this one.
-    assert.deepEqual(granted.map((f) => f.fix), granted.map(() => undefined));
+    assert.deepEqual(
+      granted.map((f) => f.fix),
+      granted.map(() => undefined),
+    );
   });
 });
 
@@ -361,7 +420,10 @@ describe('fix-all on the corpus', () => {
       for (const p of prompts) assert.match(textAt(documentLines(once.text), p.range), /^【(机关名称|年份)】$/);
       const left = once.remaining.filter(
         (f) =>
-          (f.severity === 'error' || f.severity === 'warning') && f.code !== 'legacy-format' && f.code !== 'placeholder' && !misreadAs2019(name, f),
+          (f.severity === 'error' || f.severity === 'warning') &&
+          f.code !== 'legacy-format' &&
+          f.code !== 'placeholder' &&
+          !misreadAs2019(name, f),
       );
       assert.deepEqual(left, [], describeFindings(left, once.text));
       const legacy = (findings: Finding[]) => findings.filter((f) => f.code === 'legacy-format').length;
@@ -374,8 +436,23 @@ describe('fix-all on the corpus', () => {
 describe('property: one random fault, random encoding, fix-all restores consistent arithmetic', () => {
   const random = mulberry32(2024);
   const faults = ['number', 'number', 'blank-total', 'lose-label', 'delete-row'] as const;
-  const table3Rows = ['t3.new', 't3.carriedIn', 't3.granted', 't3.partly', 't3.withheld.4', 't3.unable.1', 't3.notProcessed.2', 't3.otherHandling.3', 't3.resultsTotal', 't3.carriedOut'];
-  const labels: Record<string, string> = { 't3.withheld.4': '4.保护第三方合法权益', 't3.unable.1': '1.本机关不掌握相关政府信息', 't3.notProcessed.2': '2.重复申请' };
+  const table3Rows = [
+    't3.new',
+    't3.carriedIn',
+    't3.granted',
+    't3.partly',
+    't3.withheld.4',
+    't3.unable.1',
+    't3.notProcessed.2',
+    't3.otherHandling.3',
+    't3.resultsTotal',
+    't3.carriedOut',
+  ];
+  const labels: Record<string, string> = {
+    't3.withheld.4': '4.保护第三方合法权益',
+    't3.unable.1': '1.本机关不掌握相关政府信息',
+    't3.notProcessed.2': '2.重复申请',
+  };
   test('300 reports', () => {
     for (let i = 0; i < 300; i++) {
       const seed = 100 + i;
@@ -428,7 +505,8 @@ describe('nianbao check --fix and --fix-dry-run', () => {
     const findings = checkedFindings(cr);
     const inserting = findings.filter((f) => f.fix?.edits.some((e) => /[\r\n]/.test(e.newText)));
     assert.ok(inserting.length > 0, `a fix that inserts lines: ${describeFindings(findings, cr)}`);
-    for (const f of findings) for (const e of f.fix?.edits ?? []) assert.ok(!e.newText.includes('\n'), `${f.code}: ${JSON.stringify(e.newText)}`);
+    for (const f of findings)
+      for (const e of f.fix?.edits ?? []) assert.ok(!e.newText.includes('\n'), `${f.code}: ${JSON.stringify(e.newText)}`);
     const file = join(dir, 'cr.nianbao.md');
     writeFileSync(file, cr);
     const result = run(['--fix', file]);

@@ -125,7 +125,10 @@ describe('report fixture generator', () => {
     const original = new Map(allNumbers(data).map((n) => [n.key, n.value]));
     const changed = allNumbers(faulty).filter((n) => original.get(n.key) !== n.value);
     assert.deepEqual(changed, [{ key: 't3.partly#3', value: (original.get('t3.partly#3') ?? NaN) + 2 }]);
-    assert.equal(rowValues(withFault(data, { rowId: 't2.fees', column: 0, delta: 1 }), 't2.fees')[0], Math.round((data.table2['t2.fees'][0] + 1) * 100) / 100);
+    assert.equal(
+      rowValues(withFault(data, { rowId: 't2.fees', column: 0, delta: 1 }), 't2.fees')[0],
+      Math.round((data.table2['t2.fees'][0] + 1) * 100) / 100,
+    );
     assert.throws(() => withFault(data, { rowId: 't3.nope', column: 0, delta: 1 }));
     assert.throws(() => withFault(data, { rowId: 't4.cases', column: 15, delta: 1 }));
   });
@@ -160,12 +163,26 @@ describe('report fixture generator', () => {
     for (const encoding of ENCODINGS) {
       const lines = documentLines(renderReport(data, encoding).text).map((l) => l.replace(/^#+\s*/, ''));
       assert.equal(lines[0], `${data.agency}${data.year}年政府信息公开工作年度报告`, encoding);
-      const headingLines = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'].map((h) =>
-        lines.indexOf(h),
+      const headingLines = [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ].map((h) => lines.indexOf(h));
+      assert.ok(
+        headingLines.every((line, i) => line > 0 && (i === 0 || line > headingLines[i - 1])),
+        `${encoding}: headings in order ${headingLines}`,
       );
-      assert.ok(headingLines.every((line, i) => line > 0 && (i === 0 || line > headingLines[i - 1])), `${encoding}: headings in order ${headingLines}`);
-      assert.ok(lines.some((l) => l.includes('统计期限')), `${encoding}: 统计期限`);
-      assert.ok(lines.slice(headingLines[5]).some((l) => l.includes('信息处理费')), `${encoding}: 信息处理费 under 六`);
+      assert.ok(
+        lines.some((l) => l.includes('统计期限')),
+        `${encoding}: 统计期限`,
+      );
+      assert.ok(
+        lines.slice(headingLines[5]).some((l) => l.includes('信息处理费')),
+        `${encoding}: 信息处理费 under 六`,
+      );
       const tail = lines.filter((l) => l.length > 0).slice(-2);
       assert.deepEqual(tail, [data.agency, `${data.year + 1}年1月15日`], encoding);
     }
@@ -186,7 +203,10 @@ function check(text: string): Finding[] {
 
 const isErrorOrWarning = (f: Finding): boolean => f.severity === 'error' || f.severity === 'warning';
 const sameRange = (a: Range, b: Range): boolean =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
 
 describe('consistent generated reports', () => {
   for (const encoding of ENCODINGS) {
@@ -231,7 +251,11 @@ function assertSingleErrorOnCell(label: string, rendered: RenderedReport, code: 
   const hit = findings.find((f) => f.code === code && sameRange(f.range, expected));
   assert.ok(hit, `no ${code} finding on the changed cell; ${context}`);
   const errors = findings.filter((f) => f.severity === 'error');
-  assert.deepEqual(errors.map((f) => describeFinding(f, lines)), [describeFinding(hit, lines)], `not the only error; ${context}`);
+  assert.deepEqual(
+    errors.map((f) => describeFinding(f, lines)),
+    [describeFinding(hit, lines)],
+    `not the only error; ${context}`,
+  );
 }
 
 describe('one changed number is reported once, on that number', () => {

@@ -80,31 +80,38 @@ test(`fuzz: ${CASES} mutated reports (seed ${SEED}): no throw, no rule error, ra
   assert.deepEqual(problems, [], `seed ${SEED}: problems (first ${MAX_REPORTED})`);
 });
 
-test('fuzz: reading each version of an edited document with the cache of the previous one gives the model read afresh', { timeout: 180_000 }, () => {
-  const random = mulberry32(SEED + 1);
-  const sources = bases();
-  let versions = 0;
-  for (let session = 0; session < 60; session++) {
-    const cache = emptyReaderCache();
-    let text = sources[session % sources.length].text;
-    for (let step = 0; step < 25; step++, versions++) {
-      const cached = readReport(text, cache);
-      const fresh = readReport(text);
-      assert.deepStrictEqual(cached, fresh, `session ${session}, step ${step}`);
-      if (random() < 0.7) {
-        // A keystroke: one character typed or deleted somewhere.
-        const lines = text.split('\n');
-        const i = int(random, lines.length);
-        const at = cut(random, lines[i]);
-        lines[i] = random() < 0.5 ? lines[i].slice(0, at) + pickOf(random, ['1', '|', '\t', ' ', '、', '一', '总']) + lines[i].slice(at) : lines[i].slice(0, at) + lines[i].slice(at + 1);
-        text = lines.join('\n');
-      } else {
-        text = mutate(text, random).text;
+test(
+  'fuzz: reading each version of an edited document with the cache of the previous one gives the model read afresh',
+  { timeout: 180_000 },
+  () => {
+    const random = mulberry32(SEED + 1);
+    const sources = bases();
+    let versions = 0;
+    for (let session = 0; session < 60; session++) {
+      const cache = emptyReaderCache();
+      let text = sources[session % sources.length].text;
+      for (let step = 0; step < 25; step++, versions++) {
+        const cached = readReport(text, cache);
+        const fresh = readReport(text);
+        assert.deepStrictEqual(cached, fresh, `session ${session}, step ${step}`);
+        if (random() < 0.7) {
+          // A keystroke: one character typed or deleted somewhere.
+          const lines = text.split('\n');
+          const i = int(random, lines.length);
+          const at = cut(random, lines[i]);
+          lines[i] =
+            random() < 0.5
+              ? lines[i].slice(0, at) + pickOf(random, ['1', '|', '\t', ' ', '、', '一', '总']) + lines[i].slice(at)
+              : lines[i].slice(0, at) + lines[i].slice(at + 1);
+          text = lines.join('\n');
+        } else {
+          text = mutate(text, random).text;
+        }
       }
     }
-  }
-  assert.ok(versions >= 1000);
-});
+    assert.ok(versions >= 1000);
+  },
+);
 
 test(
   `fuzz: fix-all then re-check never adds arithmetic findings (every ${FIX_ALL_EVERY}th of ${CASES} cases, seed ${SEED})`,
@@ -123,7 +130,11 @@ test(
         problems.push(`${where}: fix-all threw ${describeError(error)}`);
       }
     }
-    assert.deepEqual(problems.slice(0, MAX_REPORTED), [], `seed ${SEED}: ${problems.length} problems in ${tried} fix-all cases (first ${MAX_REPORTED} shown)`);
+    assert.deepEqual(
+      problems.slice(0, MAX_REPORTED),
+      [],
+      `seed ${SEED}: ${problems.length} problems in ${tried} fix-all cases (first ${MAX_REPORTED} shown)`,
+    );
   },
 );
 

@@ -41,7 +41,12 @@ function assertNoScope(tokens: Token[], prefix: string): void {
 
 describe('grammar on real report lines', () => {
   test('title (000 line 2, 005 line 2 with a blank before 年)', () => {
-    assertScopes(tokenizeLine(grammar, corpusLine('000', 2)), '年政府信息公开工作年度报告', 'markup.heading.title.nianbao', 'entity.name.section.title');
+    assertScopes(
+      tokenizeLine(grammar, corpusLine('000', 2)),
+      '年政府信息公开工作年度报告',
+      'markup.heading.title.nianbao',
+      'entity.name.section.title',
+    );
     const hongze = tokenizeLine(grammar, corpusLine('005', 2));
     assertScopes(hongze, '2023', 'markup.heading.title.nianbao', 'constant.numeric.nianbao');
   });
@@ -50,7 +55,12 @@ describe('grammar on real report lines', () => {
     const standard = tokenizeLine(grammar, corpusLine('000', 5));
     assertScopes(standard, '一', 'markup.heading.section.nianbao', 'constant.numeric.section-number.nianbao');
     assertScopes(standard, '总体情况', 'entity.name.section.nianbao');
-    assertScopes(tokenizeLine(grammar, corpusLine('003', 8)), '主动公开政务信息情况', 'markup.heading.section.nianbao', 'entity.name.section.nianbao');
+    assertScopes(
+      tokenizeLine(grammar, corpusLine('003', 8)),
+      '主动公开政务信息情况',
+      'markup.heading.section.nianbao',
+      'entity.name.section.nianbao',
+    );
     assertScopes(
       tokenizeLine(grammar, corpusLine('004', 94)),
       '因政府信息公开工作被申请行政复议、提起行政诉讼情况统计表',

@@ -81,7 +81,11 @@ describe('.docx with the official merged-cell tables', () => {
     const t3 = tables[1];
     const at = (text: string) => t3.cells.find((c) => c.text === text);
     assert.deepEqual(at('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), {
-      text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', row: 0, column: 0, rowSpan: 3, colSpan: 3,
+      text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      row: 0,
+      column: 0,
+      rowSpan: 3,
+      colSpan: 3,
     });
     assert.deepEqual(at('申请人情况'), { text: '申请人情况', row: 0, column: 3, rowSpan: 1, colSpan: 7 });
     assert.deepEqual(at('法人或其他组织'), { text: '法人或其他组织', row: 1, column: 4, rowSpan: 1, colSpan: 5 });
@@ -90,8 +94,14 @@ describe('.docx with the official merged-cell tables', () => {
     assert.deepEqual(at('（三）不予公开'), { text: '（三）不予公开', row: 7, column: 1, rowSpan: 8, colSpan: 1 });
     assert.deepEqual(at('（一）予以公开'), { text: '（一）予以公开', row: 5, column: 1, rowSpan: 1, colSpan: 2 });
     const t4 = tables[2];
-    assert.deepEqual(t4.cells.find((c) => c.text === '行政诉讼'), { text: '行政诉讼', row: 0, column: 5, rowSpan: 1, colSpan: 10 });
-    assert.deepEqual(t4.cells.find((c) => c.text === '复议后起诉'), { text: '复议后起诉', row: 1, column: 10, rowSpan: 1, colSpan: 5 });
+    assert.deepEqual(
+      t4.cells.find((c) => c.text === '行政诉讼'),
+      { text: '行政诉讼', row: 0, column: 5, rowSpan: 1, colSpan: 10 },
+    );
+    assert.deepEqual(
+      t4.cells.find((c) => c.text === '复议后起诉'),
+      { text: '复议后起诉', row: 1, column: 10, rowSpan: 1, colSpan: 5 },
+    );
   });
 
   it('a consistent report gives no error and no warning, like the Markdown report it was made from', () => {
@@ -166,7 +176,18 @@ describe('.html saved from a government site', () => {
 
   it('takes the article: navigation, breadcrumbs, share bar, related links, footer and scripts are dropped', () => {
     const { converted: doc } = converted('consistent.html');
-    for (const chrome of ['网站首页', '办事服务', '当前位置', '分享到', '打印本页', '相关链接', '版权所有', '主办单位', '统计代码', 'color: #333']) {
+    for (const chrome of [
+      '网站首页',
+      '办事服务',
+      '当前位置',
+      '分享到',
+      '打印本页',
+      '相关链接',
+      '版权所有',
+      '主办单位',
+      '统计代码',
+      'color: #333',
+    ]) {
       assert.ok(!doc.text.includes(chrome), `「${chrome}」 is not in the text`);
     }
     assert.ok(doc.text.startsWith('# 示例县卫生健康局2024年政府信息公开工作年度报告\n'));
@@ -183,17 +204,22 @@ describe('.html saved from a government site', () => {
     const run = runCli('check', '--format', 'json', files['faulty.htm']);
     assert.equal(run.status, 1, run.stderr);
     const [report] = JSON.parse(run.stdout) as { diagnostics: { code: string; source?: unknown }[] }[];
-    assert.deepEqual(report.diagnostics.find((d) => d.code === 'row-total')?.source, { place: '表三「（一）予以公开」·总计', table: 2, row: 6, column: 10 });
+    assert.deepEqual(report.diagnostics.find((d) => d.code === 'row-total')?.source, {
+      place: '表三「（一）予以公开」·总计',
+      table: 2,
+      row: 6,
+      column: 10,
+    });
     assert.deepEqual(
       report.diagnostics.map((d) => d.code).sort(),
-      checkText(faultyReportText()).findings.map((f) => f.code).sort(),
+      checkText(faultyReportText())
+        .findings.map((f) => f.code)
+        .sort(),
     );
   });
 
   it('a layout table around the article is read through, and rowspan skips the covered slots', () => {
-    const doc = readHtml(
-      '<table><tr><td><table><tr><td rowspan="2">甲</td><td>1</td></tr><tr><td>2</td></tr></table></td></tr></table>',
-    );
+    const doc = readHtml('<table><tr><td><table><tr><td rowspan="2">甲</td><td>1</td></tr><tr><td>2</td></tr></table></td></tr></table>');
     const tables = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
     assert.equal(tables.length, 1);
     assert.deepEqual(tables[0].cells, [
@@ -211,13 +237,20 @@ describe('the imported Markdown draft', () => {
       const draft = join(dir, 'drafts', `${name}.md`);
       mkdirSync(join(dir, 'drafts'), { recursive: true });
       writeFileSync(draft, converted(name).converted.text);
-      const original = JSON.parse(runCli('check', '--format', 'json', files[name]).stdout) as { diagnostics: { code: string; message: string; range: unknown }[] }[];
-      const imported = JSON.parse(runCli('check', '--format', 'json', draft).stdout) as { diagnostics: { code: string; message: string; range: unknown }[] }[];
-      const strip = (ds: { code: string; message: string; range: unknown }[]) => ds.map((d) => ({ code: d.code, message: d.message, range: d.range }));
+      const original = JSON.parse(runCli('check', '--format', 'json', files[name]).stdout) as {
+        diagnostics: { code: string; message: string; range: unknown }[];
+      }[];
+      const imported = JSON.parse(runCli('check', '--format', 'json', draft).stdout) as {
+        diagnostics: { code: string; message: string; range: unknown }[];
+      }[];
+      const strip = (ds: { code: string; message: string; range: unknown }[]) =>
+        ds.map((d) => ({ code: d.code, message: d.message, range: d.range }));
       assert.deepEqual(strip(imported[0].diagnostics), strip(original[0].diagnostics));
       assert.deepEqual(
         imported[0].diagnostics.map((d) => d.code).sort(),
-        checkText(name.startsWith('faulty') ? faultyReportText() : exampleReportText()).findings.map((f) => f.code).sort(),
+        checkText(name.startsWith('faulty') ? faultyReportText() : exampleReportText())
+          .findings.map((f) => f.code)
+          .sort(),
       );
     });
   }
@@ -225,7 +258,10 @@ describe('the imported Markdown draft', () => {
   it('has the six sections as ## headings and the tables as Markdown tables', () => {
     const text = converted('consistent.docx').converted.text;
     const headings = text.split('\n').filter((l) => l.startsWith('## '));
-    assert.deepEqual(headings.map((h) => h.slice(3, 5)), ['一、', '二、', '三、', '四、', '五、', '六、']);
+    assert.deepEqual(
+      headings.map((h) => h.slice(3, 5)),
+      ['一、', '二、', '三、', '四、', '五、', '六、'],
+    );
     assert.equal(text.split('\n').filter((l) => /^\|(---\|)+$/.test(l)).length, 3);
   });
 });
@@ -296,15 +332,26 @@ describe('the import command in the language server (workspace/executeCommand ni
     });
 
   it('is announced, and turns a .docx into the Markdown draft, which then checks like any draft', async () => {
-    assert.deepEqual(session.initializeResult.capabilities.executeCommandProvider?.commands, [CONVERT_DOCUMENT_COMMAND, 'nianbao.checkWorkspace']);
+    assert.deepEqual(session.initializeResult.capabilities.executeCommandProvider?.commands, [
+      CONVERT_DOCUMENT_COMMAND,
+      'nianbao.checkWorkspace',
+    ]);
     const result = await convert('faulty.docx', readFileSync(files['faulty.docx']));
     assert.ok(result.ok, result.ok ? '' : result.message);
     assert.equal(result.markdown, converted('faulty.docx').converted.text);
     const published = await session.open('untitled:Untitled-1', 'nianbao', result.markdown);
     const codes = published.diagnostics.map((d) => d.code).sort();
-    assert.deepEqual(codes, checkText(faultyReportText()).findings.map((f) => f.code).sort());
+    assert.deepEqual(
+      codes,
+      checkText(faultyReportText())
+        .findings.map((f) => f.code)
+        .sort(),
+    );
     const rowTotal = published.diagnostics.find((d) => d.code === 'row-total')!;
-    assert.equal(result.markdown.split('\n')[rowTotal.range.start.line].slice(rowTotal.range.start.character, rowTotal.range.end.character), '19');
+    assert.equal(
+      result.markdown.split('\n')[rowTotal.range.start.line].slice(rowTotal.range.start.character, rowTotal.range.end.character),
+      '19',
+    );
   });
 
   it('a saved GBK page too', async () => {
@@ -313,7 +360,11 @@ describe('the import command in the language server (workspace/executeCommand ni
   });
 
   it('bad input: one line naming the file, nothing opened', async () => {
-    const encrypted = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le')]);
+    const encrypted = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('EncryptionInfo', 'utf16le'),
+    ]);
     for (const [name, bytes, reason] of [
       ['secret.docx', encrypted, /受密码保护/],
       ['cut.docx', readFileSync(files['consistent.docx']).subarray(0, 2000), /文件已损坏|缺少正文/],
@@ -326,7 +377,10 @@ describe('the import command in the language server (workspace/executeCommand ni
       assert.match(result.message, reason);
       assert.ok(!result.message.includes('\n'));
     }
-    const bad = await session.request<ConvertDocumentResponse>('workspace/executeCommand', { command: CONVERT_DOCUMENT_COMMAND, arguments: [42] });
+    const bad = await session.request<ConvertDocumentResponse>('workspace/executeCommand', {
+      command: CONVERT_DOCUMENT_COMMAND,
+      arguments: [42],
+    });
     assert.ok(!bad.ok);
   });
 });

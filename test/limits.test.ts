@@ -82,10 +82,18 @@ describe('bad input to the core: no throw, no rule error, ranges inside, bounded
   });
 
   test('50,000 tables in section 三 (and 50,000 sections)', () => {
-    const table = ['| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |', '|---|---|---|---|---|---|---|---|', '| （一）予以公开 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |', ''];
+    const table = [
+      '| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |',
+      '|---|---|---|---|---|---|---|---|',
+      '| （一）予以公开 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |',
+      '',
+    ];
     const text = withLinesInSection3(Array.from({ length: 50_000 }, () => table).flat());
     checkBounded('50,000 tables', text, BIG_BOUND_MS);
-    const sections = Array.from({ length: 50_000 }, (_, i) => [`${'一二三四五六'[i % 6]}、${['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'][i % 6]}`, '| 规章 | 1 | 2 | 3 |']).flat();
+    const sections = Array.from({ length: 50_000 }, (_, i) => [
+      `${'一二三四五六'[i % 6]}、${['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'][i % 6]}`,
+      '| 规章 | 1 | 2 | 3 |',
+    ]).flat();
     const { findings } = checkBounded('50,000 sections', sections.join('\n'), BIG_BOUND_MS);
     assert.ok(findings.some((f) => f.code === 'section-duplicate'));
   });
@@ -149,7 +157,10 @@ describe('a rule that throws is reported with its code and hides nothing else', 
       // Another rule still reports: the title rule on the same text without its title.
       const noTitle = text.split('\n').slice(1).join('\n');
       const second = checkText(noTitle, { onRuleError: (code) => errors.push(code) });
-      assert.ok(second.findings.some((f) => f.code === 'title-missing'), 'title-missing still reported');
+      assert.ok(
+        second.findings.some((f) => f.code === 'title-missing'),
+        'title-missing still reported',
+      );
     } finally {
       rule.check = original;
     }
@@ -178,24 +189,33 @@ describe('a rule that throws is reported with its code and hides nothing else', 
     assert.equal(injectFaults({ [FAULT_INJECTION_VARIABLE]: 'rule:no-such-code' }), undefined);
   });
 
-  test('server over stdio: the failure is logged as an error naming the rule; other findings are published', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const session = await new LspSession({ env: { [FAULT_INJECTION_VARIABLE]: 'rule:row-total' } }).start();
-    try {
-      const wrong = REPORT_LINES.slice(0, -2).join('\n').replace(/(\| 一、本年新收政府信息公开申请数量(?: \| \d+){6} \| )(\d+)/, (_, a: string, total: string) => `${a}${Number(total) + 1}`);
-      assert.notEqual(wrong, REPORT_LINES.slice(0, -2).join('\n'), 'fixture: the total was changed');
-      const published = await session.open('file:///faulty.md', 'markdown', wrong);
-      const codes = published.diagnostics.map((d) => d.code);
-      assert.ok(codes.includes('date-missing'), `other rules still report: ${codes.join(', ')}`);
-      assert.ok(!codes.includes('row-total'));
-      const errors = session.logMessages.filter((m) => m.type === 1).map((m) => m.message);
-      assert.ok(
-        errors.some((m) => m.includes('row-total') && m.includes('fault injected')),
-        `an error naming row-total in the log: ${JSON.stringify(errors)}`,
-      );
-    } finally {
-      await session.stop();
-    }
-  });
+  test(
+    'server over stdio: the failure is logged as an error naming the rule; other findings are published',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const session = await new LspSession({ env: { [FAULT_INJECTION_VARIABLE]: 'rule:row-total' } }).start();
+      try {
+        const wrong = REPORT_LINES.slice(0, -2)
+          .join('\n')
+          .replace(
+            /(\| 一、本年新收政府信息公开申请数量(?: \| \d+){6} \| )(\d+)/,
+            (_, a: string, total: string) => `${a}${Number(total) + 1}`,
+          );
+        assert.notEqual(wrong, REPORT_LINES.slice(0, -2).join('\n'), 'fixture: the total was changed');
+        const published = await session.open('file:///faulty.md', 'markdown', wrong);
+        const codes = published.diagnostics.map((d) => d.code);
+        assert.ok(codes.includes('date-missing'), `other rules still report: ${codes.join(', ')}`);
+        assert.ok(!codes.includes('row-total'));
+        const errors = session.logMessages.filter((m) => m.type === 1).map((m) => m.message);
+        assert.ok(
+          errors.some((m) => m.includes('row-total') && m.includes('fault injected')),
+          `an error naming row-total in the log: ${JSON.stringify(errors)}`,
+        );
+      } finally {
+        await session.stop();
+      }
+    },
+  );
 });
 
 describe('nianbao.maxDocumentSize', { timeout: TEST_TIMEOUT_MS }, () => {
@@ -209,12 +229,17 @@ describe('nianbao.maxDocumentSize', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.equal(d.code, TOO_LARGE_CODE);
     assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.match(String(d.message), /3\.0 MB.*nianbao\.maxDocumentSize.*2\.0 MB.*未作检查/);
-    assert.match(String(tooLargeDiagnostic(3 << 20, 2 << 20, 'en').message), /3\.0 MB.*larger than nianbao\.maxDocumentSize \(2\.0 MB\).*not checked/);
+    assert.match(
+      String(tooLargeDiagnostic(3 << 20, 2 << 20, 'en').message),
+      /3\.0 MB.*larger than nianbao\.maxDocumentSize \(2\.0 MB\).*not checked/,
+    );
   });
 
   let session: LspSession;
   before(async () => {
-    session = await new LspSession({ settings: { enable: true, detectInPlainTextAndMarkdown: true, maxDocumentSize: 20_000, debounceMs: 0 } }).start();
+    session = await new LspSession({
+      settings: { enable: true, detectInPlainTextAndMarkdown: true, maxDocumentSize: 20_000, debounceMs: 0 },
+    }).start();
   });
   after(async () => {
     await session.stop();
@@ -232,11 +257,24 @@ describe('nianbao.maxDocumentSize', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.ok(Buffer.byteLength(big) > 20_000);
     const uri = 'file:///big.nianbao.md';
     onlyTooLarge((await session.open(uri, 'nianbao', big)).diagnostics);
-    assert.equal(await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 4 } }), null);
+    assert.equal(
+      await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 20, character: 4 } }),
+      null,
+    );
     // Still too large after an edit; small enough after deleting the filler.
-    onlyTooLarge((await session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }])).diagnostics);
+    onlyTooLarge(
+      (await session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }])).diagnostics,
+    );
     const fillerLine = REPORT_LINES.length;
-    const shrunk = await session.change(uri, [{ range: { start: { line: fillerLine - 1, character: REPORT_LINES[fillerLine - 1].length }, end: { line: fillerLine, character: big.split('\n')[fillerLine].length } }, text: '' }]);
+    const shrunk = await session.change(uri, [
+      {
+        range: {
+          start: { line: fillerLine - 1, character: REPORT_LINES[fillerLine - 1].length },
+          end: { line: fillerLine, character: big.split('\n')[fillerLine].length },
+        },
+        text: '',
+      },
+    ]);
     assert.ok(!shrunk.diagnostics.some((d) => d.code === TOO_LARGE_CODE), JSON.stringify(shrunk.diagnostics.slice(0, 3)));
   });
 
@@ -262,7 +300,11 @@ describe('the CLI on bad files: bounded, no crash', { timeout: TEST_TIMEOUT_MS }
 
   const run = (file: string, ...options: string[]) => {
     const t0 = performance.now();
-    const result = spawnSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', ...options, file], { encoding: 'utf8', timeout: BIG_BOUND_MS, maxBuffer: 1 << 28 });
+    const result = spawnSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', ...options, file], {
+      encoding: 'utf8',
+      timeout: BIG_BOUND_MS,
+      maxBuffer: 1 << 28,
+    });
     return { ...result, ms: performance.now() - t0 };
   };
 

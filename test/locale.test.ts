@@ -23,7 +23,10 @@ describe('messages in English', () => {
     const zh = checkText(ERRORS_MD).findings;
     const en = checkText(ERRORS_MD, { locale: 'en' }).findings;
     assert.equal(zh[0].message, '「三、本年度办理结果·（一）予以公开」·总计 应为 18（自然人至其他六列之和），实为 19');
-    assert.equal(en[0].message, '「三、本年度办理结果·（一）予以公开」·总计 should be 18 (the sum of the six columns 自然人 to 其他), found 19');
+    assert.equal(
+      en[0].message,
+      '「三、本年度办理结果·（一）予以公开」·总计 should be 18 (the sum of the six columns 自然人 to 其他), found 19',
+    );
     assert.deepEqual(
       en.map((f) => [f.code, f.severity, f.range]),
       zh.map((f) => [f.code, f.severity, f.range]),
@@ -45,7 +48,10 @@ describe('messages in English', () => {
     for (const text of texts) {
       const zh = checkText(text).findings;
       const en = checkText(text, { locale: 'en' }).findings;
-      assert.deepEqual(en.map((f) => f.code), zh.map((f) => f.code));
+      assert.deepEqual(
+        en.map((f) => f.code),
+        zh.map((f) => f.code),
+      );
       en.forEach((f, i) => {
         count++;
         assert.notEqual(f.message, zh[i].message, `${f.code} translated`);
@@ -61,9 +67,11 @@ describe('messages in English', () => {
   test('the engine restores the language after a check, even when a rule throws', () => {
     checkText(ERRORS_MD, { locale: 'en' });
     assert.equal(currentLocale(), 'zh-cn');
-    assert.throws(() => withLocale('en', () => {
-      throw new Error('boom');
-    }));
+    assert.throws(() =>
+      withLocale('en', () => {
+        throw new Error('boom');
+      }),
+    );
     assert.equal(currentLocale(), 'zh-cn');
   });
 });
@@ -73,7 +81,11 @@ describe('the message table', () => {
     for (const [key, t] of Object.entries(MESSAGES)) {
       const args = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       assert.ok(t.zh.length > 0 && t.en.length > 0, key);
-      assert.deepEqual(args(t.en).filter((a) => a !== 'number' && a !== 'otherNumber'), args(t.zh).filter((a) => a !== 'numeral' && a !== 'otherNumeral'), key);
+      assert.deepEqual(
+        args(t.en).filter((a) => a !== 'number' && a !== 'otherNumber'),
+        args(t.zh).filter((a) => a !== 'numeral' && a !== 'otherNumeral'),
+        key,
+      );
     }
     assert.equal(format('{a} + {b}', { a: 1 }), '1 + {b}');
     assert.equal(msg('related.term', { name: '自然人', value: 3 }, 'en'), '自然人 = 3');

@@ -35,7 +35,10 @@ test('a prose prompt of the template left in section 五 is a placeholder warnin
 });
 
 test('【】 that are no prompt of the template are not findings; a prompt in a comment is not either', () => {
-  const text = renderReport(data, 'markdown').text.replace('## 五、存在的主要问题及改进情况', '## 五、存在的主要问题及改进情况\n\n【典型案例】某申请人……\n\n<!-- 【机关名称】 -->');
+  const text = renderReport(data, 'markdown').text.replace(
+    '## 五、存在的主要问题及改进情况',
+    '## 五、存在的主要问题及改进情况\n\n【典型案例】某申请人……\n\n<!-- 【机关名称】 -->',
+  );
   assert.deepEqual(placeholdersOf(text), []);
 });
 
@@ -56,6 +59,9 @@ test('the title-missing fix does not make a report pass: without an agency it wr
 });
 
 test('a disable comment turns placeholder off like any code', () => {
-  const text = renderReport(data, 'markdown').text.replace(reportTitle(data), `<!-- nianbao-disable-next-line placeholder -->\n【机关名称】${data.year}年政府信息公开工作年度报告`);
+  const text = renderReport(data, 'markdown').text.replace(
+    reportTitle(data),
+    `<!-- nianbao-disable-next-line placeholder -->\n【机关名称】${data.year}年政府信息公开工作年度报告`,
+  );
   assert.deepEqual(placeholdersOf(text), []);
 });

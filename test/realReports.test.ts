@@ -49,7 +49,10 @@ describe('a whole report on one line (collapsed text)', () => {
         // Its range is the wrong number's own digits.
         const wrong = String(withFault(data, fault).table3['t3.granted'][0]);
         const arithmetic = found.filter((f) => f.severity === 'error');
-        assert.ok(arithmetic.some((f) => textAt(collapse(faulty.text), f.range) === wrong), `${encoding} seed ${seed}: points at ${wrong}`);
+        assert.ok(
+          arithmetic.some((f) => textAt(collapse(faulty.text), f.range) === wrong),
+          `${encoding} seed ${seed}: points at ${wrong}`,
+        );
       }
     }
   });
@@ -70,17 +73,35 @@ describe('a whole report on one line (collapsed text)', () => {
       '五、存在的主要问题及改进情况公开内容还不够全面。六、其他需要报告的事项本年度未收取信息处理费。 东风县交通运输局2024年1月20日';
     const { model, findings } = checkText(text);
     assert.equal(model.isReport, true);
-    assert.deepEqual(model.sections.map((s) => s.heading.section), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      model.sections.map((s) => s.heading.section),
+      [1, 2, 3, 4, 5, 6],
+    );
     assert.equal(model.title?.agency, '东风县交通运输局');
     assert.deepEqual(model.closing.date, { year: 2024, month: 1, day: 20 });
     assert.equal(model.closing.agency, '东风县交通运输局');
     const t3 = model.tables.table3!;
     assert.equal(t3.rows.length, 25);
-    assert.deepEqual(t3.rows.find((r) => r.id === 't3.otherHandling.3')?.cells.map((c) => c?.value), [0, 0, 0, 0, 0, 0, 0]);
-    assert.deepEqual(t3.rows.find((r) => r.id === 't3.new')?.cells.map((c) => c?.value), [2, 0, 0, 0, 0, 0, 2]);
-    assert.deepEqual(model.tables.table2?.rows.map((r) => r.cells.map((c) => c?.value)), [[0, 0, 0], [1, 3, 5], [7], [12], [0], [0]]);
-    assert.deepEqual(model.tables.table4?.rows[0].cells.map((c) => c?.value), [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    assert.deepEqual(findings.filter((f) => f.severity !== 'hint'), []);
+    assert.deepEqual(
+      t3.rows.find((r) => r.id === 't3.otherHandling.3')?.cells.map((c) => c?.value),
+      [0, 0, 0, 0, 0, 0, 0],
+    );
+    assert.deepEqual(
+      t3.rows.find((r) => r.id === 't3.new')?.cells.map((c) => c?.value),
+      [2, 0, 0, 0, 0, 0, 2],
+    );
+    assert.deepEqual(
+      model.tables.table2?.rows.map((r) => r.cells.map((c) => c?.value)),
+      [[0, 0, 0], [1, 3, 5], [7], [12], [0], [0]],
+    );
+    assert.deepEqual(
+      model.tables.table4?.rows[0].cells.map((c) => c?.value),
+      [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.severity !== 'hint'),
+      [],
+    );
     // The same page with 二、上年结转 0 read as 1: the balance error is found at that digit.
     const wrong = text.replace('二、上年结转政府信息公开申请数量0000000', '二、上年结转政府信息公开申请数量1000001');
     const checked = checkText(wrong).findings.filter((f) => f.severity === 'error');
@@ -95,8 +116,15 @@ describe('digits run together', () => {
     const r = splitRuns([digitRun('1000009')], 7, rowTotalCheck(6));
     assert.equal(r.kind, 'split');
     if (r.kind === 'split') {
-      assert.deepEqual(r.cells.map((c) => c.value), [1, 0, 0, 0, 0, 0, 9]);
-      assert.deepEqual(r.cells.map((c) => c.start), [10, 11, 12, 13, 14, 15, 16], 'each cell is its own digit');
+      assert.deepEqual(
+        r.cells.map((c) => c.value),
+        [1, 0, 0, 0, 0, 0, 9],
+      );
+      assert.deepEqual(
+        r.cells.map((c) => c.start),
+        [10, 11, 12, 13, 14, 15, 16],
+        'each cell is its own digit',
+      );
     }
   });
 
@@ -105,7 +133,10 @@ describe('digits run together', () => {
     assert.deepEqual(one.kind === 'split' ? one.cells.map((c) => c.text) : one, ['217', '1', '0', '0', '0', '0', '218']);
     const two = splitRuns([digitRun('101000011')], 7, rowTotalCheck(6));
     assert.equal(two.kind, 'ambiguous');
-    assert.deepEqual(two.kind === 'ambiguous' ? two.candidates?.map((c) => c.map((x) => x.text).join(' ')) : [], ['1 0 10 0 0 0 11', '10 1 0 0 0 0 11']);
+    assert.deepEqual(two.kind === 'ambiguous' ? two.candidates?.map((c) => c.map((x) => x.text).join(' ')) : [], [
+      '1 0 10 0 0 0 11',
+      '10 1 0 0 0 0 11',
+    ]);
     // No split keeps the total: not split either (never a guessed number).
     assert.equal(splitRuns([digitRun('11000011')], 7, rowTotalCheck(6)).kind, 'ambiguous');
   });
@@ -123,7 +154,10 @@ describe('digits run together', () => {
     lines[at] = '四、结转下年度继续办理101000011';
     const text = lines.join('\n');
     const { model, findings } = checkText(text);
-    assert.deepEqual(model.tables.table3!.rows.find((r) => r.id === 't3.carriedOut')?.cells.map((c) => c?.value), out);
+    assert.deepEqual(
+      model.tables.table3!.rows.find((r) => r.id === 't3.carriedOut')?.cells.map((c) => c?.value),
+      out,
+    );
     assert.deepEqual(ERROR_CODES(findings), []);
     // With 二、上年结转 unreadable too, nothing is left to choose by: both runs stay unsplit.
     const other = lines.findIndex((l) => l.includes('二、上年结转政府信息公开申请数量'));
@@ -164,11 +198,19 @@ describe('digits run together', () => {
       const text = lines.join('\n');
       const { model, findings } = checkText(text);
       const row = (id: string) => model.tables.table3!.rows.find((r) => r.id === id)!;
-      assert.deepEqual(row('t3.withheld.4').cells.map((c) => c?.value), [0, 0, 0, 0, 0, 0, 0]);
-      assert.deepEqual(row('t3.withheld.5').cells.map((c) => c?.value), [1, 0, 0, 0, 0, 0, 1]);
+      assert.deepEqual(
+        row('t3.withheld.4').cells.map((c) => c?.value),
+        [0, 0, 0, 0, 0, 0, 0],
+      );
+      assert.deepEqual(
+        row('t3.withheld.5').cells.map((c) => c?.value),
+        [1, 0, 0, 0, 0, 0, 1],
+      );
       assert.deepEqual(ERROR_CODES(findings), []);
       // 10 1 0 0 0 0 11 or 1 0 10 0 0 0 11: nothing decides.
-      lines[rendered.cells.get(cellKey('t3.withheld.5', 0))!.start.line] = lines[rendered.cells.get(cellKey('t3.withheld.5', 0))!.start.line].replace('10 0 0 0 01', '1010 0 0 011');
+      lines[rendered.cells.get(cellKey('t3.withheld.5', 0))!.start.line] = lines[
+        rendered.cells.get(cellKey('t3.withheld.5', 0))!.start.line
+      ].replace('10 0 0 0 01', '1010 0 0 011');
       const ambiguous = checkText(lines.join('\n')).findings;
       assert.deepEqual(ERROR_CODES(ambiguous), ['cell-not-number']);
       assert.match(ofCode(ambiguous, 'cell-not-number')[0].message, /数字连在一起，无法唯一拆分/);
@@ -184,11 +226,15 @@ describe('one pattern, one finding: a column blank in every row', () => {
       const ranges = TABLE3_2021.rows.flatMap((r) => [1, 2, 3, 4, 5].map((c) => rendered.cells.get(cellKey(r.id, c))!));
       ranges.sort((a, b) => b.start.line - a.start.line || b.start.character - a.start.character);
       const lines = rendered.text.split('\n');
-      for (const r of ranges) lines[r.start.line] = lines[r.start.line].slice(0, r.start.character) + lines[r.start.line].slice(r.end.character);
+      for (const r of ranges)
+        lines[r.start.line] = lines[r.start.line].slice(0, r.start.character) + lines[r.start.line].slice(r.end.character);
       const text = lines.join('\n');
       const { findings } = checkText(text);
       const missing = ofCode(findings, 'cell-missing');
-      assert.deepEqual(missing.map((f) => f.data?.column), [1, 2, 3, 4, 5]);
+      assert.deepEqual(
+        missing.map((f) => f.data?.column),
+        [1, 2, 3, 4, 5],
+      );
       for (const f of missing) {
         assert.equal(f.related?.length, TABLE3_2021.rows.length - 1);
         assert.equal(f.fix?.edits.length, TABLE3_2021.rows.length);
@@ -196,7 +242,10 @@ describe('one pattern, one finding: a column blank in every row', () => {
       // No arithmetic on sums that need a blank cell.
       assert.deepEqual(ERROR_CODES(findings), ['cell-missing']);
       // Fixing every column leaves a table that reads again, now with 0s (and the sums that now need checking).
-      const fixed = applyEdits(text, missing.flatMap((f) => f.fix!.edits));
+      const fixed = applyEdits(
+        text,
+        missing.flatMap((f) => f.fix!.edits),
+      );
       assert.equal(ofCode(checkText(fixed).findings, 'cell-missing').length, 0);
     });
   }
@@ -305,7 +354,15 @@ describe('web-page leftovers', () => {
     const { findings } = checkText(text);
     const hints = ofCode(findings, 'conversion-artifact');
     const hinted = hints.map((f) => textAt(text, f.range));
-    for (const leftover of ['原文链接: https://example.gov.cn/a/b.html', '==================== 正文 ====================', '当前位置：首页 > 政务公开 > 年度报告', '微信 微博 QQ空间', '<!--[if !supportLists]-->', '附件下载', '关闭本页']) {
+    for (const leftover of [
+      '原文链接: https://example.gov.cn/a/b.html',
+      '==================== 正文 ====================',
+      '当前位置：首页 > 政务公开 > 年度报告',
+      '微信 微博 QQ空间',
+      '<!--[if !supportLists]-->',
+      '附件下载',
+      '关闭本页',
+    ]) {
       assert.ok(hinted.includes(leftover), `${leftover} in ${JSON.stringify(hinted)}`);
     }
     assert.ok(hints.every((f) => f.severity === 'hint'));
@@ -313,12 +370,16 @@ describe('web-page leftovers', () => {
   });
 
   test('on a one-line page, the leftovers are cut out and reported where they stand', () => {
-    const text = collapse(['当前位置：首页 > 信息公开 > 年报', renderReport(consistentData(3), 'tab').text, '微信 微博 QQ空间', '关闭本页'].join('\n'));
+    const text = collapse(
+      ['当前位置：首页 > 信息公开 > 年报', renderReport(consistentData(3), 'tab').text, '微信 微博 QQ空间', '关闭本页'].join('\n'),
+    );
     const { findings } = checkText(text);
     const hinted = ofCode(findings, 'conversion-artifact').map((f) => textAt(text, f.range));
     assert.ok(hinted.includes('关闭本页'), JSON.stringify(hinted));
     assert.ok(hinted.includes('微信 微博 QQ空间'), JSON.stringify(hinted));
-    assert.ok(ofCode(findings, 'conversion-artifact').every((f) => f.fix!.edits[0].range.start.line === 0 && f.fix!.edits[0].newText === ''));
+    assert.ok(
+      ofCode(findings, 'conversion-artifact').every((f) => f.fix!.edits[0].range.start.line === 0 && f.fix!.edits[0].newText === ''),
+    );
   });
 });
 
@@ -331,7 +392,10 @@ describe('never silent on a report', () => {
       '全年未发生行政复议和行政诉讼。',
     ].join('\n');
     const { findings } = checkText(text);
-    assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['unreadable', 'warning']]);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.severity]),
+      [['unreadable', 'warning']],
+    );
     assert.match(findings[0].message, /标题「临河区水利局2023年政府信息公开工作年度报告」/);
     assert.match(findings[0].message, /未找到：第一、二、三、四、五、六部分的标题、表二、三、四/);
     assert.equal(checkText(text, { locale: 'en' }).findings[0].message.includes('not found'), true);
@@ -387,12 +451,16 @@ describe('notes inside table-2 cells', () => {
       const r = rendered.cells.get(cellKey('t2.normative', 0))!;
       const lines = rendered.text.split('\n');
       const issued = data.table2['t2.normative'][0];
-      lines[r.start.line] = lines[r.start.line].slice(0, r.end.character) + '（其中修订 1 件）' + lines[r.start.line].slice(r.end.character);
+      lines[r.start.line] =
+        lines[r.start.line].slice(0, r.end.character) + '（其中修订 1 件）' + lines[r.start.line].slice(r.end.character);
       const text = lines.join('\n');
       const { model, findings } = checkText(text);
       const cell = model.tables.table2!.rows.find((x) => x.id === 't2.normative')!.cells[0]!;
       assert.equal(cell.value, issued);
-      assert.equal(textAt(text, { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } }), String(issued));
+      assert.equal(
+        textAt(text, { start: { line: cell.line, character: cell.start }, end: { line: cell.line, character: cell.end } }),
+        String(issued),
+      );
       assert.deepEqual(ERROR_CODES(findings), []);
     });
   }
@@ -409,8 +477,14 @@ describe('displaced labels in pdftotext columns', () => {
     lines.splice(row, 1, '2、申请人逾期未按收费通知要', '他处理', `求缴纳费用、行政机关不再处理其政府信息公开申请${numbers}`);
     const { model, findings } = checkText(lines.join('\n'));
     const read = model.tables.table3!.rows.find((r) => r.id === 't3.otherHandling.2');
-    assert.deepEqual(read?.cells.map((c) => c?.value), consistentData(3).table3['t3.otherHandling.2']);
-    assert.deepEqual(findings.filter((f) => f.severity !== 'hint'), []);
+    assert.deepEqual(
+      read?.cells.map((c) => c?.value),
+      consistentData(3).table3['t3.otherHandling.2'],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.severity !== 'hint'),
+      [],
+    );
   });
 });
 
@@ -418,6 +492,9 @@ test('a lone number in a row of a table without totals is a number, not a run (�
   const text = renderReport(consistentData(11), 'pipe').text.replace('本年制发件数', '本年新制作数量');
   const { model, findings } = checkText(text);
   assert.equal(model.tables.table2?.format, '2019');
-  assert.equal(model.tables.table2?.rows.find((r) => r.id === 't2.licensing')?.cells[0]?.value, consistentData(11).table2['t2.licensing'][0]);
+  assert.equal(
+    model.tables.table2?.rows.find((r) => r.id === 't2.licensing')?.cells[0]?.value,
+    consistentData(11).table2['t2.licensing'][0],
+  );
   assert.equal(ofCode(findings, 'cell-not-number').length, 0);
 });

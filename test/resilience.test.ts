@@ -66,7 +66,13 @@ describe('malformed input over stdio', { timeout: TIMEOUT_MS }, () => {
   });
 
   test('requests about a document of an unknown URI scheme that is not open are answered with InvalidParams', async () => {
-    for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeAction']) {
+    for (const method of [
+      'textDocument/hover',
+      'textDocument/completion',
+      'textDocument/documentSymbol',
+      'textDocument/foldingRange',
+      'textDocument/codeAction',
+    ]) {
       const response = await server.request(method, {
         textDocument: { uri: 'weird-scheme://host/report.md' },
         position: { line: 0, character: 0 },
@@ -110,8 +116,9 @@ describe('malformed input over stdio', { timeout: TIMEOUT_MS }, () => {
           assert.equal(response.error.code, ErrorCodes.InvalidParams, what);
           continue;
         }
-        const result = response.result as { range?: Range; items?: { textEdit?: { range: Range } }[] } | { textEdit?: { range: Range } }[] | null;
-        const items = Array.isArray(result) ? result : (result as { items?: { textEdit?: { range: Range } }[] } | null)?.items ?? [];
+        const result = response.result as
+          { range?: Range; items?: { textEdit?: { range: Range } }[] } | { textEdit?: { range: Range } }[] | null;
+        const items = Array.isArray(result) ? result : ((result as { items?: { textEdit?: { range: Range } }[] } | null)?.items ?? []);
         for (const item of items) {
           if (item.textEdit) assert.ok(inside(item.textEdit.range.start) && inside(item.textEdit.range.end), what);
         }
@@ -125,7 +132,11 @@ describe('malformed input over stdio', { timeout: TIMEOUT_MS }, () => {
       { textDocument: { uri }, range, context: null },
       { textDocument: { uri }, range, context: { diagnostics: 'none' } },
       { textDocument: { uri }, context: { diagnostics: [] } },
-      { textDocument: { uri }, range: { start: { line: 999_999, character: 0 }, end: { line: 999_999, character: 0 } }, context: { diagnostics: [] } },
+      {
+        textDocument: { uri },
+        range: { start: { line: 999_999, character: 0 }, end: { line: 999_999, character: 0 } },
+        context: { diagnostics: [] },
+      },
     ]) {
       const response = await server.request('textDocument/codeAction', params);
       const what = `codeAction ${JSON.stringify(params)}: ${JSON.stringify(response).slice(0, 300)}`;
@@ -143,7 +154,9 @@ describe('malformed input over stdio', { timeout: TIMEOUT_MS }, () => {
     // Both in one write: the cancellation arrives while the request is still queued.
     const request = JSON.stringify({ jsonrpc: '2.0', id, method: 'textDocument/documentSymbol', params: { textDocument: { uri } } });
     const cancel = JSON.stringify({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
-    server.writeRaw(`Content-Length: ${Buffer.byteLength(request)}\r\n\r\n${request}Content-Length: ${Buffer.byteLength(cancel)}\r\n\r\n${cancel}`);
+    server.writeRaw(
+      `Content-Length: ${Buffer.byteLength(request)}\r\n\r\n${request}Content-Length: ${Buffer.byteLength(cancel)}\r\n\r\n${cancel}`,
+    );
     assert.equal((await response).error?.code, LSPErrorCodes.RequestCancelled);
     await assertAlive(server, 'after a cancellation');
   });
@@ -183,7 +196,15 @@ describe('request guards, in process', () => {
 
   test('documents that are not open, and malformed textDocument params, are InvalidParams', () => {
     assert.equal(documentProblem({ textDocument: { uri: 'file:///open.md' } }, documents), undefined);
-    for (const params of [undefined, null, {}, { textDocument: null }, { textDocument: { uri: 3 } }, { textDocument: { uri: 'not a uri' } }, { textDocument: { uri: 'file:///closed.md' } }]) {
+    for (const params of [
+      undefined,
+      null,
+      {},
+      { textDocument: null },
+      { textDocument: { uri: 3 } },
+      { textDocument: { uri: 'not a uri' } },
+      { textDocument: { uri: 'file:///closed.md' } },
+    ]) {
       assert.equal(documentProblem(params, documents)?.code, ErrorCodes.InvalidParams, JSON.stringify(params));
     }
   });

@@ -26,10 +26,7 @@ function problemsOf(text: string, label: string): string[] {
   } catch (error) {
     return [`${label}: checkText threw ${describeError(error)}`];
   }
-  return [
-    ...ruleErrors.map((e) => `${label}: rule error ${e}`),
-    ...findingRangeProblems(findings, text).map((p) => `${label}: ${p}`),
-  ];
+  return [...ruleErrors.map((e) => `${label}: rule error ${e}`), ...findingRangeProblems(findings, text).map((p) => `${label}: ${p}`)];
 }
 
 function describeError(error: unknown): string {
@@ -108,7 +105,24 @@ const LABEL_FRAGMENTS: readonly string[] = [
   '21710000218',
 ];
 
-const SEPARATORS: readonly string[] = ['|', '\t', '\n', '\r\n', '\r', ' ', '  ', '    ', '\u3000', '\n\n', '\0', '\ud800', '\udc00', '\udbff\udfff', '\ufeff', '#'];
+const SEPARATORS: readonly string[] = [
+  '|',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '  ',
+  '    ',
+  '\u3000',
+  '\n\n',
+  '\0',
+  '\ud800',
+  '\udc00',
+  '\udbff\udfff',
+  '\ufeff',
+  '#',
+];
 
 function randomPiece(random: () => number): string {
   const kind = random();
@@ -141,7 +155,10 @@ test('the range check itself rejects ranges outside the text', () => {
   for (const bad of [finding([0, 0], [0, 3]), finding([4, 0], [4, 0]), finding([1, 2], [1, 1]), finding([-1, 0], [0, 0])]) {
     assert.equal(findingRangeProblems([bad], text).length, 1, JSON.stringify(bad.range));
   }
-  const badFix: Finding = { ...finding([0, 0], [0, 1]), fix: { title: '', edits: [{ range: { start: at(2, 0), end: at(2, 5) }, newText: '' }] } };
+  const badFix: Finding = {
+    ...finding([0, 0], [0, 1]),
+    fix: { title: '', edits: [{ range: { start: at(2, 0), end: at(2, 5) }, newText: '' }] },
+  };
   assert.equal(findingRangeProblems([badFix], text).length, 1);
 });
 

@@ -11,7 +11,12 @@ import { cellKey, consistentData, ENCODINGS, renderReport, type Encoding, type R
 const ARITHMETIC: FindingCode[] = ['row-total', 'results-total', 'balance', 'review-total'];
 
 /** The text with the lines of row `rowId` (label and numbers) written a second time right after them. */
-function withRowTwice(rendered: RenderedReport, encoding: Encoding, rowId: string, columns: number): { text: string; first: number; copy: number } {
+function withRowTwice(
+  rendered: RenderedReport,
+  encoding: Encoding,
+  rowId: string,
+  columns: number,
+): { text: string; first: number; copy: number } {
   const lines = rendered.text.split('\n');
   let first = rendered.cells.get(cellKey(rowId, 0))!.start.line;
   let last = rendered.cells.get(cellKey(rowId, columns - 1))!.start.line;
@@ -48,7 +53,11 @@ for (const encoding of ENCODINGS) {
         assert.equal(f.related?.length, 1, dump);
         assert.equal(f.related![0].range.start.line, first, dump);
         assert.equal(f.fix, undefined, 'which copy is right is the author’s call: no fix');
-        assert.deepEqual(all.filter((x) => ARITHMETIC.includes(x.code)), [], dump);
+        assert.deepEqual(
+          all.filter((x) => ARITHMETIC.includes(x.code)),
+          [],
+          dump,
+        );
         // Fix-all leaves both copies and reports the duplicate still.
         const fixed = fixAll(text);
         assert.equal(fixed.text, text, 'fix-all changes nothing');
@@ -57,7 +66,10 @@ for (const encoding of ENCODINGS) {
     }
 
     test('the clean report has no row-duplicate', () => {
-      assert.deepEqual(checkedFindings(rendered.text).filter((f) => f.code === 'row-duplicate'), []);
+      assert.deepEqual(
+        checkedFindings(rendered.text).filter((f) => f.code === 'row-duplicate'),
+        [],
+      );
     });
   });
 }

@@ -167,10 +167,7 @@ for (const encoding of ENCODINGS) {
       const shift = encoding === 'cell-per-line' ? 0 : '2.重复申请'.length;
       const expected: Range = {
         start: { line: first.start.line, character: first.start.character - shift },
-        end:
-          encoding === 'cell-per-line'
-            ? first.end
-            : { line: last.end.line, character: last.end.character - shift },
+        end: encoding === 'cell-per-line' ? first.end : { line: last.end.line, character: last.end.character - shift },
       };
       assertFiresAt(c, 'row-label-missing', expected);
       assert.equal(ofCode(c, 'row-label-missing')[0].data?.label, '2.重复申请');
@@ -262,7 +259,10 @@ for (const encoding of ENCODINGS) {
         end: { line: at.start.line, character: at.start.character + '[bookmark: _GoBack]'.length },
       });
       assert.equal(ofCode(c, 'conversion-artifact')[0].severity, 'hint');
-      assert.deepEqual(c.findings.filter((f) => f.severity !== 'hint'), []);
+      assert.deepEqual(
+        c.findings.filter((f) => f.severity !== 'hint'),
+        [],
+      );
     });
   });
 }

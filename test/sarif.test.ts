@@ -46,7 +46,18 @@ interface SarifResult {
   relatedLocations?: { id: number; physicalLocation: PhysicalLocation; message: { text: string } }[];
 }
 interface SarifRun {
-  tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+  tool: {
+    driver: {
+      name: string;
+      version: string;
+      rules: {
+        id: string;
+        shortDescription: { text: string };
+        fullDescription: { text: string };
+        defaultConfiguration: { level: string };
+      }[];
+    };
+  };
   columnKind: string;
   originalUriBaseIds: Record<string, { uri: string }>;
   results: SarifResult[];
@@ -59,7 +70,12 @@ interface SarifLog {
 }
 interface JsonReport {
   file: string;
-  diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  diagnostics: {
+    code: string;
+    severity: string;
+    message: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }[];
 }
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -162,7 +178,10 @@ describe('nianbao check --format sarif', () => {
       assert.equal(result.locations[0].physicalLocation.region?.startLine, 149);
       const related = result.relatedLocations ?? [];
       assert.equal(related.length, 4, 'the four results of the group');
-      assert.deepEqual(related.map((r) => r.id), [0, 1, 2, 3]);
+      assert.deepEqual(
+        related.map((r) => r.id),
+        [0, 1, 2, 3],
+      );
       for (const r of related) {
         assert.equal(r.physicalLocation.region?.startLine, 149);
         assert.equal(r.physicalLocation.artifactLocation.uri, result.locations[0].physicalLocation.artifactLocation.uri);
@@ -170,12 +189,17 @@ describe('nianbao check --format sarif', () => {
     }
     // 行政复议 10 + 1 + 0 + 0 = 11, 总计 0: the related cells hold 10, 1, 0, 0.
     const line149 = readFileSync(file, 'utf8').split(/\r?\n/)[148];
-    const first = reviewTotals[0].relatedLocations!.map((r) => line149.slice(r.physicalLocation.region!.startColumn - 1, r.physicalLocation.region!.endColumn - 1));
+    const first = reviewTotals[0].relatedLocations!.map((r) =>
+      line149.slice(r.physicalLocation.region!.startColumn - 1, r.physicalLocation.region!.endColumn - 1),
+    );
     assert.deepEqual(first, ['10', '1', '0', '0']);
   });
 
   it('counts columns in UTF-16 code units (a character outside the BMP counts two)', () => {
-    const report = readFileSync('examples/consistent.nianbao.md', 'utf8').replace('## 一、总体情况\n', '## 一、总体情况\n\n𠮷𠮷[bookmark: _GoBack]\n');
+    const report = readFileSync('examples/consistent.nianbao.md', 'utf8').replace(
+      '## 一、总体情况\n',
+      '## 一、总体情况\n\n𠮷𠮷[bookmark: _GoBack]\n',
+    );
     assert.notEqual(report, readFileSync('examples/consistent.nianbao.md', 'utf8'), 'the line was inserted');
     const file = join(tmp, 'astral.nianbao.md');
     writeFileSync(file, report);
@@ -198,7 +222,10 @@ describe('nianbao check --format sarif', () => {
     assert.equal(invocation.executionSuccessful, false);
     assert.equal(invocation.toolExecutionNotifications?.length, 1);
     assert.match(invocation.toolExecutionNotifications![0].message.text, /binary\.txt.*NUL/);
-    assert.ok(log.runs[0].results.some((r) => r.ruleId === 'row-total'), 'the readable file is still checked');
+    assert.ok(
+      log.runs[0].results.some((r) => r.ruleId === 'row-total'),
+      'the readable file is still checked',
+    );
   });
 
   it('writes an empty results array when nothing is found', () => {
@@ -237,7 +264,10 @@ describe('sarif helpers', () => {
   });
 
   it('writes paths inside the directory relative to %SRCROOT%, others as absolute file URIs', () => {
-    assert.deepEqual(artifactLocation('报告/2024 年.txt', '/work/x'), { uri: '%E6%8A%A5%E5%91%8A/2024%20%E5%B9%B4.txt', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(artifactLocation('报告/2024 年.txt', '/work/x'), {
+      uri: '%E6%8A%A5%E5%91%8A/2024%20%E5%B9%B4.txt',
+      uriBaseId: '%SRCROOT%',
+    });
     assert.deepEqual(artifactLocation('../y/a.txt', '/work/x'), { uri: 'file:///work/y/a.txt' });
     assert.deepEqual(artifactLocation(resolve('/work/x/a.txt'), '/work/x'), { uri: 'a.txt', uriBaseId: '%SRCROOT%' });
   });

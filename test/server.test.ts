@@ -19,7 +19,6 @@ import { toDiagnostic } from '../server/src/diagnostics';
 import { PublishedDiagnostics, SERVER_PATH, withTimeout } from './support/lspSession';
 import { checkModeFor, DEFAULT_SETTINGS, parseSettings } from '../server/src/settings';
 
-
 // ---------------------------------------------------------------------------
 // Fixtures: a complete, consistent 2021-format report in GFM Markdown
 
@@ -171,11 +170,14 @@ function openDocument(uri: string, languageId: string, text: string): Promise<Pu
   return published.next(uri, mark);
 }
 
-const seriousDiagnostics = (diagnostics: Diagnostic[]): Diagnostic[] =>
-  diagnostics.filter((d) => d.severity === 1 || d.severity === 2);
+const seriousDiagnostics = (diagnostics: Diagnostic[]): Diagnostic[] => diagnostics.filter((d) => d.severity === 1 || d.severity === 2);
 
 const describeDiagnostics = (diagnostics: Diagnostic[]): string =>
-  JSON.stringify(diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message })), null, 1);
+  JSON.stringify(
+    diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message })),
+    null,
+    1,
+  );
 
 // ---------------------------------------------------------------------------
 
@@ -205,10 +207,7 @@ describe('language server over stdio', () => {
         },
       },
     };
-    const result = await withTimeout(
-      connection.sendRequest<InitializeResult>('initialize', initializeParams),
-      'the initialize response',
-    );
+    const result = await withTimeout(connection.sendRequest<InitializeResult>('initialize', initializeParams), 'the initialize response');
     assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 }, 'incremental sync');
     await connection.sendNotification('initialized', {});
   });
@@ -255,7 +254,12 @@ describe('language server over stdio', () => {
     });
     await connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 3 },
-      contentChanges: [{ range: { start: { line: start.line, character: start.character + 1 }, end: { line: start.line, character: start.character + 1 } }, text: '8' }],
+      contentChanges: [
+        {
+          range: { start: { line: start.line, character: start.character + 1 }, end: { line: start.line, character: start.character + 1 } },
+          text: '8',
+        },
+      ],
     });
     const publish = await published.next(uri, mark);
     assert.equal(publish.version, 3);
@@ -285,7 +289,10 @@ describe('language server over stdio', () => {
   test('turning nianbao.enable off clears diagnostics, turning it on brings them back', async () => {
     const uri = 'file:///reports/draft.nianbao.md';
     const opened = await openDocument(uri, 'nianbao', WRONG_REPORT);
-    assert.ok(opened.diagnostics.some((d) => d.code === 'row-total'), describeDiagnostics(opened.diagnostics));
+    assert.ok(
+      opened.diagnostics.some((d) => d.code === 'row-total'),
+      describeDiagnostics(opened.diagnostics),
+    );
 
     const changeSettings = async (next: typeof settings): Promise<PublishDiagnosticsParams> => {
       settings = next;
@@ -296,7 +303,10 @@ describe('language server over stdio', () => {
     const disabled = await changeSettings({ enable: false, detectInPlainTextAndMarkdown: true });
     assert.deepEqual(disabled.diagnostics, []);
     const enabled = await changeSettings({ enable: true, detectInPlainTextAndMarkdown: true });
-    assert.ok(enabled.diagnostics.some((d) => d.code === 'row-total'), describeDiagnostics(enabled.diagnostics));
+    assert.ok(
+      enabled.diagnostics.some((d) => d.code === 'row-total'),
+      describeDiagnostics(enabled.diagnostics),
+    );
   });
 
   test('the server logged no error', () => {
@@ -318,7 +328,15 @@ describe('findings to diagnostics', () => {
   const range = { start: { line: 3, character: 4 }, end: { line: 3, character: 6 } };
   const related = { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, message: '自然人' };
   const fix = { title: '改为 68', edits: [{ range, newText: '68' }] };
-  const finding: Finding = { code: 'row-total', severity: 'error', range, message: '总计 应为 68', related: [related], fix, data: { value: 68 } };
+  const finding: Finding = {
+    code: 'row-total',
+    severity: 'error',
+    range,
+    message: '总计 应为 68',
+    related: [related],
+    fix,
+    data: { value: 68 },
+  };
 
   test('maps severity, code, source, related information and the fix', () => {
     assert.deepEqual(toDiagnostic(finding, 'file:///a.md', { relatedInformation: true }), {
@@ -346,7 +364,10 @@ describe('findings to diagnostics', () => {
 describe('settings', () => {
   test('missing or mistyped values take their defaults', () => {
     assert.deepEqual(parseSettings(undefined), DEFAULT_SETTINGS);
-    assert.deepEqual(parseSettings({ enable: 'no', detectInPlainTextAndMarkdown: false }), { ...DEFAULT_SETTINGS, detectInPlainTextAndMarkdown: false });
+    assert.deepEqual(parseSettings({ enable: 'no', detectInPlainTextAndMarkdown: false }), {
+      ...DEFAULT_SETTINGS,
+      detectInPlainTextAndMarkdown: false,
+    });
   });
 
   test('the language and the settings decide how a document is checked', () => {

@@ -7,7 +7,15 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generatedFileTexts } from '../shared/src/contrib/index';
 import { checkText } from '../shared/src/engine';
-import { defaultReportYear, newReportText, snippetsFor, validateAgency, validateYear, type ReportStyle, type Snippet } from '../shared/src/newReport';
+import {
+  defaultReportYear,
+  newReportText,
+  snippetsFor,
+  validateAgency,
+  validateYear,
+  type ReportStyle,
+  type Snippet,
+} from '../shared/src/newReport';
 import type { Finding } from '../shared/src/model';
 import { PROSE_PROMPTS } from '../shared/src/template';
 import { describeFindings, textAt } from './support/findings';
@@ -148,7 +156,11 @@ describe('table and heading snippets', () => {
   test('表二 / 表三 / 表四 expand to the tables of the whole report, each number a tab stop', () => {
     for (const style of STYLES) {
       const whole = expandSnippet(snippet(style, '年报').body, { 1: '甲局', 2: '2024' }, VARIABLES);
-      for (const [zh, pinyin, stops] of [['表二', 'biao2', 10], ['表三', 'biao3', 175], ['表四', 'biao4', 15]] as const) {
+      for (const [zh, pinyin, stops] of [
+        ['表二', 'biao2', 10],
+        ['表三', 'biao3', 175],
+        ['表四', 'biao4', 15],
+      ] as const) {
         const s = snippet(style, zh);
         assert.ok(s.prefix.includes(pinyin));
         const expanded = expandSnippet(s.body, {}, VARIABLES).trimEnd();

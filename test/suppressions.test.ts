@@ -36,9 +36,17 @@ const codesAt = (findings: Finding[]) => findings.map((f) => `${f.code}@${f.rang
 
 describe('directives', () => {
   test('both forms, codes separated by blanks or commas, nothing else is a directive', () => {
-    assert.deepEqual(parseDirective('<!-- nianbao-disable row-total, balance -->', 3), { kind: 'disable', line: 3, codes: ['row-total', 'balance'] });
+    assert.deepEqual(parseDirective('<!-- nianbao-disable row-total, balance -->', 3), {
+      kind: 'disable',
+      line: 3,
+      codes: ['row-total', 'balance'],
+    });
     assert.deepEqual(parseDirective('  // nianbao-enable', 0), { kind: 'enable', line: 0, codes: [] });
-    assert.deepEqual(parseDirective('<!--nianbao-disable-next-line cell-missing-->', 1), { kind: 'disable-next-line', line: 1, codes: ['cell-missing'] });
+    assert.deepEqual(parseDirective('<!--nianbao-disable-next-line cell-missing-->', 1), {
+      kind: 'disable-next-line',
+      line: 1,
+      codes: ['cell-missing'],
+    });
     assert.equal(parseDirective('本局 nianbao-disable 了', 0), undefined);
     assert.equal(parseDirective('<!-- nianbao-disabled -->', 0), undefined);
     assert.equal(parseDirective('| // nianbao-disable | 0 |', 0), undefined);
@@ -49,12 +57,31 @@ describe('directives', () => {
 
   test('disable … enable: a region; no code means every code', () => {
     const lines = ['', '<!-- nianbao-disable -->', '', '<!-- nianbao-enable -->', ''];
-    assert.deepEqual(kept([finding('row-total', 0), finding('row-total', 2), finding('balance', 2), finding('balance', 4)], lines), ['row-total@0', 'balance@4']);
+    assert.deepEqual(kept([finding('row-total', 0), finding('row-total', 2), finding('balance', 2), finding('balance', 4)], lines), [
+      'row-total@0',
+      'balance@4',
+    ]);
   });
 
   test('disable some codes; enable one of them again; disable-all with exceptions', () => {
-    const lines = ['// nianbao-disable row-total balance', '', '// nianbao-enable balance', '', '// nianbao-disable', '// nianbao-enable row-total', ''];
-    const findings = [finding('row-total', 1), finding('balance', 1), finding('cell-missing', 1), finding('row-total', 3), finding('balance', 3), finding('row-total', 6), finding('balance', 6)];
+    const lines = [
+      '// nianbao-disable row-total balance',
+      '',
+      '// nianbao-enable balance',
+      '',
+      '// nianbao-disable',
+      '// nianbao-enable row-total',
+      '',
+    ];
+    const findings = [
+      finding('row-total', 1),
+      finding('balance', 1),
+      finding('cell-missing', 1),
+      finding('row-total', 3),
+      finding('balance', 3),
+      finding('row-total', 6),
+      finding('balance', 6),
+    ];
     assert.deepEqual(kept(findings, lines), ['cell-missing@1', 'balance@3', 'row-total@6']);
   });
 
@@ -81,7 +108,10 @@ describe('findings at 1:1 and on the first or last line (issue 10, item 6)', () 
   });
 
   test('`<!-- nianbao-disable title-missing -->` on line 1 turns title-missing off', () => {
-    assert.ok(checkText(CORPUS_004).findings.some((f) => f.code === 'title-missing'), '004 has no title');
+    assert.ok(
+      checkText(CORPUS_004).findings.some((f) => f.code === 'title-missing'),
+      '004 has no title',
+    );
     for (const directive of ['<!-- nianbao-disable title-missing -->', '// nianbao-disable title-missing', '<!-- nianbao-disable -->']) {
       const text = insertBefore(CORPUS_004, 1, directive);
       const after = checkText(text).findings;
@@ -132,7 +162,10 @@ describe('the engine honours disable comments', () => {
       describeFindings(after, text),
     );
     assert.ok(!after.some((f) => f.code === 'cell-missing'), 'cell-missing off');
-    assert.ok(after.some((f) => f.code === 'title-missing'), 'other codes still reported');
+    assert.ok(
+      after.some((f) => f.code === 'title-missing'),
+      'other codes still reported',
+    );
   });
 });
 
@@ -167,7 +200,13 @@ describe('the command line honours disable comments and .nianbaorc.json', () => 
     writeFileSync(join(sub, 'report.nianbao.md'), ERRORS_MD);
     const r = run(dir, 'check', '--format', 'json', join(sub, 'report.nianbao.md'));
     const report = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; message: string }[] }[];
-    assert.deepEqual(report[0].diagnostics.map((d) => [d.code, d.severity]), [['row-total', 'error'], ['review-total', 'warning']]);
+    assert.deepEqual(
+      report[0].diagnostics.map((d) => [d.code, d.severity]),
+      [
+        ['row-total', 'error'],
+        ['review-total', 'warning'],
+      ],
+    );
     assert.match(report[0].diagnostics[0].message, /should be 18 .*found 19/);
     assert.equal(r.status, 1);
   });
@@ -176,7 +215,10 @@ describe('the command line honours disable comments and .nianbaorc.json', () => 
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const elsewhere = mkdtempSync(join(tmpdir(), 'nianbao-elsewhere-'));
     try {
-      writeFileSync(join(cwd, '.nianbaorc.json'), '{ "severity": { "row-total": "off", "review-total": "off", "section-missing": "info" } }');
+      writeFileSync(
+        join(cwd, '.nianbaorc.json'),
+        '{ "severity": { "row-total": "off", "review-total": "off", "section-missing": "info" } }',
+      );
       writeFileSync(join(elsewhere, 'report.nianbao.md'), ERRORS_MD);
       const r = run(cwd, 'check', '--format', 'json', join(elsewhere, 'report.nianbao.md'));
       assert.deepEqual(codes(r.stdout), ['section-missing']);

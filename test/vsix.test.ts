@@ -118,7 +118,12 @@ describe('the .vsix package', () => {
   });
 
   it('ships every file the manifest points at', () => {
-    const manifest = JSON.parse(readEntry(zip, entries.find((e) => e.name === 'extension/package.json')!).toString('utf8'));
+    const manifest = JSON.parse(
+      readEntry(
+        zip,
+        entries.find((e) => e.name === 'extension/package.json')!,
+      ).toString('utf8'),
+    );
     const pointed: string[] = [manifest.main, manifest.icon, ...Object.values<string>(manifest.bin ?? {})];
     const contributes = manifest.contributes ?? {};
     for (const language of contributes.languages ?? []) if (language.configuration) pointed.push(language.configuration);
@@ -135,7 +140,10 @@ describe('the .vsix package', () => {
   });
 
   it('has a 128×128 PNG icon', () => {
-    const png = readEntry(zip, entries.find((e) => e.name === 'extension/images/icon.png')!);
+    const png = readEntry(
+      zip,
+      entries.find((e) => e.name === 'extension/images/icon.png')!,
+    );
     assert.equal(png.toString('latin1', 1, 4), 'PNG');
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });

@@ -60,23 +60,32 @@ function start(checkWorkspace: boolean, folder = ws): Promise<LspSession> {
 /** What `nianbao check --format json` says of a file: code, severity, message, range. */
 function cliDiagnostics(file: string): { code: string; severity: string; message: string; range: unknown }[] {
   const run = spawnSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', file], { encoding: 'utf8' });
-  return (JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string; message: string; range: unknown }[] }[])[0].diagnostics;
+  return (JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string; message: string; range: unknown }[] }[])[0]
+    .diagnostics;
 }
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
 function asCli(params: PublishDiagnosticsParams): { code: string; severity: string; message: string; range: unknown }[] {
-  return params.diagnostics.map((d) => ({ code: String(d.code), severity: SEVERITY[d.severity ?? 0], message: String(d.message), range: d.range }));
+  return params.diagnostics.map((d) => ({
+    code: String(d.code),
+    severity: SEVERITY[d.severity ?? 0],
+    message: String(d.message),
+    range: d.range,
+  }));
 }
 
 describe('the whole workspace (nianbao.checkWorkspace)', { timeout: 120_000 }, () => {
   it('the command checks a report that is never opened, follows it on disk, and reads no hidden folder or node_modules', async () => {
     const s = await start(false);
     const mark = s.published.mark();
-    const summary = await s.request<{ files: number; withFindings: number; errors: number; warnings: number; cancelled: boolean }>('workspace/executeCommand', {
-      command: 'nianbao.checkWorkspace',
-      arguments: [],
-    });
+    const summary = await s.request<{ files: number; withFindings: number; errors: number; warnings: number; cancelled: boolean }>(
+      'workspace/executeCommand',
+      {
+        command: 'nianbao.checkWorkspace',
+        arguments: [],
+      },
+    );
     // 某局年报.nianbao.md, consistent.txt, README.md: the hidden folder and node_modules are not read.
     assert.deepEqual(summary, { files: 3, withFindings: 1, errors: 3, warnings: 0, cancelled: false });
     const published = await s.published.next(faultyUri, mark);
@@ -84,8 +93,15 @@ describe('the whole workspace (nianbao.checkWorkspace)', { timeout: 120_000 }, (
     assert.deepEqual(published.diagnostics.map((d) => d.code).sort(), ['review-total', 'row-total', 'section-missing']);
     const related = published.diagnostics.find((d) => d.code === 'row-total')?.relatedInformation ?? [];
     assert.ok(related.length > 0 && related.every((r) => r.location.uri === faultyUri), 'related cells in the same file');
-    const uris = s.published.all().slice(mark).map((p) => p.uri);
-    assert.deepEqual([...new Set(uris)], [faultyUri], 'only the faulty report is published (nothing for clean files, hidden folders or node_modules)');
+    const uris = s.published
+      .all()
+      .slice(mark)
+      .map((p) => p.uri);
+    assert.deepEqual(
+      [...new Set(uris)],
+      [faultyUri],
+      'only the faulty report is published (nothing for clean files, hidden folders or node_modules)',
+    );
     // The summary is sent before the command's answer.
     assert.ok(
       s.shownMessages.some((m) => m.message === '已检查工作区中的 3 个文件：1 个有问题，共 3 个错误、0 个警告。'),
@@ -137,7 +153,13 @@ describe('the whole workspace (nianbao.checkWorkspace)', { timeout: 120_000 }, (
     const after = s.published.mark();
     await s.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: faultyUri, type: FILE_CHANGED }] });
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(s.published.all().slice(after).filter((p) => p.uri === faultyUri).length, 0);
+    assert.equal(
+      s.published
+        .all()
+        .slice(after)
+        .filter((p) => p.uri === faultyUri).length,
+      0,
+    );
   });
 
   it('a scan of 250 reports leaves room for the document being typed in', async () => {
@@ -156,7 +178,12 @@ describe('the whole workspace (nianbao.checkWorkspace)', { timeout: 120_000 }, (
     const all = s.published.all();
     const at = all.findIndex((p) => p.uri === typed);
     const laterScans = all.slice(at + 1).filter((p) => p.uri.includes('/many/')).length;
-    const scanned = new Set(s.published.all().filter((p) => p.uri.includes('/many/')).map((p) => p.uri));
+    const scanned = new Set(
+      s.published
+        .all()
+        .filter((p) => p.uri.includes('/many/'))
+        .map((p) => p.uri),
+    );
     assert.equal(scanned.size, 250, 'every report of the folder');
     assert.ok(laterScans > 0, `the open document was answered in the middle of the scan (${laterScans} files were published after it)`);
   });

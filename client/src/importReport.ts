@@ -3,7 +3,12 @@
 // result: the language server converts (workspace/executeCommand `nianbao.convertDocument`).
 
 import * as vscode from 'vscode';
-import { CONVERT_DOCUMENT_COMMAND, documentKindOf, type ConvertDocumentArgs, type ConvertDocumentResponse } from '../../shared/src/inputs/kinds';
+import {
+  CONVERT_DOCUMENT_COMMAND,
+  documentKindOf,
+  type ConvertDocumentArgs,
+  type ConvertDocumentResponse,
+} from '../../shared/src/inputs/kinds';
 
 export const IMPORT_REPORT_COMMAND = 'nianbao.importReport';
 
@@ -26,14 +31,18 @@ export async function importReport(resource?: vscode.Uri): Promise<void> {
   if (!uri) return;
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   if (!documentKindOf(uri.path)) {
-    void vscode.window.showErrorMessage(zh() ? `无法导入 ${name}：只能导入 .docx、.html 或 .htm 文件` : `Cannot import ${name}: only .docx, .html and .htm files`);
+    void vscode.window.showErrorMessage(
+      zh() ? `无法导入 ${name}：只能导入 .docx、.html 或 .htm 文件` : `Cannot import ${name}: only .docx, .html and .htm files`,
+    );
     return;
   }
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
-    void vscode.window.showErrorMessage(`${zh() ? '无法读取' : 'Cannot read'} ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(
+      `${zh() ? '无法读取' : 'Cannot read'} ${name}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return;
   }
   const args: ConvertDocumentArgs = { name: uri.toString(), data: Buffer.from(bytes).toString('base64') };

@@ -14,12 +14,24 @@ function zh(): boolean {
 
 async function askStyle(): Promise<ReportStyle | undefined> {
   const items: (vscode.QuickPickItem & { style: ReportStyle })[] = [
-    { label: 'Markdown', description: '*.nianbao.md', detail: zh() ? '标题用 #，统计表为 Markdown 表格' : 'Headings with #, tables as Markdown tables', style: 'markdown' },
-    { label: zh() ? '纯文本' : 'Plain text', description: '*.nianbao.txt', detail: zh() ? '统计表每行用「|」分隔' : 'Table cells separated by 「|」', style: 'plaintext' },
+    {
+      label: 'Markdown',
+      description: '*.nianbao.md',
+      detail: zh() ? '标题用 #，统计表为 Markdown 表格' : 'Headings with #, tables as Markdown tables',
+      style: 'markdown',
+    },
+    {
+      label: zh() ? '纯文本' : 'Plain text',
+      description: '*.nianbao.txt',
+      detail: zh() ? '统计表每行用「|」分隔' : 'Table cells separated by 「|」',
+      style: 'plaintext',
+    },
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: zh() ? '新建政府信息公开年报：格式' : 'New annual report: format',
-    placeHolder: zh() ? '选择报告的文本格式（可在设置 nianbao.newReport.format 中固定）' : 'Pick the text format (can be fixed in the setting nianbao.newReport.format)',
+    placeHolder: zh()
+      ? '选择报告的文本格式（可在设置 nianbao.newReport.format 中固定）'
+      : 'Pick the text format (can be fixed in the setting nianbao.newReport.format)',
   });
   return picked?.style;
 }

@@ -34,7 +34,8 @@ export function documentProblem(params: unknown, documents: OpenDocuments): Resp
 /** A position the request names: two non-negative integers, on a line of the document. */
 function badPosition(value: unknown, lineCount: number | undefined): string | undefined {
   const p = value as { line?: unknown; character?: unknown } | null;
-  if (typeof p !== 'object' || p === null || !Number.isSafeInteger(p.line) || !Number.isSafeInteger(p.character)) return 'is not a position';
+  if (typeof p !== 'object' || p === null || !Number.isSafeInteger(p.line) || !Number.isSafeInteger(p.character))
+    return 'is not a position';
   const line = p.line as number;
   if (line < 0 || (p.character as number) < 0) return 'is negative';
   // A character past the line's end means the end of the line (LSP), so only the line is checked here.
@@ -55,13 +56,17 @@ function positionProblem(params: Record<string, unknown>, document: { lineCount?
   }
   if ('range' in params) {
     const range = params.range as { start?: unknown; end?: unknown } | null;
-    const why = typeof range === 'object' && range !== null ? (badPosition(range.start, lineCount) ?? badPosition(range.end, lineCount)) : 'is not a range';
+    const why =
+      typeof range === 'object' && range !== null
+        ? (badPosition(range.start, lineCount) ?? badPosition(range.end, lineCount))
+        : 'is not a range';
     if (why) return invalid('range', why);
   }
   // A request with a range is a codeAction here (the only one the server answers): its context is required.
   if ('range' in params) {
     const context = params.context as { diagnostics?: unknown } | null | undefined;
-    if (typeof context !== 'object' || context === null || !Array.isArray(context.diagnostics)) return invalid('context', 'has no diagnostics array');
+    if (typeof context !== 'object' || context === null || !Array.isArray(context.diagnostics))
+      return invalid('context', 'has no diagnostics array');
   }
   return undefined;
 }

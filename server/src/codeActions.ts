@@ -18,7 +18,14 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 /** Arithmetic fixes are the obvious choice for their diagnostic: one keystroke applies them. */
-const PREFERRED: ReadonlySet<FindingCode> = new Set(['row-total', 'results-total', 'balance', 'review-total', 'heading-numbering', 'cell-missing']);
+const PREFERRED: ReadonlySet<FindingCode> = new Set([
+  'row-total',
+  'results-total',
+  'balance',
+  'review-total',
+  'heading-numbering',
+  'cell-missing',
+]);
 
 function sameRange(d: Diagnostic, f: Finding): boolean {
   return (

@@ -12,7 +12,10 @@ export class Debouncer {
       this.timers.delete(key);
       task();
     };
-    this.timers.set(key, delayMs > 0 ? { kind: 'timeout', handle: setTimeout(run, delayMs) } : { kind: 'immediate', handle: setImmediate(run) });
+    this.timers.set(
+      key,
+      delayMs > 0 ? { kind: 'timeout', handle: setTimeout(run, delayMs) } : { kind: 'immediate', handle: setImmediate(run) },
+    );
   }
 
   cancel(key: string): void {

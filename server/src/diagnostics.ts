@@ -32,9 +32,10 @@ export function toDiagnostic(finding: Finding, uri: string, options: DiagnosticO
     message: finding.message,
   };
   if (options.relatedInformation && finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map(
-      (related): DiagnosticRelatedInformation => ({ location: { uri, range: related.range }, message: related.message }),
-    );
+    diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({
+      location: { uri, range: related.range },
+      message: related.message,
+    }));
   }
   const data: DiagnosticData = {};
   if (finding.fix) data.fix = finding.fix;

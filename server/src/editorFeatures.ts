@@ -61,36 +61,39 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
 
 export function registerEditorFeatures(connection: Connection, context: EditorFeatureContext): void {
   connection.onDocumentSymbol(
-    cancellable((params) =>
-      answer(context, params.textDocument.uri, 'documentSymbol', ({ model, locale }) => {
-        const symbols = outline(model, locale);
-        return context.hierarchicalSymbols() ? symbols.map(toDocumentSymbol) : flatten(symbols, params.textDocument.uri);
-      }),
+    cancellable(
+      (params) =>
+        answer(context, params.textDocument.uri, 'documentSymbol', ({ model, locale }) => {
+          const symbols = outline(model, locale);
+          return context.hierarchicalSymbols() ? symbols.map(toDocumentSymbol) : flatten(symbols, params.textDocument.uri);
+        }),
       context.documents,
     ),
   );
   connection.onFoldingRanges(
-    cancellable((params) =>
-      answer(context, params.textDocument.uri, 'foldingRange', ({ model }) =>
-        foldingRanges(model).map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine })),
-      ),
+    cancellable(
+      (params) =>
+        answer(context, params.textDocument.uri, 'foldingRange', ({ model }) =>
+          foldingRanges(model).map((f): FoldingRange => ({ startLine: f.startLine, endLine: f.endLine })),
+        ),
       context.documents,
     ),
   );
   connection.onHover(
-    cancellable((params) =>
-      answer(context, params.textDocument.uri, 'hover', ({ model, locale }): Hover | null => {
-        const hover = hoverAt(model, params.position, locale);
-        return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range } : null;
-      }),
+    cancellable(
+      (params) =>
+        answer(context, params.textDocument.uri, 'hover', ({ model, locale }): Hover | null => {
+          const hover = hoverAt(model, params.position, locale);
+          return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range } : null;
+        }),
       context.documents,
     ),
   );
   connection.onCompletion(
-    cancellable((params) =>
-      answer(context, params.textDocument.uri, 'completion', ({ model, locale }) =>
-        completionsAt(model, params.position, locale, params.context?.triggerCharacter).map(
-          (e): CompletionItem => ({
+    cancellable(
+      (params) =>
+        answer(context, params.textDocument.uri, 'completion', ({ model, locale }) =>
+          completionsAt(model, params.position, locale, params.context?.triggerCharacter).map((e): CompletionItem => ({
             label: e.label,
             kind: COMPLETION_KINDS[e.kind],
             detail: e.detail,
@@ -100,9 +103,8 @@ export function registerEditorFeatures(connection: Connection, context: EditorFe
             filterText: e.filterText,
             sortText: e.sortText,
             preselect: e.preselect,
-          }),
+          })),
         ),
-      ),
       context.documents,
     ),
   );

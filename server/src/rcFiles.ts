@@ -43,7 +43,9 @@ export class RcFiles {
   /** The configuration of the `.nianbaorc.json` that applies to a document, or undefined. */
   configFor(documentUri: string): PartialConfig | undefined {
     const path = pathOf(documentUri);
-    const rcPath = path ? findRcFile(dirname(path)) : this.workspaceFolders[0] && findRcFile(this.workspaceFolders[0], this.workspaceFolders[0]);
+    const rcPath = path
+      ? findRcFile(dirname(path))
+      : this.workspaceFolders[0] && findRcFile(this.workspaceFolders[0], this.workspaceFolders[0]);
     if (!rcPath) return undefined;
     let config = this.loaded.get(rcPath);
     if (!config) {

@@ -108,7 +108,13 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 /** Every report of the workspace folders, opened or not (server/src/workspace.ts). */
 const workspaceChecker = new WorkspaceChecker({
   folders: () => workspaceFolders,
-  openPaths: () => new Set(documents.keys().map(pathOfUri).filter((p): p is string => p !== undefined)),
+  openPaths: () =>
+    new Set(
+      documents
+        .keys()
+        .map(pathOfUri)
+        .filter((p): p is string => p !== undefined),
+    ),
   settings: (folderUri, fileUri) => settingsProvider.forFileInFolder(folderUri, fileUri),
   checkOptions: (settings) => settingsProvider.checkOptions(settings),
   diagnosticOptions: () => diagnosticOptions,
@@ -248,7 +254,13 @@ function logError(message: string, error: unknown): void {
   connection.console.error(`${message}: ${detail}`);
 }
 
-registerEditorFeatures(connection, { documents, analysis, settings: () => settingsProvider, hierarchicalSymbols: () => hierarchicalSymbols, logError });
+registerEditorFeatures(connection, {
+  documents,
+  analysis,
+  settings: () => settingsProvider,
+  hierarchicalSymbols: () => hierarchicalSymbols,
+  logError,
+});
 
 documents.listen(connection);
 connection.listen();

@@ -133,7 +133,13 @@ export async function readTextFile(path: string): Promise<string | undefined> {
 }
 
 /** Diagnostics of one file read from disk, as the document check would give them (without fixes: they are built when it is opened). */
-export async function diagnosticsOfFile(path: string, uri: string, settings: NianbaoSettings, options: AnalysisOptions, diagnosticOptions: DiagnosticOptions): Promise<Diagnostic[]> {
+export async function diagnosticsOfFile(
+  path: string,
+  uri: string,
+  settings: NianbaoSettings,
+  options: AnalysisOptions,
+  diagnosticOptions: DiagnosticOptions,
+): Promise<Diagnostic[]> {
   const mode = checkModeFor(languageOfPath(path), settings);
   if (mode === 'skip') return [];
   const text = await readTextFile(path);
@@ -244,7 +250,8 @@ export class WorkspaceChecker {
     const current = (): boolean => generation === this.generation;
     const summary: ScanSummary = { files: 0, withFindings: 0, errors: 0, warnings: 0, cancelled: false };
     const folders = this.host.folders();
-    const locale: Locale | undefined = folders.length > 0 ? this.host.checkOptions(await this.host.settings(folders[0], folders[0])).locale : undefined;
+    const locale: Locale | undefined =
+      folders.length > 0 ? this.host.checkOptions(await this.host.settings(folders[0], folders[0])).locale : undefined;
     const progress = await this.host.progress(msg('workspace.title', {}, locale));
     try {
       // The list first (paths only), so that the progress can say how far it is.
@@ -280,7 +287,14 @@ export class WorkspaceChecker {
           this.host.publish(uri, []);
         }
       }
-      if (announce && current()) this.host.showMessage(msg('workspace.done', { files: summary.files, withFindings: summary.withFindings, errors: summary.errors, warnings: summary.warnings }, locale));
+      if (announce && current())
+        this.host.showMessage(
+          msg(
+            'workspace.done',
+            { files: summary.files, withFindings: summary.withFindings, errors: summary.errors, warnings: summary.warnings },
+            locale,
+          ),
+        );
       return summary;
     } catch (error) {
       this.host.log('nianbao: checking the workspace failed', error);

@@ -36,7 +36,7 @@ function hasRegExpSpace(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isRegExpSpace(text.charCodeAt(i))) return true;
   return false;
 }
-const TRAILING_NUMBERS_RE = /^(.*?[^\d\s.,，\-])((?:\s+[-+]?\d[\d,，]*(?:\.\d+)?)+)$/;
+const TRAILING_NUMBERS_RE = /^(.*?[^\d\s.,，-])((?:\s+[-+]?\d[\d,，]*(?:\.\d+)?)+)$/;
 
 function isBlankChar(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x200b;
@@ -94,7 +94,7 @@ const NOTED_NUMBER_RE = /^(\d{1,9}(?:\.\d+)?)\s*[（(]([^（）()]*[\u4e00-\u9ff
 function splitOn(lineText: string, line: number, separator: string, from: number, to: number): Cell[] {
   const cells: Cell[] = [];
   if (to < from) return cells;
-  for (let start = from; ; ) {
+  for (let start = from; ;) {
     let i = lineText.indexOf(separator, start);
     if (i < 0 || i > to) i = to;
     cells.push(makeCell(lineText, line, start, i));

@@ -185,8 +185,15 @@ function rowEntries(
 
 function columnEntries(template: TableTemplate, range: Range, rank: string, locale: Locale): CompletionEntry[] {
   let labels: string[];
-  if (template.id === 'table3') labels = ['申请人情况', ...TABLE3_COLUMNS.slice(0, 1).map((c) => c.label), '法人或其他组织', ...TABLE3_COLUMNS.slice(1).map((c) => c.label)];
-  else if (template.id === 'table4') labels = ['行政复议', '行政诉讼', ...TABLE4_GROUPS.slice(1).map((g) => g.name.split('·')[1]), ...TABLE4_RESULT_COLUMNS];
+  if (template.id === 'table3')
+    labels = [
+      '申请人情况',
+      ...TABLE3_COLUMNS.slice(0, 1).map((c) => c.label),
+      '法人或其他组织',
+      ...TABLE3_COLUMNS.slice(1).map((c) => c.label),
+    ];
+  else if (template.id === 'table4')
+    labels = ['行政复议', '行政诉讼', ...TABLE4_GROUPS.slice(1).map((g) => g.name.split('·')[1]), ...TABLE4_RESULT_COLUMNS];
   else labels = ['信息内容', ...template.rows.flatMap((r) => r.columns.map((c) => c.label))];
   return [...new Set(labels)].map((label, i) => ({
     label,

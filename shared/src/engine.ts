@@ -54,10 +54,7 @@ function checkAll(model: ReportModel, options: CheckOptions, rules: readonly Rul
     }
   }
   findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.code.localeCompare(b.code),
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
   );
   return findings;
 }

@@ -117,7 +117,15 @@ const LEADING_BLANKS_RE = /[ \t\u3000\u00a0\ufeff]*/y;
 
 /** Trailing characters a heading may end with (`/[\s*_:：。.]+$/`): blanks, emphasis marks, colons, full stops. */
 function isTrailingChar(c: number): boolean {
-  return isRegExpSpace(c) || c === 42 /* * */ || c === 95 /* _ */ || c === 58 /* : */ || c === 0xff1a /* ： */ || c === 0x3002 /* 。 */ || c === 46 /* . */;
+  return (
+    isRegExpSpace(c) ||
+    c === 42 /* * */ ||
+    c === 95 /* _ */ ||
+    c === 58 /* : */ ||
+    c === 0xff1a /* ： */ ||
+    c === 0x3002 /* 。 */ ||
+    c === 46
+  ); /* . */
 }
 
 /** The numeral and separator of a heading (`12、`) hold at most this many characters that normalizeLabel keeps. */

@@ -26,7 +26,10 @@ const TEXT = {
     zh: '表二各项之间没有勾稽关系（现行有效件数取决于上年），只检查是否为数字、是否缺少。',
     en: 'Table 2 has no arithmetic relation (the number in force depends on last year); only missing and non-numeric cells are checked.',
   },
-  rowTotal: { zh: '`row-total`：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他', en: '`row-total`: 总计 = the sum of the six applicant columns' },
+  rowTotal: {
+    zh: '`row-total`：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
+    en: '`row-total`: 总计 = the sum of the six applicant columns',
+  },
   resultsTotalPart: { zh: '`results-total`：计入「（七）总计」', en: '`results-total`: counted in 「（七）总计」' },
   resultsTotalSelf: { zh: '`results-total`：（七）总计 = 各项办理结果之和', en: '`results-total`: （七）总计 = the sum of all results' },
   balance: { zh: '`balance`：一 + 二 = （七）总计 + 四', en: '`balance`: 一 + 二 = （七）总计 + 四' },
@@ -38,7 +41,10 @@ const TEXT = {
     zh: '`year-mismatch`：标题年份 = 统计期限年份 = 正文所述本年度工作的年份，落款在次年；`deadline`：部门1月31日前、人民政府3月31日前公布（《条例》第四十九条）',
     en: '`year-mismatch`: the title’s year = the statistics period’s = the year of the work described, the closing date in the next year; `deadline`: published by 31 January (department) or 31 March (people’s government), Regulations art. 49',
   },
-  reviewTotal: { zh: '`review-total`：每组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结', en: '`review-total`: each group total = upheld + corrected + other + pending' },
+  reviewTotal: {
+    zh: '`review-total`：每组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+    en: '`review-total`: each group total = upheld + corrected + other + pending',
+  },
   value: { zh: '所填：{value}', en: 'Written: {value}' },
   notNumber: { zh: '所填「{text}」不是数字', en: '「{text}」 is not a number' },
   empty: { zh: '缺少数字', en: 'The number is missing' },
@@ -119,13 +125,20 @@ function relationsOf(table: TableModel, row: RowModel, locale: Locale): string[]
   if (rowT?.result) lines.push(`- ${t(locale, 'resultsTotalPart')}`);
   if (row.id === 't3.resultsTotal') lines.push(`- ${t(locale, 'resultsTotalSelf')}`);
   if (['t3.new', 't3.carriedIn', 't3.resultsTotal', 't3.carriedOut'].includes(row.id)) lines.push(`- ${t(locale, 'balance')}`);
-  if (row.id === 't3.new' || row.id === 't3.carriedIn' || row.id === 't3.carriedOut' || (rowT?.result && row.id !== 't3.resultsTotal')) lines.push(`- ${t(locale, 'narrative')}`);
+  if (row.id === 't3.new' || row.id === 't3.carriedIn' || row.id === 't3.carriedOut' || (rowT?.result && row.id !== 't3.resultsTotal'))
+    lines.push(`- ${t(locale, 'narrative')}`);
   return lines;
 }
 
 function labelHover(hit: CellHit, locale: Locale): HoverResult {
   const { table, row, cell } = hit;
-  const lines = [rowHeading(table, row, locale), '', explain(ROW_EXPLANATIONS[row.id], locale) ?? '', '', ...relationsOf(table, row, locale)];
+  const lines = [
+    rowHeading(table, row, locale),
+    '',
+    explain(ROW_EXPLANATIONS[row.id], locale) ?? '',
+    '',
+    ...relationsOf(table, row, locale),
+  ];
   return { range: cellRangeOf(cell), markdown: lines.join('\n') };
 }
 
@@ -159,7 +172,9 @@ function computation(terms: Term[], target: Cell, title: string, locale: Locale,
   lines.push('');
   if (target.kind === 'number') {
     const delta = Math.round((target.value! - sum) * 1e6) / 1e6;
-    lines.push(delta === 0 ? t(locale, 'matches') : t(locale, 'differsFrom', { actual: target.value!, delta: delta > 0 ? `+${delta}` : delta }));
+    lines.push(
+      delta === 0 ? t(locale, 'matches') : t(locale, 'differsFrom', { actual: target.value!, delta: delta > 0 ? `+${delta}` : delta }),
+    );
   }
   return lines;
 }
@@ -170,7 +185,13 @@ function valueHover(hit: CellHit, locale: Locale): HoverResult {
   const columnT = rowT?.columns[column];
   const columnLabel = columnT?.label ?? '';
   const lines = [`**${escapeMarkdown(rowName(table, row))}·${escapeMarkdown(columnLabel)}**`, ''];
-  lines.push(cell.kind === 'number' ? t(locale, 'value', { value: cell.text }) : cell.kind === 'empty' || cell.kind === 'placeholder' ? t(locale, 'empty') : t(locale, 'notNumber', { text: escapeMarkdown(cell.text) }));
+  lines.push(
+    cell.kind === 'number'
+      ? t(locale, 'value', { value: cell.text })
+      : cell.kind === 'empty' || cell.kind === 'placeholder'
+        ? t(locale, 'empty')
+        : t(locale, 'notNumber', { text: escapeMarkdown(cell.text) }),
+  );
   const columnHelp = explain(COLUMN_EXPLANATIONS[columnLabel.split('·').pop() ?? ''], locale);
   if (columnHelp) lines.push('', t(locale, 'column', { column: `${escapeMarkdown(columnLabel)} — ${columnHelp}` }));
 
@@ -179,10 +200,20 @@ function valueHover(hit: CellHit, locale: Locale): HoverResult {
     const rows = templateOfTable(table).rows;
     const find = (id: string) => table.rows.find((r) => r.id === id);
     if (column === TABLE3_COLUMNS.length - 1) {
-      sections.push(computation(TABLE3_COLUMNS.slice(0, -1).map((c, i) => ({ name: c.label, cell: row.cells[i], sign: 1 })), cell, t(locale, 'rowTotalTitle'), locale, false));
+      sections.push(
+        computation(
+          TABLE3_COLUMNS.slice(0, -1).map((c, i) => ({ name: c.label, cell: row.cells[i], sign: 1 })),
+          cell,
+          t(locale, 'rowTotalTitle'),
+          locale,
+          false,
+        ),
+      );
     }
     if (row.id === 't3.resultsTotal') {
-      const terms = rows.filter((r) => r.result).map((r): Term => ({ name: r.name.replace(/^三、本年度办理结果·/, ''), cell: find(r.id)?.cells[column], sign: 1 }));
+      const terms = rows
+        .filter((r) => r.result)
+        .map((r): Term => ({ name: r.name.replace(/^三、本年度办理结果·/, ''), cell: find(r.id)?.cells[column], sign: 1 }));
       sections.push(computation(terms, cell, t(locale, 'resultsTitle'), locale, true));
     }
     if (row.id === 't3.carriedOut') {

@@ -4,7 +4,15 @@
 // plain values built without a prototype setter (`"__proto__"` is a key like any other). Never throws.
 
 // The ES module build: the UMD one `require`s its parts through a parameter, which a bundler cannot follow.
-import { createScanner, getLocation, parseTree, printParseErrorCode, stripComments, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import {
+  createScanner,
+  getLocation,
+  parseTree,
+  printParseErrorCode,
+  stripComments,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser/lib/esm/main.js';
 
 export type JsonNode = Node;
 
@@ -99,7 +107,8 @@ function describeError(text: string, error: ParseError): JsonSyntaxError {
   const atKey = () => getLocation(text, offset).isAtPropertyKey || previousNonBlank(text, offset)?.char === '{';
   if (c === '：') return at('应使用英文冒号「:」，不能用中文冒号「：」');
   if (c === '，') return at('应使用英文逗号「,」，不能用中文逗号「，」');
-  if (c === '“' || c === '”') return at(atKey() ? '属性名应使用英文双引号「"」，不能用中文引号' : '这里是中文引号「“”」，JSON 的字符串应使用英文双引号「"」');
+  if (c === '“' || c === '”')
+    return at(atKey() ? '属性名应使用英文双引号「"」，不能用中文引号' : '这里是中文引号「“”」，JSON 的字符串应使用英文双引号「"」');
   if (c === "'") return at(atKey() ? '此处应为带双引号的属性名' : '字符串应使用双引号「"」，不能用单引号');
   const end = offset >= text.length;
   switch (printParseErrorCode(error.error)) {

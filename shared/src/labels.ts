@@ -197,9 +197,7 @@ function matchRowPass(p: PreparedTable, labels: Cell[], after: number, fuzzy: bo
       const score = scoreRow(joined, text, row, fuzzy);
       if (score < MATCH_THRESHOLD) continue;
       const better =
-        !bestRow ||
-        score > bestScore + 1e-9 ||
-        (Math.abs(score - bestScore) <= 1e-9 && preferByPosition(row.index, bestRow.index, after));
+        !bestRow || score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && preferByPosition(row.index, bestRow.index, after));
       if (better) {
         bestRow = row;
         bestScore = score;

@@ -56,7 +56,8 @@ export function cellAt(model: ReportModel, pos: Position): CellHit | undefined {
       }
       for (let i = 0; i < row.cells.length; i++) {
         const cell = row.cells[i];
-        if (cell && cell.line === pos.line && pos.character >= cell.start && pos.character <= cell.end) return { table, row, cell, column: i };
+        if (cell && cell.line === pos.line && pos.character >= cell.start && pos.character <= cell.end)
+          return { table, row, cell, column: i };
       }
     }
   }

@@ -172,7 +172,10 @@ export const MESSAGES = {
   'fix.insertRow': { zh: '插入「{label}」一行（全部为 0）', en: 'Insert the row 「{label}」 (all 0)' },
   'fix.insertLabel': { zh: '补上行名「{label}」', en: 'Insert the row label 「{label}」' },
   'fix.fillCell': { zh: '填入 {value}', en: 'Fill in {value}' },
-  'fix.fillCells': { zh: '填入 {value}（前面缺少的 {count} 格填 0）', en: 'Fill in {value} (and 0 in the {count} missing cells before it)' },
+  'fix.fillCells': {
+    zh: '填入 {value}（前面缺少的 {count} 格填 0）',
+    en: 'Fill in {value} (and 0 in the {count} missing cells before it)',
+  },
   'fix.convertTable2': {
     zh: '转换为 2021 年格式（本年新制作数量记为本年制发件数，处理决定数量照录；本年废止件数、现行有效件数、收费金额无法换算，留作「—」待填）',
     en: 'Convert to the 2021 format (本年新制作数量 becomes 本年制发件数, 处理决定数量 is kept; 本年废止件数, 现行有效件数 and the fee amount cannot be converted and are left as 「—」 to fill in)',
@@ -244,7 +247,10 @@ export const MESSAGES = {
     zh: '落款日期 {date} 晚于 {next}年3月31日：人民政府的政府信息公开工作年度报告应在每年3月31日前公布（《条例》第四十九条）',
     en: 'The closing date {date} is after 31 March {next}: a people’s government publishes its own annual report by 31 March (Regulations art. 49)',
   },
-  'related.government': { zh: '{agency}：人民政府本级报告，期限3月31日', en: '{agency}: a people’s government’s own report, due by 31 March' },
+  'related.government': {
+    zh: '{agency}：人民政府本级报告，期限3月31日',
+    en: '{agency}: a people’s government’s own report, due by 31 March',
+  },
   'related.department': { zh: '{agency}：政府部门的报告，期限1月31日', en: '{agency}: a department’s report, due by 31 January' },
   'fee-missing': {
     zh: '第六部分「其他需要报告的事项」没有说明收取信息处理费的情况（2021 年格式要求说明；未收取也应写明，如「本年度未收取信息处理费」）',
@@ -305,9 +311,11 @@ export const RULE_DESCRIPTIONS_EN: Record<FindingCode, string> = {
   'negative-number': 'A count is negative',
   'title-missing': 'No title with the agency and the year',
   'date-missing': 'No closing date',
-  'narrative-mismatch': 'A number in the text contradicts a table (requests received, none received, all completed, reviews and lawsuits, results)',
+  'narrative-mismatch':
+    'A number in the text contradicts a table (requests received, none received, all completed, reviews and lawsuits, results)',
   'year-mismatch': 'The years of the title, the statistics period, the year’s own statements or the closing date disagree',
-  deadline: 'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
+  deadline:
+    'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
   'fee-missing': 'Section 六 does not state the information processing fees (信息处理费) collected (2021 format)',
   placeholder: 'A 【…】 prompt of the template is still in the report',
   'conversion-artifact': 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',

@@ -43,7 +43,8 @@ export const AGENCY_PLACEHOLDER = AGENCY_PROMPT;
 export const YEAR_PLACEHOLDER = YEAR_PROMPT;
 
 const TABLE3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
-const TABLE4_NOTE = '下表依次为行政复议、未经复议直接起诉的行政诉讼、复议后起诉的行政诉讼，每组依次为结果维持、结果纠正、其他结果、尚未审结、总计。';
+const TABLE4_NOTE =
+  '下表依次为行政复议、未经复议直接起诉的行政诉讼、复议后起诉的行政诉讼，每组依次为结果维持、结果纠正、其他结果、尚未审结、总计。';
 
 /** Prose defaults: what the clerk is asked to write, in 【】 so that nothing looks finished (and the checker says so). */
 const PROSE = PROSE_PROMPTS;
@@ -61,14 +62,28 @@ export function reportLines(w: TemplateWriter, style: ReportStyle): string[] {
   const out = lines(
     style === 'markdown' ? w.text('# ') + titleText : titleText,
     '',
-    w.text('本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。本报告所列数据的统计期限为') +
-      `${w.year()}${w.text('年1月1日至')}${w.year()}${w.text('年12月31日。如对本报告有疑问，请与')}${w.agency()}${w.text('联系。')}`,
+    w.text(
+      '本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。本报告所列数据的统计期限为',
+    ) + `${w.year()}${w.text('年1月1日至')}${w.year()}${w.text('年12月31日。如对本报告有疑问，请与')}${w.agency()}${w.text('联系。')}`,
     '',
     heading(1),
     '',
   );
   for (const [lead, body] of PROSE.overview) out.push(w.text(lead) + w.slot(body), '');
-  out.push(heading(2), '', ...table2Lines(w, style), '', heading(3), '', ...table3Lines(w, style), '', heading(4), '', ...table4Lines(w, style), '');
+  out.push(
+    heading(2),
+    '',
+    ...table2Lines(w, style),
+    '',
+    heading(3),
+    '',
+    ...table3Lines(w, style),
+    '',
+    heading(4),
+    '',
+    ...table4Lines(w, style),
+    '',
+  );
   out.push(heading(5), '', w.slot(PROSE.problems), '', heading(6), '', w.slot(PROSE.other), '', w.agency(), w.date(), '');
   return out;
 }
@@ -100,7 +115,8 @@ export function table2Lines(w: TemplateWriter, style: ReportStyle, template: Tab
 export function table3Lines(w: TemplateWriter, style: ReportStyle, template: TableTemplate = TABLE3_2021): string[] {
   const width = TABLE3_COLUMNS.length;
   const out = header(w, style, [TABLE3_NOTE, ...TABLE3_COLUMNS.map((c) => c.label)]);
-  const groupLine = (label: string) => (style === 'markdown' ? row(style, [w.text(label), ...Array<string>(width).fill('')]) : `${w.text(label)} |`);
+  const groupLine = (label: string) =>
+    style === 'markdown' ? row(style, [w.text(label), ...Array<string>(width).fill('')]) : `${w.text(label)} |`;
   // Each group label (「三、本年度办理结果」, 「（三）不予公开」…) on a line of its own before its first row.
   const opened = new Set<string>();
   for (const r of template.rows) {
@@ -116,12 +132,27 @@ export function table3Lines(w: TemplateWriter, style: ReportStyle, template: Tab
 export function table4Lines(w: TemplateWriter, style: ReportStyle): string[] {
   const count = TABLE4_GROUPS.length * TABLE4_RESULT_COLUMNS.length;
   if (style === 'markdown') {
-    return [w.text(TABLE4_NOTE), '', ...header(w, style, TABLE4_GROUPS.flatMap(() => [...TABLE4_RESULT_COLUMNS])), row(style, zeros(w, count))];
+    return [
+      w.text(TABLE4_NOTE),
+      '',
+      ...header(
+        w,
+        style,
+        TABLE4_GROUPS.flatMap(() => [...TABLE4_RESULT_COLUMNS]),
+      ),
+      row(style, zeros(w, count)),
+    ];
   }
   return [
     row(style, [w.text('行政复议'), w.text('行政诉讼')]),
-    row(style, [...TABLE4_RESULT_COLUMNS, ...TABLE4_GROUPS.slice(1).map((g) => g.name.split('·')[1])].map((c) => w.text(c))),
-    row(style, [...TABLE4_RESULT_COLUMNS, ...TABLE4_RESULT_COLUMNS].map((c) => w.text(c))),
+    row(
+      style,
+      [...TABLE4_RESULT_COLUMNS, ...TABLE4_GROUPS.slice(1).map((g) => g.name.split('·')[1])].map((c) => w.text(c)),
+    ),
+    row(
+      style,
+      [...TABLE4_RESULT_COLUMNS, ...TABLE4_RESULT_COLUMNS].map((c) => w.text(c)),
+    ),
     row(style, zeros(w, count)),
   ];
 }

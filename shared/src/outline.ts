@@ -2,13 +2,7 @@
 // and its folding ranges (sections, tables, row groups). Pure: the server maps these to LSP types.
 
 import type { Range, ReportModel, RowModel, TableModel } from './model';
-import {
-  lastTextLineIn,
-  rowRange,
-  tablesOf,
-  templateOfTable,
-  trimmedLineRange,
-} from './locate';
+import { lastTextLineIn, rowRange, tablesOf, templateOfTable, trimmedLineRange } from './locate';
 import { SECTIONS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type GroupTemplate } from './template';
 import { localized, type Locale } from './messages';
 import { normalizeLabel } from './text';
@@ -52,8 +46,17 @@ function word(locale: Locale, key: keyof typeof WORDS, args: Record<string, stri
 export function outline(model: ReportModel, locale: Locale = 'zh-cn'): OutlineSymbol[] {
   const symbols: OutlineSymbol[] = [];
   if (model.title) {
-    const detail = [model.title.agency, model.title.year !== undefined ? word(locale, 'year', { year: model.title.year }) : undefined].filter(Boolean).join(' · ');
-    symbols.push({ name: model.title.text, detail: detail || undefined, kind: 'title', range: model.title.range, selectionRange: model.title.range, children: [] });
+    const detail = [model.title.agency, model.title.year !== undefined ? word(locale, 'year', { year: model.title.year }) : undefined]
+      .filter(Boolean)
+      .join(' · ');
+    symbols.push({
+      name: model.title.text,
+      detail: detail || undefined,
+      kind: 'title',
+      range: model.title.range,
+      selectionRange: model.title.range,
+      children: [],
+    });
   }
   const placed = new Set<TableModel>();
   for (const section of model.sections) {
@@ -84,7 +87,14 @@ export function outline(model: ReportModel, locale: Locale = 'zh-cn'): OutlineSy
     const first = agencyRange ?? dateRange!;
     const last = dateRange ?? agencyRange!;
     const name = [agency, date ? `${date.year}年${date.month}月${date.day}日` : undefined].filter(Boolean).join(' ');
-    const closing: OutlineSymbol = { name: name || word(locale, 'closing'), detail: word(locale, 'closing'), kind: 'closing', range: { start: first.start, end: last.end }, selectionRange: first, children: [] };
+    const closing: OutlineSymbol = {
+      name: name || word(locale, 'closing'),
+      detail: word(locale, 'closing'),
+      kind: 'closing',
+      range: { start: first.start, end: last.end },
+      selectionRange: first,
+      children: [],
+    };
     // The closing lines usually end the last section's text; they are shown inside it then.
     const owner = symbols.find((s) => s.kind === 'section' && s.range.start.line <= first.start.line && s.range.end.line >= last.end.line);
     (owner ? owner.children : symbols).push(closing);
@@ -145,7 +155,10 @@ function rowSymbol(table: TableModel, row: RowModel): OutlineSymbol {
     detail: rowDetail(row),
     kind: 'row',
     range,
-    selectionRange: { start: { line: selection.line, character: selection.start }, end: { line: selection.line, character: selection.end } },
+    selectionRange: {
+      start: { line: selection.line, character: selection.start },
+      end: { line: selection.line, character: selection.end },
+    },
     children: [],
   };
 }
@@ -206,7 +219,9 @@ function groupSpans(model: ReportModel, table: TableModel): GroupSpan[] {
   for (const row of table.rows) for (const c of [...row.labels, ...row.rawCells]) occupied.add(c.line);
   const spans: GroupSpan[] = [];
   // Inner groups first, so that 「三、本年度办理结果」 can span them.
-  const ordered = [...template.groups].sort((a, b) => Number(parentGroup(table, a.id) === undefined) - Number(parentGroup(table, b.id) === undefined));
+  const ordered = [...template.groups].sort(
+    (a, b) => Number(parentGroup(table, a.id) === undefined) - Number(parentGroup(table, b.id) === undefined),
+  );
   const computed = new Map<string, Range>();
   for (const group of ordered) {
     const memberIds = new Set(template.rows.filter((r) => r.group === group.id).map((r) => r.id));

@@ -20,7 +20,7 @@ export interface Sentence {
 /** Is this source character dropped from the normalised text? */
 function dropped(code: number): boolean {
   // The same characters as DROPPED_RE.
-  return code <= 32 || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x2a /* * */ || code === 0x60 /* ` */;
+  return code <= 32 || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x2a /* * */ || code === 0x60; /* ` */
 }
 
 /** Source position of character `index` of a sentence (`after`: the position just after it). */
@@ -69,7 +69,8 @@ const MAX_SENTENCE = 2000;
 const WRAPPED_LINE_MIN = 20;
 const SENTENCE_END_RE = /[。；;！!？?]/g;
 /** A line that starts a new item: （一）, (1), 一是, 一、, 1. 1、, Markdown list, quote or heading marks. */
-const ITEM_START_RE = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是、]|\d{1,2}[.．、](?!\d)|[#>*+-]\s)/;
+const ITEM_START_RE =
+  /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是、]|\d{1,2}[.．、](?!\d)|[#>*+-]\s)/;
 /** Lines of a table that the reader did not take (pipes, or tabs between cells). */
 const TABLE_LINE_RE = /\|.*\||\S\t+\S/;
 /** What is dropped from the prose: blanks, BOM, Markdown emphasis and code marks. */
@@ -82,7 +83,8 @@ const SENTENCE_END_CHARS = '。；;！!？?';
  * The words some cross-check reads (requests, reviews, lawsuits, results, the statistics period, the fee, a
  * year starting a statement): a paragraph without any is not made into sentences (most of a report's lines).
  */
-const TRIGGER_RE = /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理|办结|办理完|统计|处理费|收费|(?:19|20|１９|２０)[\d０-９]{2}/;
+const TRIGGER_RE =
+  /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理|办结|办理完|统计|处理费|收费|(?:19|20|１９|２０)[\d０-９]{2}/;
 /**
  * The same words in one sentence, a year only where it starts a clause (a statement of that year's work):
  * sentences without any are not kept.
@@ -109,7 +111,8 @@ function excludedParts(model: ReportModel): Excluded {
     list.push([start, end]);
   };
   const addRange = (r: Range) => {
-    for (let l = r.start.line; l <= r.end.line; l++) add(l, l === r.start.line ? r.start.character : 0, l === r.end.line ? r.end.character : END);
+    for (let l = r.start.line; l <= r.end.line; l++)
+      add(l, l === r.start.line ? r.start.character : 0, l === r.end.line ? r.end.character : END);
   };
   // A table covers everything from its first cell to its last (a one-line report holds prose before and after).
   for (const table of Object.values(model.tables)) {
@@ -118,7 +121,8 @@ function excludedParts(model: ReportModel): Excluded {
     let last: Position | undefined;
     const visit = (c: Cell | undefined) => {
       if (!c) return;
-      if (!first || c.line < first.line || (c.line === first.line && c.start < first.character)) first = { line: c.line, character: c.start };
+      if (!first || c.line < first.line || (c.line === first.line && c.start < first.character))
+        first = { line: c.line, character: c.start };
       if (!last || c.line > last.line || (c.line === last.line && c.end > last.character)) last = { line: c.line, character: c.end };
     };
     // A row's cells are in text order: its first label or cell and its last cell bound it.
@@ -216,7 +220,10 @@ function readProse(model: ReportModel): Sentence[] {
   /** Did the previous prose line run on (long, no sentence end)? Then this line continues its sentence. */
   let previousWrapped = false;
   const enterSections = (line: number, character: number) => {
-    while (nextStart < starts.length && (starts[nextStart].line < line || (starts[nextStart].line === line && starts[nextStart].character <= character))) {
+    while (
+      nextStart < starts.length &&
+      (starts[nextStart].line < line || (starts[nextStart].line === line && starts[nextStart].character <= character))
+    ) {
       writer.endParagraph();
       writer.section = starts[nextStart++].section;
     }
@@ -327,9 +334,11 @@ export function yearsIn(text: string): { year: number; index: number }[] {
 }
 
 /** Comparisons with another period: numbers in such a sentence are not this year's. */
-const COMPARISON_RE = /同比|环比|相比|相较|[较比与](?:上|去|前|(?:19|20)\d{2})|去年|上一年|上年度(?!结转)|上年同期|同期|增长|下降|增加|减少|持平|分别/;
+const COMPARISON_RE =
+  /同比|环比|相比|相较|[较比与](?:上|去|前|(?:19|20)\d{2})|去年|上一年|上年度(?!结转)|上年同期|同期|增长|下降|增加|减少|持平|分别/;
 /** Numbers of other agencies (a whole area or system, subordinate units). */
-const OTHER_AGENCIES_RE = /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|委|局)|各(?:部门|单位|乡镇|乡|镇|街道|县|区|市|级|科室|处室|医院|机构|成员单位|地)|下属|所属|直属|本系统|系统内|二级单位/;
+const OTHER_AGENCIES_RE =
+  /全(?:省|市|州|盟|县|区|旗|镇|乡|系统|委|局)|各(?:部门|单位|乡镇|乡|镇|街道|县|区|市|级|科室|处室|医院|机构|成员单位|地)|下属|所属|直属|本系统|系统内|二级单位/;
 
 /**
  * Is this sentence about the report's own year and own agency? Not when it compares with another period,

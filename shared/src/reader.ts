@@ -100,7 +100,11 @@ export function parseDate(line: string): { year: number; month: number; day: num
 
 /** A title line's words, without blanks, Markdown heading marks or bold markers. */
 function titleText(line: string): string {
-  return line.trim().replace(/^(?:#{1,6}\s+|\*\*)/, '').replace(/\*\*$/, '').trim();
+  return line
+    .trim()
+    .replace(/^(?:#{1,6}\s+|\*\*)/, '')
+    .replace(/\*\*$/, '')
+    .trim();
 }
 
 function trimmedRange(lines: string[], line: number) {
@@ -242,7 +246,12 @@ function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number, cut?
     if (text.includes('<!--[')) {
       WORD_CONDITIONAL_RE.lastIndex = 0;
       for (let m = WORD_CONDITIONAL_RE.exec(text); m; m = WORD_CONDITIONAL_RE.exec(text)) {
-        out.push({ range: { start: { line: i, character: m.index }, end: { line: i, character: m.index + m[0].length } }, kind: 'web-chrome', text: m[0], wholeLine: false });
+        out.push({
+          range: { start: { line: i, character: m.index }, end: { line: i, character: m.index + m[0].length } },
+          kind: 'web-chrome',
+          text: m[0],
+          wholeLine: false,
+        });
       }
     }
     if (mayBePageFooter(text) && PAGE_FOOTER_RE.test(text)) {
@@ -311,7 +320,13 @@ function findUnreadable(
   const table3Labels = table3Rows > 0 ? table3Rows : countTable3Labels(lines, source);
   const halfOfTable3 = TABLE3_2021.rows.length / 2;
   if (!title && named === undefined && distinct.length < 4 && table3Labels < halfOfTable3) return undefined;
-  const line = title ? title.lines[0] : (named ?? Math.max(0, lines.findIndex((l) => !isBlank(l))));
+  const line = title
+    ? title.lines[0]
+    : (named ??
+      Math.max(
+        0,
+        lines.findIndex((l) => !isBlank(l)),
+      ));
   return {
     range: title ? title.range : trimmedRange(lines, line),
     title: title?.text,

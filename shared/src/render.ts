@@ -115,7 +115,10 @@ function renderTable4(template: TableTemplate, layout: RowLayout, values: RowVal
   const numbers = valuesOf(template, template.rows[0].id, values);
   if (layout.encoding === 'markdown') {
     return [
-      ...headerRow(layout, TABLE4_GROUPS.flatMap(() => [...TABLE4_RESULT_COLUMNS])),
+      ...headerRow(
+        layout,
+        TABLE4_GROUPS.flatMap(() => [...TABLE4_RESULT_COLUMNS]),
+      ),
       ...renderRow({ ...layout, labelColumns: 0 }, [], numbers),
     ];
   }

@@ -33,7 +33,7 @@ export function digitTokens(values: readonly Cell[]): Cell[] | undefined {
     const digitsOnly = c.kind === 'text' && /^\d+$/.test(c.text);
     if ((c.kind !== 'number' && !digitsOnly) || c.text.length === 0 || c.end - c.start !== c.text.length) return undefined;
     const text = c.text;
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const k = text.charCodeAt(i);
       if (k === 32 || k === 0x3000 || k === 0xa0) {
         i++;
@@ -55,7 +55,13 @@ export function digitTokens(values: readonly Cell[]): Cell[] | undefined {
  * glued to its digits, a number written with a leading zero (`00`, `01`), one run of at least a digit per
  * cell in a row that has a total, or numbers spaced inside one cell.
  */
-export function looksRunTogether(values: readonly Cell[], tokens: readonly Cell[], columns: number, glued: boolean, hasTotal: boolean): boolean {
+export function looksRunTogether(
+  values: readonly Cell[],
+  tokens: readonly Cell[],
+  columns: number,
+  glued: boolean,
+  hasTotal: boolean,
+): boolean {
   if (columns < 2 || tokens.length === 0 || tokens.length > columns) return false;
   let digits = 0;
   for (const t of tokens) digits += t.text.length;

@@ -72,14 +72,19 @@ function rowAndGroupLabels(tables: TableTemplate[]): string[] {
 }
 
 /** Row and group labels of tables 2 and 3 (both formats), longest first: where a row starts. */
-const LABEL_IN_LINE_RE = new RegExp(rowAndGroupLabels([TABLE3_2021, TABLE3_2019, TABLE2_2021, TABLE2_2019]).map(labelPattern).join('|'), 'g');
+const LABEL_IN_LINE_RE = new RegExp(
+  rowAndGroupLabels([TABLE3_2021, TABLE3_2019, TABLE2_2021, TABLE2_2019]).map(labelPattern).join('|'),
+  'g',
+);
 const TABLE3_ROW_LABELS = new Set(TABLE3_2021.rows.map((r) => normalizeLabel(r.label)));
 
 /** The closing at the end of a collapsed line: agency name, then the date. */
-const CLOSING_AT_END_RE = /(?:^|[。；;！!\s])([^\s。；;，,:：、]{2,40}?)[ \u3000]*((?:19|20)\d{2}[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日)[ \u3000]*$/dg;
+const CLOSING_AT_END_RE =
+  /(?:^|[。；;！!\s])([^\s。；;，,:：、]{2,40}?)[ \u3000]*((?:19|20)\d{2}[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日)[ \u3000]*$/dg;
 
 /** A title at the start of a collapsed line: `某某局2021年政府信息公开工作年度报告`. */
-const TITLE_AT_START_RE = /^[\s\u3000]*(?:#{1,6}[ \t]*)?[^\s。，,；;：:]{2,50}?政[府务]信息公开(?:工作)?(?:[ \u3000]*\d{4}[ \u3000]*年度?)?年度报告/;
+const TITLE_AT_START_RE =
+  /^[\s\u3000]*(?:#{1,6}[ \t]*)?[^\s。，,；;：:]{2,50}?政[府务]信息公开(?:工作)?(?:[ \u3000]*\d{4}[ \u3000]*年度?)?年度报告/;
 
 /** Web-page leftovers that a collapsed page keeps in its one line. */
 const CHROME_IN_LINE_RE =
@@ -125,7 +130,8 @@ function cutsOf(text: string): number[] | undefined {
       const h = headings[k];
       cuts.push(h.start, h.end);
       // The tables of sections 二, 三 and 四 lie between their heading and the next one.
-      if (h.section >= 2 && h.section <= 4) table3Labels += labelCuts(text, h.end, k + 1 < headings.length ? headings[k + 1].start : text.length, cuts);
+      if (h.section >= 2 && h.section <= 4)
+        table3Labels += labelCuts(text, h.end, k + 1 < headings.length ? headings[k + 1].start : text.length, cuts);
     }
     if (headings.length < MIN_HEADINGS && table3Labels < MIN_TABLE3_LABELS) return undefined;
   } else {

@@ -5,7 +5,16 @@
 import type { Cell, FormatVersion, RowModel, TableEncoding, TableId, TableModel } from './model';
 import type { LineLayout, TokenizedLine } from './cells';
 import { isKnownLabel, matchGroup, matchRow, prepare, type PreparedTable } from './labels';
-import { TABLE2_2019_MARKERS, TABLE2_2021_COLUMN_MARKERS, TABLE3_2021, TABLE4, tableTemplate, type GroupTemplate, type RowTemplate, type TableTemplate } from './template';
+import {
+  TABLE2_2019_MARKERS,
+  TABLE2_2021_COLUMN_MARKERS,
+  TABLE3_2021,
+  TABLE4,
+  tableTemplate,
+  type GroupTemplate,
+  type RowTemplate,
+  type TableTemplate,
+} from './template';
 import { digitTokens, groupTotalsCheck, looksRunTogether, rowTotalCheck, splitRuns, type PartialCheck } from './runs';
 import { normalizeLabel } from './text';
 
@@ -142,7 +151,8 @@ function blankLineCells(p: PreparedTable, source: LineSource, from: number, to: 
     for (; j <= to && j - line <= columns + 2; j++) {
       const t = source(j);
       if (t.layout === 'blank') blanks.push(j);
-      else if (t.layout === 'single' && t.cells.length === 1 && (t.cells[0].kind === 'number' || t.cells[0].kind === 'placeholder')) lastNumber = j;
+      else if (t.layout === 'single' && t.cells.length === 1 && (t.cells[0].kind === 'number' || t.cells[0].kind === 'placeholder'))
+        lastNumber = j;
       else break;
     }
     if (lastNumber - line === columns) {
@@ -172,12 +182,7 @@ function runCheck(template: RowTemplate): PartialCheck {
  * Reads a labelled table (table 2 or 3) from lines [from, to]. Stops early at a line for
  * which `stopAt` is true (another table starting without its heading).
  */
-export function readLabelledTable(
-  id: 'table2' | 'table3',
-  source: LineSource,
-  from: number,
-  to: number,
-): TableModel | undefined {
+export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, from: number, to: number): TableModel | undefined {
   let format: FormatVersion = '2021';
   let legacyMarkers: Cell[] = [];
   if (id === 'table2') {
@@ -425,7 +430,16 @@ function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[], candid
   // Digits run together (`规章000`, `0 0 0 0 0 00`): split where only one split fits, else one unreadable cell.
   // Only a row short of cells can hold a run (the common full row is not looked at again).
   const tokens = r.values.length < n ? digitTokens(r.values) : undefined;
-  if (tokens && looksRunTogether(r.values, tokens, n, r.gluedRun === true, template.columns.some((c) => c.total))) {
+  if (
+    tokens &&
+    looksRunTogether(
+      r.values,
+      tokens,
+      n,
+      r.gluedRun === true,
+      template.columns.some((c) => c.total),
+    )
+  ) {
     const split = splitRuns(tokens, n, runCheck(template));
     if (split.kind === 'split') values = split.cells;
     else {
@@ -472,7 +486,11 @@ function chooseByColumns(rows: RowModel[], candidates: Map<RowModel, Cell[][]>, 
     // The relations this row takes part in, as (terms on the left, terms on the right).
     const relations: [string[], string[]][] = [];
     if (resultIds.includes(row.id) || row.id === 't3.resultsTotal') relations.push([resultIds, ['t3.resultsTotal']]);
-    if (['t3.new', 't3.carriedIn', 't3.resultsTotal', 't3.carriedOut'].includes(row.id)) relations.push([['t3.new', 't3.carriedIn'], ['t3.resultsTotal', 't3.carriedOut']]);
+    if (['t3.new', 't3.carriedIn', 't3.resultsTotal', 't3.carriedOut'].includes(row.id))
+      relations.push([
+        ['t3.new', 't3.carriedIn'],
+        ['t3.resultsTotal', 't3.carriedOut'],
+      ]);
     if (relations.length === 0) continue;
     const fits = splits.filter((split) => {
       let checked = 0;
@@ -559,7 +577,10 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
     for (let ci = 0; ci < tok.cells.length; ci++) {
       const cell = tok.cells[ci];
       if (values.length >= columns) break;
-      if (isValue(cell) && (isValueCell(cell) || values.length > 0 || leadFrom >= 0 || tok.cells.some(isValueCell) || numbersFollow(line))) {
+      if (
+        isValue(cell) &&
+        (isValueCell(cell) || values.length > 0 || leadFrom >= 0 || tok.cells.some(isValueCell) || numbersFollow(line))
+      ) {
         if (valuesOnLine > 0) values.push(...pendingEmpties.slice(0, columns - values.length));
         pendingEmpties = [];
         if (values.length < columns) values.push(cell);

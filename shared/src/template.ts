@@ -38,7 +38,10 @@ export const SECTIONS: readonly SectionTemplate[] = [
     numeral: '三',
     title: '收到和处理政府信息公开申请情况',
     variants: ['收到和处理政务信息公开申请情况'],
-    keywords: [['收到', '处理', '申请'], ['依申请公开', '情况']],
+    keywords: [
+      ['收到', '处理', '申请'],
+      ['依申请公开', '情况'],
+    ],
     table: 'table3',
   },
   {
@@ -65,7 +68,12 @@ export const SECTIONS: readonly SectionTemplate[] = [
       '存在的主要问题及明年工作计划',
       '存在的主要问题及改进情况及明年工作计划',
     ],
-    keywords: [['问题', '改进'], ['问题', '整改'], ['问题', '措施'], ['问题', '工作计划']],
+    keywords: [
+      ['问题', '改进'],
+      ['问题', '整改'],
+      ['问题', '措施'],
+      ['问题', '工作计划'],
+    ],
     content: [['问题'], ['改进', '整改', '措施', '计划']],
   },
   {
@@ -73,7 +81,10 @@ export const SECTIONS: readonly SectionTemplate[] = [
     numeral: '六',
     title: '其他需要报告的事项',
     variants: [],
-    keywords: [['其他', '报告', '事项'], ['其他', '需要报告']],
+    keywords: [
+      ['其他', '报告', '事项'],
+      ['其他', '需要报告'],
+    ],
   },
 ];
 
@@ -146,7 +157,14 @@ export const TABLE2_2021: TableTemplate = {
   section: 2,
   rows: [
     { id: 't2.rules', label: '规章', name: '规章', columns: T2_DOCS_2021, group: 't2.item1' },
-    { id: 't2.normative', label: '行政规范性文件', name: '行政规范性文件', wordings: ['规范性文件'], columns: T2_DOCS_2021, group: 't2.item1' },
+    {
+      id: 't2.normative',
+      label: '行政规范性文件',
+      name: '行政规范性文件',
+      wordings: ['规范性文件'],
+      columns: T2_DOCS_2021,
+      group: 't2.item1',
+    },
     { id: 't2.licensing', label: '行政许可', name: '行政许可', columns: T2_DECISIONS, group: 't2.item5' },
     { id: 't2.penalty', label: '行政处罚', name: '行政处罚', columns: T2_DECISIONS, group: 't2.item6' },
     { id: 't2.enforcement', label: '行政强制', name: '行政强制', columns: T2_DECISIONS, group: 't2.item6' },
@@ -158,7 +176,16 @@ export const TABLE2_2021: TableTemplate = {
     { id: 't2.item6', label: '第二十条第（六）项', rows: ['t2.penalty', 't2.enforcement'] },
     { id: 't2.item8', label: '第二十条第（八）项', rows: ['t2.fees'] },
   ],
-  headers: ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '现行有效件', '本年处理决定数量', '本年收费金额（单位：万元）', '本年收费金额'],
+  headers: [
+    '信息内容',
+    '本年制发件数',
+    '本年废止件数',
+    '现行有效件数',
+    '现行有效件',
+    '本年处理决定数量',
+    '本年收费金额（单位：万元）',
+    '本年收费金额',
+  ],
 };
 
 /** Column headers only the 2021 table 2 has: with them, a `规范性文件` row is a wording matter, not the 2019 format. */
@@ -192,7 +219,17 @@ export const TABLE2_2019: TableTemplate = {
     { id: 't2.item8', label: '第二十条第（八）项', rows: ['t2.fees'] },
     { id: 't2.item9', label: '第二十条第（九）项', rows: ['t2.purchase'] },
   ],
-  headers: ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '处理决定数量', '采购项目数量', '采购总金额'],
+  headers: [
+    '信息内容',
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '本年增/减',
+    '处理决定数量',
+    '采购项目数量',
+    '采购总金额',
+  ],
 };
 
 /** Labels that appear only in the 2019 table 2. */
@@ -403,7 +440,8 @@ export const PROSE_PROMPTS = {
     ['（五）监督保障。', '【组织领导、培训、考核和社会评议等。】'],
   ],
   problems: '【本年度存在的主要问题，上年度问题的整改情况，以及下一步的改进措施。】',
-  other: '【收取信息处理费的情况（如：本机关本年度未收取信息处理费），人大代表建议和政协委员提案的办理情况，年度政务公开工作要点落实情况等。】',
+  other:
+    '【收取信息处理费的情况（如：本机关本年度未收取信息处理费），人大代表建议和政协委员提案的办理情况，年度政务公开工作要点落实情况等。】',
 } as const;
 
 /** Every 【…】 prompt the template writes: left in a report, it is a finding (placeholder). */

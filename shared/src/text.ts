@@ -77,9 +77,12 @@ export function toHalfWidth(s: string): string {
   let out = s.slice(0, first);
   for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xfee0); // digits
-    else if (c >= 0xff21 && c <= 0xff3a) out += String.fromCharCode(c - 0xfee0); // A-Z
-    else if (c >= 0xff41 && c <= 0xff5a) out += String.fromCharCode(c - 0xfee0); // a-z
+    if (c >= 0xff10 && c <= 0xff19)
+      out += String.fromCharCode(c - 0xfee0); // digits
+    else if (c >= 0xff21 && c <= 0xff3a)
+      out += String.fromCharCode(c - 0xfee0); // A-Z
+    else if (c >= 0xff41 && c <= 0xff5a)
+      out += String.fromCharCode(c - 0xfee0); // a-z
     else if (c === 0x3000) out += ' ';
     else out += s[i];
   }
@@ -194,7 +197,10 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
   // Fast paths with the same results as the general path: plain digits, and text that cannot start a number.
   if (raw.length > 0 && raw.length <= 24 && isAsciiDigits(raw)) return { value: Number(raw), delta: false, decimal: false };
   if (!NUMBER_START.has(raw.charCodeAt(firstNonSpace(raw)))) return undefined;
-  const s = toHalfWidth(raw).replace(/[\s\u00a0]+/g, '').replace(/，/g, ',').replace(/[−–]/g, '-');
+  const s = toHalfWidth(raw)
+    .replace(/[\s\u00a0]+/g, '')
+    .replace(/，/g, ',')
+    .replace(/[−–]/g, '-');
   if (s.length === 0 || s.length > 24) return undefined;
   const m = NUMBER_RE.exec(s);
   if (m) {

@@ -135,8 +135,10 @@ export async function startCodeServer(vsixes: string[], stateDir: string): Promi
     node,
     [
       CODE_SERVER,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -161,7 +163,7 @@ export async function startCodeServer(vsixes: string[], stateDir: string): Promi
     await waitForHealth(url, child, 60_000);
   } catch (error) {
     kill('SIGKILL');
-    throw new Error(`${String(error)}\nlog: ${logFile}`);
+    throw new Error(`${String(error)}\nlog: ${logFile}`, { cause: error });
   }
 
   return {

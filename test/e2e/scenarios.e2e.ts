@@ -25,7 +25,14 @@ const WORK = join(RESULTS, 'work');
 const SCENARIO_TIMEOUT = 180_000;
 const EXTENSION_HOST_RESULTS = join(RESULTS, 'extension-host-suite.json');
 
-const SIX_SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+const SIX_SECTIONS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
 
 let server: CodeServer;
 let browser: Browser;
@@ -92,153 +99,209 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
     if (screenshots.length) console.log(`# screenshots: ${screenshots.map((s) => s.slice(ROOT.length + 1)).join(', ')}`);
   });
 
-  scenarioTest('problems', 'a: a plain-text report (corpus 002) shows two heading-numbering warnings, at lines 57 and 361, in the Problems view', async () => {
-    const folder = workspace('a-problems', {});
-    copyFileSync(join(CORPUS, '002_af8524dfc621a99c.txt'), join(folder, '002_af8524dfc621a99c.txt'));
-    await scenario(
-      'a-problems',
-      async (wb) => {
-        await wb.openFile('002_af8524dfc621a99c.txt');
-        assert.equal(await wb.languageMode(), 'Plain Text', 'opened as plain text, detected as a report by its content');
-        const problems = await wb.waitForProblems('three problems', (p) => p.length >= 3);
-        await wb.page.waitForTimeout(1_000); // nothing else arrives late
-        const final = await wb.problems();
-        assert.deepEqual(
-          final.map((p) => `${p.severity} ${p.code} Ln ${p.line}`),
-          // and the information that section 六 says nothing about 信息处理费 (test/support/expectedCorpus.ts)
-          ['Warning heading-numbering Ln 57', 'Warning heading-numbering Ln 361', 'Info fee-missing Ln 409'],
-          JSON.stringify(problems),
-        );
-        assert.match(final[0].message, /三、.*3、/);
-        assert.match(final[1].message, /四、.*4、/);
-        assert.deepEqual(await wb.statusCounts(), { errors: 0, warnings: 2 });
-        // The warning is on the screen too: line 57 carries a squiggle.
-        await wb.goTo(57);
-        await poll('a squiggle on line 57', () => wb.squiggles(57), (s) => s.some((q) => q.kind === 'warning'));
-        screenshots.push(await wb.screenshot('a-problems'));
-      },
-      folder,
-    );
-  });
+  scenarioTest(
+    'problems',
+    'a: a plain-text report (corpus 002) shows two heading-numbering warnings, at lines 57 and 361, in the Problems view',
+    async () => {
+      const folder = workspace('a-problems', {});
+      copyFileSync(join(CORPUS, '002_af8524dfc621a99c.txt'), join(folder, '002_af8524dfc621a99c.txt'));
+      await scenario(
+        'a-problems',
+        async (wb) => {
+          await wb.openFile('002_af8524dfc621a99c.txt');
+          assert.equal(await wb.languageMode(), 'Plain Text', 'opened as plain text, detected as a report by its content');
+          const problems = await wb.waitForProblems('three problems', (p) => p.length >= 3);
+          await wb.page.waitForTimeout(1_000); // nothing else arrives late
+          const final = await wb.problems();
+          assert.deepEqual(
+            final.map((p) => `${p.severity} ${p.code} Ln ${p.line}`),
+            // and the information that section 六 says nothing about 信息处理费 (test/support/expectedCorpus.ts)
+            ['Warning heading-numbering Ln 57', 'Warning heading-numbering Ln 361', 'Info fee-missing Ln 409'],
+            JSON.stringify(problems),
+          );
+          assert.match(final[0].message, /三、.*3、/);
+          assert.match(final[1].message, /四、.*4、/);
+          assert.deepEqual(await wb.statusCounts(), { errors: 0, warnings: 2 });
+          // The warning is on the screen too: line 57 carries a squiggle.
+          await wb.goTo(57);
+          await poll(
+            'a squiggle on line 57',
+            () => wb.squiggles(57),
+            (s) => s.some((q) => q.kind === 'warning'),
+          );
+          screenshots.push(await wb.screenshot('a-problems'));
+        },
+        folder,
+      );
+    },
+  );
 
-  scenarioTest('quick-fix', 'b: a wrong 总计 in a Markdown report: squiggle on the cell, Ctrl+. offers “改为 45”, choosing it fixes the number and the problem', async () => {
-    const report = wrongTotalReport();
-    const folder = workspace('b-quick-fix', { '示例报告.nianbao.md': report.text });
-    await scenario(
-      'b-quick-fix',
-      async (wb) => {
-        await wb.openFile('示例报告.nianbao.md');
-        const problems = await wb.waitForProblems('the row-total error', (p) => p.length >= 1);
-        assert.deepEqual(
-          problems.map((p) => `${p.severity} ${p.code} Ln ${p.line}, Col ${p.column}`),
-          [`Error row-total Ln ${report.line}, Col ${report.start + 1}`],
-        );
-        assert.match(problems[0].message, /应为 45.*实为 54/);
+  scenarioTest(
+    'quick-fix',
+    'b: a wrong 总计 in a Markdown report: squiggle on the cell, Ctrl+. offers “改为 45”, choosing it fixes the number and the problem',
+    async () => {
+      const report = wrongTotalReport();
+      const folder = workspace('b-quick-fix', { '示例报告.nianbao.md': report.text });
+      await scenario(
+        'b-quick-fix',
+        async (wb) => {
+          await wb.openFile('示例报告.nianbao.md');
+          const problems = await wb.waitForProblems('the row-total error', (p) => p.length >= 1);
+          assert.deepEqual(
+            problems.map((p) => `${p.severity} ${p.code} Ln ${p.line}, Col ${p.column}`),
+            [`Error row-total Ln ${report.line}, Col ${report.start + 1}`],
+          );
+          assert.match(problems[0].message, /应为 45.*实为 54/);
 
-        // The squiggle is under “54” and nowhere else on the line.
-        await wb.goTo(report.line, report.start + 1);
-        const cell = await wb.textRect(report.line, report.start, report.end);
-        const squiggles = await poll('the squiggle', () => wb.squiggles(report.line), (s) => s.length > 0);
-        assert.equal(squiggles.length, 1, JSON.stringify(squiggles));
-        assert.equal(squiggles[0].kind, 'error');
-        assert.ok(Math.abs(squiggles[0].left - cell.left) <= 2 && Math.abs(squiggles[0].right - cell.right) <= 2, `squiggle ${JSON.stringify(squiggles[0])} under the cell ${JSON.stringify(cell)}`);
+          // The squiggle is under “54” and nowhere else on the line.
+          await wb.goTo(report.line, report.start + 1);
+          const cell = await wb.textRect(report.line, report.start, report.end);
+          const squiggles = await poll(
+            'the squiggle',
+            () => wb.squiggles(report.line),
+            (s) => s.length > 0,
+          );
+          assert.equal(squiggles.length, 1, JSON.stringify(squiggles));
+          assert.equal(squiggles[0].kind, 'error');
+          assert.ok(
+            Math.abs(squiggles[0].left - cell.left) <= 2 && Math.abs(squiggles[0].right - cell.right) <= 2,
+            `squiggle ${JSON.stringify(squiggles[0])} under the cell ${JSON.stringify(cell)}`,
+          );
 
-        // Click the number, Ctrl+. — the quick-fix menu offers 改为 45.
-        // A click between 5 and 4 puts the cursor at column start + 2 (the status bar shows it).
-        const clickCell = async (): Promise<void> => {
-          await wb.page.mouse.click((cell.left + cell.right) / 2, (cell.top + cell.bottom) / 2);
-          const at = new RegExp(`\\b${report.line}\\D+${report.start + 2}\\b`);
-          await poll('the cursor between 5 and 4 of the clicked cell', () => wb.cursorStatus(), (s) => at.test(s), 10_000);
-          // Then the light bulb, as a person sees it before pressing Ctrl+. (pressed while VS Code is still
-          // asking for the light bulb's actions, Ctrl+. can show nothing: VS Code's race, seen in traces).
-          await poll('the light bulb', () => wb.lightBulbShown(), (shown) => shown, 10_000);
-        };
-        const fix = await wb.quickFixMenu('改为 45', clickCell);
-        screenshots.push(await wb.screenshot('b-quick-fix-menu'));
-        await fix.click();
+          // Click the number, Ctrl+. — the quick-fix menu offers 改为 45.
+          // A click between 5 and 4 puts the cursor at column start + 2 (the status bar shows it).
+          const clickCell = async (): Promise<void> => {
+            await wb.page.mouse.click((cell.left + cell.right) / 2, (cell.top + cell.bottom) / 2);
+            const at = new RegExp(`\\b${report.line}\\D+${report.start + 2}\\b`);
+            await poll(
+              'the cursor between 5 and 4 of the clicked cell',
+              () => wb.cursorStatus(),
+              (s) => at.test(s),
+              10_000,
+            );
+            // Then the light bulb, as a person sees it before pressing Ctrl+. (pressed while VS Code is still
+            // asking for the light bulb's actions, Ctrl+. can show nothing: VS Code's race, seen in traces).
+            await poll(
+              'the light bulb',
+              () => wb.lightBulbShown(),
+              (shown) => shown,
+              10_000,
+            );
+          };
+          const fix = await wb.quickFixMenu('改为 45', clickCell);
+          screenshots.push(await wb.screenshot('b-quick-fix-menu'));
+          await fix.click();
 
-        // The number reads 45, the squiggle and the problem are gone.
-        await poll(`line ${report.line} ends in | 45 |`, () => wb.lineText(report.line), (t) => /\| 45 \|\s*$/.test(t));
-        await wb.waitForProblems('no problems', (p) => p.length === 0);
-        await poll('no squiggle', () => wb.squiggles(report.line), (s) => s.length === 0);
-        assert.deepEqual(await wb.statusCounts(), { errors: 0, warnings: 0 });
-        screenshots.push(await wb.screenshot('b-quick-fix-applied'));
+          // The number reads 45, the squiggle and the problem are gone.
+          await poll(
+            `line ${report.line} ends in | 45 |`,
+            () => wb.lineText(report.line),
+            (t) => /\| 45 \|\s*$/.test(t),
+          );
+          await wb.waitForProblems('no problems', (p) => p.length === 0);
+          await poll(
+            'no squiggle',
+            () => wb.squiggles(report.line),
+            (s) => s.length === 0,
+          );
+          assert.deepEqual(await wb.statusCounts(), { errors: 0, warnings: 0 });
+          screenshots.push(await wb.screenshot('b-quick-fix-applied'));
 
-        // Saved, the file is the consistent example again.
-        await wb.press('Control+S');
-        const expected = readFileSync(join(ROOT, 'examples', 'consistent.nianbao.md'), 'utf8');
-        await poll('the saved file', async () => readFileSync(join(folder, '示例报告.nianbao.md'), 'utf8'), (t) => t === expected, 10_000);
-      },
-      folder,
-    );
-  });
+          // Saved, the file is the consistent example again.
+          await wb.press('Control+S');
+          const expected = readFileSync(join(ROOT, 'examples', 'consistent.nianbao.md'), 'utf8');
+          await poll(
+            'the saved file',
+            async () => readFileSync(join(folder, '示例报告.nianbao.md'), 'utf8'),
+            (t) => t === expected,
+            10_000,
+          );
+        },
+        folder,
+      );
+    },
+  );
 
-  scenarioTest('snippet', 'c: in a new .nianbao.md file, the `nianbao` snippet inserts the six sections and the Outline view shows them', async () => {
-    const folder = workspace('c-snippet', {});
-    await scenario(
-      'c-snippet',
-      async (wb) => {
-        const page = wb.page;
-        // Explorer → New File…, named 新报告.nianbao.md.
-        await page.locator('.explorer-folders-view').click();
-        await page.locator('.pane-header[aria-label^="Explorer Section"] .action-label[aria-label^="New File"]').first().click();
-        const name = page.locator('.explorer-folders-view .monaco-inputbox input');
-        await name.waitFor();
-        await name.fill('新报告.nianbao.md');
-        await wb.press('Enter');
-        await page.locator('.tabs-container .tab.active', { hasText: '新报告.nianbao.md' }).waitFor();
-        assert.equal(await wb.languageMode(), '政府信息公开年报');
+  scenarioTest(
+    'snippet',
+    'c: in a new .nianbao.md file, the `nianbao` snippet inserts the six sections and the Outline view shows them',
+    async () => {
+      const folder = workspace('c-snippet', {});
+      await scenario(
+        'c-snippet',
+        async (wb) => {
+          const page = wb.page;
+          // Explorer → New File…, named 新报告.nianbao.md.
+          await page.locator('.explorer-folders-view').click();
+          await page.locator('.pane-header[aria-label^="Explorer Section"] .action-label[aria-label^="New File"]').first().click();
+          const name = page.locator('.explorer-folders-view .monaco-inputbox input');
+          await name.waitFor();
+          await name.fill('新报告.nianbao.md');
+          await wb.press('Enter');
+          await page.locator('.tabs-container .tab.active', { hasText: '新报告.nianbao.md' }).waitFor();
+          assert.equal(await wb.languageMode(), '政府信息公开年报');
 
-        // Type the prefix, take the snippet from the suggestions.
-        await page.locator('.editor-instance .monaco-editor .view-lines').click();
-        await page.keyboard.type('nianbao');
-        await poll('the typed prefix', () => wb.lineText(1), (t) => t.trim() === 'nianbao', 10_000);
-        // The full-report snippet comes in a Markdown and a plain-text flavour; this is a Markdown file.
-        const suggestion = page
-          .locator('.suggest-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^nianbao$/ }) })
-          .filter({ hasText: 'Markdown' });
-        if (!(await suggestion.isVisible().catch(() => false))) await wb.press('Control+Space');
-        await suggestion.first().waitFor({ timeout: 30_000 });
-        screenshots.push(await wb.screenshot('c-snippet-suggestion'));
-        await suggestion.first().click();
-        await wb.press('Escape'); // leave the snippet's placeholders
-        await wb.press('Control+S');
+          // Type the prefix, take the snippet from the suggestions.
+          await page.locator('.editor-instance .monaco-editor .view-lines').click();
+          await page.keyboard.type('nianbao');
+          await poll(
+            'the typed prefix',
+            () => wb.lineText(1),
+            (t) => t.trim() === 'nianbao',
+            10_000,
+          );
+          // The full-report snippet comes in a Markdown and a plain-text flavour; this is a Markdown file.
+          const suggestion = page
+            .locator('.suggest-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^nianbao$/ }) })
+            .filter({ hasText: 'Markdown' });
+          if (!(await suggestion.isVisible().catch(() => false))) await wb.press('Control+Space');
+          await suggestion.first().waitFor({ timeout: 30_000 });
+          screenshots.push(await wb.screenshot('c-snippet-suggestion'));
+          await suggestion.first().click();
+          await wb.press('Escape'); // leave the snippet's placeholders
+          await wb.press('Control+S');
 
-        // The six sections are in the file, in order.
-        const file = join(folder, '新报告.nianbao.md');
-        const text = await poll('the saved report', async () => readFileSync(file, 'utf8'), (t) => t.includes('六、'), 10_000);
-        let from = 0;
-        for (const heading of SIX_SECTIONS) {
-          const at = text.indexOf(heading, from);
-          assert.ok(at >= 0, `「${heading}」 after offset ${from} in:\n${text}`);
-          from = at + heading.length;
-        }
+          // The six sections are in the file, in order.
+          const file = join(folder, '新报告.nianbao.md');
+          const text = await poll(
+            'the saved report',
+            async () => readFileSync(file, 'utf8'),
+            (t) => t.includes('六、'),
+            10_000,
+          );
+          let from = 0;
+          for (const heading of SIX_SECTIONS) {
+            const at = text.indexOf(heading, from);
+            assert.ok(at >= 0, `「${heading}」 after offset ${from} in:\n${text}`);
+            from = at + heading.length;
+          }
 
-        // The Outline view lists them: fold the folder section away to give it room, open it, Collapse All:
-        // its top level is the title and the six sections.
-        const folders = page.locator('.pane-header', { hasText: 'c-snippet' }).first();
-        if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-        const outline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Outline/i }) });
-        const header = outline.locator('.pane-header');
-        if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-        await outline.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
-        await header.hover();
-        await outline.locator('.pane-header .action-label[aria-label^="Collapse All"]').click();
-        const labels = await poll(
-          'the six sections in the Outline view',
-          async () => (await outline.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, '')),
-          (rows) => SIX_SECTIONS.every((h) => rows.some((r) => r.startsWith(h))),
-        );
-        assert.deepEqual(
-          labels.filter((r) => /^[一二三四五六]、/.test(r)).map((r) => SIX_SECTIONS.find((h) => r.startsWith(h))),
-          SIX_SECTIONS,
-          JSON.stringify(labels),
-        );
-        screenshots.push(await wb.screenshot('c-snippet-outline'));
-      },
-      folder,
-    );
-  });
+          // The Outline view lists them: fold the folder section away to give it room, open it, Collapse All:
+          // its top level is the title and the six sections.
+          const folders = page.locator('.pane-header', { hasText: 'c-snippet' }).first();
+          if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+          const outline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Outline/i }) });
+          const header = outline.locator('.pane-header');
+          if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+          await outline.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+          await header.hover();
+          await outline.locator('.pane-header .action-label[aria-label^="Collapse All"]').click();
+          const labels = await poll(
+            'the six sections in the Outline view',
+            async () => (await outline.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, '')),
+            (rows) => SIX_SECTIONS.every((h) => rows.some((r) => r.startsWith(h))),
+          );
+          assert.deepEqual(
+            labels.filter((r) => /^[一二三四五六]、/.test(r)).map((r) => SIX_SECTIONS.find((h) => r.startsWith(h))),
+            SIX_SECTIONS,
+            JSON.stringify(labels),
+          );
+          screenshots.push(await wb.screenshot('c-snippet-outline'));
+        },
+        folder,
+      );
+    },
+  );
 
   scenarioTest('hover', 'd: hovering over a total shows the computed sum', async () => {
     const folder = workspace('d-hover', { '示例报告.nianbao.md': readFileSync(join(ROOT, 'examples', 'consistent.nianbao.md'), 'utf8') });
@@ -252,7 +315,11 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
         await wb.showProblems();
         await wb.goTo(index + 1, 1);
         // The language server is up when the breadcrumbs show where the cursor is: section 三, table 二.
-        await poll('the breadcrumbs', () => wb.breadcrumbs(), (b) => /三、.*›/.test(b));
+        await poll(
+          'the breadcrumbs',
+          () => wb.breadcrumbs(),
+          (b) => /三、.*›/.test(b),
+        );
         const cell = await wb.textRect(index + 1, start, start + 2);
         // The computed sum of the six applicant columns: 38 + 4 + 0 + 1 + 2 + 0 = 45.
         const text = await wb.hoverOn(cell, /总计[\s\S]*38 \+ 4 \+ .*= 45/);
@@ -274,7 +341,12 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
       'e-extension-host',
       async (wb) => {
         // The helper extension starts the suite when this window opens; the suite opens its own editors.
-        await poll('the suite\'s results', async () => existsSync(EXTENSION_HOST_RESULTS), (done) => done, 150_000);
+        await poll(
+          "the suite's results",
+          async () => existsSync(EXTENSION_HOST_RESULTS),
+          (done) => done,
+          150_000,
+        );
         const { failures, results, error } = JSON.parse(readFileSync(EXTENSION_HOST_RESULTS, 'utf8')) as {
           failures: number;
           error?: string;

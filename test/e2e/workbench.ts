@@ -162,7 +162,9 @@ export class Workbench {
     const rect = await this.page.evaluate(
       ({ line, start, end }) => {
         const editor = document.querySelector('.editor-instance .monaco-editor')!;
-        const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find((e) => e.textContent?.trim() === String(line));
+        const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find(
+          (e) => e.textContent?.trim() === String(line),
+        );
         if (!number) return undefined;
         const top = (number.parentElement as El).style.top;
         const viewLine = ([...editor.querySelectorAll('.view-lines .view-line')] as El[]).find((e) => e.style.top === top);
@@ -196,7 +198,9 @@ export class Workbench {
   async lineText(line: number): Promise<string> {
     const text = await this.page.evaluate((line) => {
       const editor = document.querySelector('.editor-instance .monaco-editor')!;
-      const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find((e) => e.textContent?.trim() === String(line));
+      const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find(
+        (e) => e.textContent?.trim() === String(line),
+      );
       if (!number) return undefined;
       const top = (number.parentElement as El).style.top;
       const viewLine = ([...editor.querySelectorAll('.view-lines .view-line')] as El[]).find((e) => e.style.top === top);
@@ -210,7 +214,9 @@ export class Workbench {
   async squiggles(line: number): Promise<(Rect & { kind: string })[]> {
     return this.page.evaluate((line) => {
       const editor = document.querySelector('.editor-instance .monaco-editor')!;
-      const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find((e) => e.textContent?.trim() === String(line));
+      const number = ([...editor.querySelectorAll('.margin-view-overlays .line-numbers')] as El[]).find(
+        (e) => e.textContent?.trim() === String(line),
+      );
       if (!number) return [];
       const top = (number.parentElement as El).style.top;
       const overlay = ([...editor.querySelectorAll('.view-overlays > div')] as El[]).find((e) => e.style.top === top);
@@ -234,7 +240,13 @@ export class Workbench {
   async lightBulbShown(): Promise<boolean> {
     // In the text, or in the gutter (codicon-gutter-lightbulb-auto-fix); VS Code keeps hidden ones in the DOM.
     return this.page.evaluate(() =>
-      ([...document.querySelectorAll('.editor-instance .monaco-editor [class*="lightBulbWidget"], .editor-instance .monaco-editor [class*="lightbulb"]')] as El[]).some((e) => {
+      (
+        [
+          ...document.querySelectorAll(
+            '.editor-instance .monaco-editor [class*="lightBulbWidget"], .editor-instance .monaco-editor [class*="lightbulb"]',
+          ),
+        ] as El[]
+      ).some((e) => {
         const r = e.getBoundingClientRect();
         return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
       }),
@@ -283,7 +295,12 @@ export class Workbench {
     const seen: string[] = [];
     for (let attempt = 1; attempt <= attempts; attempt++) {
       await this.page.mouse.move((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2, { steps: 2 });
-      const text = await poll('a hover', () => this.visibleTextOf(hover), (t) => expected.test(t), perAttemptMs).catch(() => undefined);
+      const text = await poll(
+        'a hover',
+        () => this.visibleTextOf(hover),
+        (t) => expected.test(t),
+        perAttemptMs,
+      ).catch(() => undefined);
       if (text !== undefined) {
         if (seen.length) this.retries.push(`the hover matched ${expected} at attempt ${attempt}; before: ${seen.join(' | ')}`);
         return text;
@@ -298,7 +315,10 @@ export class Workbench {
   /** The breadcrumbs above the editor (file, then the document symbols around the cursor), joined by ' › '. */
   async breadcrumbs(): Promise<string> {
     const items = await this.page.locator('.breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts();
-    return items.map((t) => t.trim()).filter(Boolean).join(' › ');
+    return items
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .join(' › ');
   }
 
   /** Visible text of the editor: the rendered lines from top to bottom. */

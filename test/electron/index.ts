@@ -36,7 +36,11 @@ export function run(): Promise<void> {
       else resolve();
     });
     runner.on('test end', (test) => {
-      results.push({ title: test.fullTitle(), state: test.state ?? 'pending', error: test.err ? String(test.err.stack ?? test.err) : undefined });
+      results.push({
+        title: test.fullTitle(),
+        state: test.state ?? 'pending',
+        error: test.err ? String(test.err.stack ?? test.err) : undefined,
+      });
     });
   });
 }

@@ -34,7 +34,14 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const EXAMPLE = join(ROOT, 'examples', 'consistent.nianbao.md');
 const EXTENSION_ID = 'nianbao.nianbao';
 
-const SECTION_TITLES = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
+const SECTION_TITLES = [
+  '总体情况',
+  '主动公开政府信息情况',
+  '收到和处理政府信息公开申请情况',
+  '政府信息公开行政复议、行政诉讼情况',
+  '存在的主要问题及改进情况',
+  '其他需要报告的事项',
+];
 const SIX_HEADINGS = ['一、', '二、', '三、', '四、', '五、', '六、'].map((n, i) => n + SECTION_TITLES[i]);
 
 const SEVERITY: Record<vscode.DiagnosticSeverity, string> = {
@@ -124,7 +131,12 @@ function languageServerPids(): number[] | undefined {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (ppid !== process.pid) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith(join('dist', 'server.js')))) pids.push(Number(entry));
+      if (
+        readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+          .split('\0')
+          .some((arg) => arg.endsWith(join('dist', 'server.js')))
+      )
+        pids.push(Number(entry));
     } catch {
       // the process ended while we looked
     }
@@ -175,9 +187,12 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
         await vscode.window.showTextDocument(document);
         assert.equal(document.languageId, 'plaintext', 'a .txt report is plain text, checked because it looks like a report');
-        let shown = await settle(() => nianbaoDiagnostics(document.uri).map(exact).sort(), (d) => JSON.stringify(d) === JSON.stringify(want));
+        await settle(
+          () => nianbaoDiagnostics(document.uri).map(exact).sort(),
+          (d) => JSON.stringify(d) === JSON.stringify(want),
+        );
         await sleep(500); // nothing else arrives late
-        shown = nianbaoDiagnostics(document.uri).map(exact).sort();
+        const shown = nianbaoDiagnostics(document.uri).map(exact).sort();
         assert.deepEqual(shown, want);
         assert.deepEqual(verdicts(nianbaoDiagnostics(document.uri)), [...expected].sort());
         await closeAllEditors();
@@ -191,7 +206,10 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       await vscode.window.showTextDocument(document);
       assert.equal(document.languageId, 'nianbao');
-      const diagnostics = await settle(() => nianbaoDiagnostics(document.uri), (d) => d.length > 0);
+      const diagnostics = await settle(
+        () => nianbaoDiagnostics(document.uri),
+        (d) => d.length > 0,
+      );
       assert.deepEqual(diagnostics.map(exact), [`error row-total ${report.line}:${report.start}-${report.line}:${report.start + 2}`]);
 
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
@@ -206,42 +224,60 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
 
       assert.match(document.lineAt(report.line).text, /\| 45 \|$/);
       assert.equal(document.getText(), readFileSync(EXAMPLE, 'utf8'));
-      const after = await settle(() => nianbaoDiagnostics(document.uri), (d) => d.length === 0);
+      const after = await settle(
+        () => nianbaoDiagnostics(document.uri),
+        (d) => d.length === 0,
+      );
       assert.deepEqual(after.map(exact), []);
       await closeAllEditors();
     });
 
-    maybePending('snippet', 'snippet: typing `nianbao` offers the full-report snippet; accepted, it inserts the six sections, which the outline lists', async () => {
-      const document = await vscode.workspace.openTextDocument({ language: 'nianbao', content: '' });
-      const editor = await vscode.window.showTextDocument(document);
-      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'nianbao'));
-      const position = new vscode.Position(0, 'nianbao'.length);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-      const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
-      const about = (item: vscode.CompletionItem) => `${typeof item.label === 'string' ? '' : (item.label.description ?? '')} ${item.detail ?? ''}`;
-      // The full-report snippet comes in a Markdown and a plain-text flavour: take the Markdown one.
-      const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet && label(item) === 'nianbao');
-      const snippet = snippets.find((item) => about(item).includes('Markdown')) ?? snippets[0];
-      assert.ok(snippet, `a \`nianbao\` snippet among ${JSON.stringify(list.items.map(label).slice(0, 30))}`);
-      const body = snippet.insertText instanceof vscode.SnippetString ? snippet.insertText : new vscode.SnippetString(String(snippet.insertText ?? ''));
-      assert.ok(await editor.insertSnippet(body, new vscode.Range(new vscode.Position(0, 0), position)), 'the snippet inserts');
-      await vscode.commands.executeCommand('leaveSnippet');
+    maybePending(
+      'snippet',
+      'snippet: typing `nianbao` offers the full-report snippet; accepted, it inserts the six sections, which the outline lists',
+      async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'nianbao', content: '' });
+        const editor = await vscode.window.showTextDocument(document);
+        await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'nianbao'));
+        const position = new vscode.Position(0, 'nianbao'.length);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          document.uri,
+          position,
+        );
+        const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+        const about = (item: vscode.CompletionItem) =>
+          `${typeof item.label === 'string' ? '' : (item.label.description ?? '')} ${item.detail ?? ''}`;
+        // The full-report snippet comes in a Markdown and a plain-text flavour: take the Markdown one.
+        const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet && label(item) === 'nianbao');
+        const snippet = snippets.find((item) => about(item).includes('Markdown')) ?? snippets[0];
+        assert.ok(snippet, `a \`nianbao\` snippet among ${JSON.stringify(list.items.map(label).slice(0, 30))}`);
+        const body =
+          snippet.insertText instanceof vscode.SnippetString
+            ? snippet.insertText
+            : new vscode.SnippetString(String(snippet.insertText ?? ''));
+        assert.ok(await editor.insertSnippet(body, new vscode.Range(new vscode.Position(0, 0), position)), 'the snippet inserts');
+        await vscode.commands.executeCommand('leaveSnippet');
 
-      const text = document.getText();
-      let from = 0;
-      for (const heading of SIX_HEADINGS) {
-        const at = text.indexOf(heading, from);
-        assert.ok(at >= 0, `「${heading}」 after offset ${from}`);
-        from = at + heading.length;
-      }
-      const outline = async () =>
-        symbolNames(
-          (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [],
-        ).join('\n');
-      const names = await settle(outline, (n) => SECTION_TITLES.every((t) => n.includes(t)), 10_000);
-      for (const title of SECTION_TITLES) assert.ok(names.includes(title), `outline has 「${title}」:\n${names}`);
-      await closeAllEditors();
-    });
+        const text = document.getText();
+        let from = 0;
+        for (const heading of SIX_HEADINGS) {
+          const at = text.indexOf(heading, from);
+          assert.ok(at >= 0, `「${heading}」 after offset ${from}`);
+          from = at + heading.length;
+        }
+        const outline = async () =>
+          symbolNames(
+            (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
+              'vscode.executeDocumentSymbolProvider',
+              document.uri,
+            )) ?? [],
+          ).join('\n');
+        const names = await settle(outline, (n) => SECTION_TITLES.every((t) => n.includes(t)), 10_000);
+        for (const title of SECTION_TITLES) assert.ok(names.includes(title), `outline has 「${title}」:\n${names}`);
+        await closeAllEditors();
+      },
+    );
 
     maybePending('hover', 'hover: on a total, the computed sum', async () => {
       const file = join(work, 'consistent.nianbao.md');
@@ -251,8 +287,16 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
       const lines = document.getText().split('\n');
       const line = lines.findIndex((l) => l.startsWith('| 一、本年新收政府信息公开申请数量 |'));
       const character = lines[line].lastIndexOf('45') + 1;
-      await settle(() => nianbaoDiagnostics(document.uri), () => false, 1_500); // the server has the document
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, character));
+      await settle(
+        () => nianbaoDiagnostics(document.uri),
+        () => false,
+        1_500,
+      ); // the server has the document
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        new vscode.Position(line, character),
+      );
       const text = hoverText(hovers ?? []);
       assert.match(text, /=\s*\**45\**/, text);
       await closeAllEditors();
@@ -265,9 +309,16 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
         console.log('    skipped: finding the server process needs /proc (Linux)');
         return this.skip();
       }
-      assert.equal(before.length, 1, `one nianbao server runs as a child of the extension host (pid ${process.pid}): ${JSON.stringify(before)}`);
+      assert.equal(
+        before.length,
+        1,
+        `one nianbao server runs as a child of the extension host (pid ${process.pid}): ${JSON.stringify(before)}`,
+      );
       process.kill(before[0], 'SIGKILL');
-      const after = await settle(() => languageServerPids() ?? [], (pids) => pids.length === 1 && pids[0] !== before[0]);
+      const after = await settle(
+        () => languageServerPids() ?? [],
+        (pids) => pids.length === 1 && pids[0] !== before[0],
+      );
       assert.equal(after.length, 1, `a new server after the old one (${before[0]}) was killed: ${JSON.stringify(after)}`);
       assert.notEqual(after[0], before[0]);
 
@@ -276,7 +327,10 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
       writeFileSync(file, report.text);
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       await vscode.window.showTextDocument(document);
-      const diagnostics = await settle(() => nianbaoDiagnostics(document.uri), (d) => d.length > 0);
+      const diagnostics = await settle(
+        () => nianbaoDiagnostics(document.uri),
+        (d) => d.length > 0,
+      );
       assert.deepEqual(diagnostics.map(exact), [`error row-total ${report.line}:${report.start}-${report.line}:${report.start + 2}`]);
       await closeAllEditors();
     });

@@ -124,7 +124,8 @@ export async function docxOf(items: readonly FixtureItem[]): Promise<Buffer> {
             (row) =>
               new TableRow({
                 children: row.map(
-                  (c) => new TableCell({ children: [new Paragraph({ text: c.text })], columnSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1 }),
+                  (c) =>
+                    new TableCell({ children: [new Paragraph({ text: c.text })], columnSpan: c.colSpan ?? 1, rowSpan: c.rowSpan ?? 1 }),
                 ),
               }),
           ),
@@ -149,7 +150,9 @@ export interface HtmlOptions {
 
 export function htmlOf(items: readonly FixtureItem[], options: HtmlOptions = {}): Buffer {
   const charset = options.charset ?? 'utf-8';
-  const meta = options.httpEquiv ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">` : `<meta charset="${charset}">`;
+  const meta = options.httpEquiv
+    ? `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">`
+    : `<meta charset="${charset}">`;
   const body: string[] = [];
   for (const item of items) {
     if (item.kind === 'p') {

@@ -12,13 +12,18 @@ const CORPUS_DIR = resolve(process.cwd(), '../shared/corpus');
 
 export function bases(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  for (const name of readdirSync(CORPUS_DIR).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(CORPUS_DIR)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     out.push({ name: `corpus ${name}`, text: readFileSync(join(CORPUS_DIR, name), 'utf8') });
   }
   assert.ok(out.length > 0, `no corpus files in ${CORPUS_DIR}`);
   for (const encoding of ENCODINGS) {
     for (const seed of [1, 2]) {
-      out.push({ name: `generated ${encoding} #${seed}`, text: renderReport(consistentData(seed), encoding, seed === 2 ? '\r\n' : '\n').text });
+      out.push({
+        name: `generated ${encoding} #${seed}`,
+        text: renderReport(consistentData(seed), encoding, seed === 2 ? '\r\n' : '\n').text,
+      });
     }
   }
   return out;
@@ -144,4 +149,3 @@ export function* cases(seed: number, count: number): Generator<{ n: number; text
     yield { n, text, where: `case ${n} (${base.name}: ${log.join(', ')})`, force: random() < 0.5 };
   }
 }
-

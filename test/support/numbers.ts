@@ -82,7 +82,11 @@ export function targetTextOf(finding: Finding, text: string): string {
     }
     return line.slice(from, to);
   }
-  return [lines[start.line]?.slice(start.character) ?? '', ...lines.slice(start.line + 1, end.line), lines[end.line]?.slice(0, end.character) ?? ''].join('\n');
+  return [
+    lines[start.line]?.slice(start.character) ?? '',
+    ...lines.slice(start.line + 1, end.line),
+    lines[end.line]?.slice(0, end.character) ?? '',
+  ].join('\n');
 }
 
 /**

@@ -92,13 +92,7 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
 // ---------------------------------------------------------------------------
 // Consistent data
 
-const AGENCIES = [
-  '东湖区卫生健康局',
-  '青山县自然资源局',
-  '临江市教育局',
-  '南岭县市场监督管理局',
-  '西河区住房和城乡建设局',
-];
+const AGENCIES = ['东湖区卫生健康局', '青山县自然资源局', '临江市教育局', '南岭县市场监督管理局', '西河区住房和城乡建设局'];
 
 export const TABLE3_RESULT_ROW_IDS: readonly string[] = TABLE3_2021.rows.filter((r) => r.result).map((r) => r.id);
 
@@ -469,8 +463,9 @@ const renderSpaces: TableRenderer = (writer, table) => {
   const valuePart = (line: TableLine): CellSpec[] =>
     line.header ? trimTrailingBlanks(line.labels.slice(table.labelColumns)).map(label) : line.values;
   const labelWidth = table.labelColumns > 0 ? Math.max(...table.lines.map((l) => displayWidth(labelPart(l)))) + SPACES_GAP : 0;
-  const columnWidths = Array.from({ length: table.valueColumns }, (_, column) =>
-    Math.max(...table.lines.map((l) => displayWidth(cellText(valuePart(l)[column] ?? blank)))) + SPACES_GAP,
+  const columnWidths = Array.from(
+    { length: table.valueColumns },
+    (_, column) => Math.max(...table.lines.map((l) => displayWidth(cellText(valuePart(l)[column] ?? blank)))) + SPACES_GAP,
   );
   for (const line of table.lines) {
     if (!line.header) for (const group of nonEmpty(line.labels).slice(0, -1)) writer.line(group);
@@ -590,8 +585,5 @@ function problemParagraphs(data: ReportData): string[] {
 }
 
 function otherMattersParagraphs(data: ReportData): string[] {
-  return [
-    `${data.year}年度，我单位未收取信息处理费。`,
-    `本年度办理人大代表建议和政协委员提案均已按期办结，并按要求公开办理复文。`,
-  ];
+  return [`${data.year}年度，我单位未收取信息处理费。`, `本年度办理人大代表建议和政协委员提案均已按期办结，并按要求公开办理复文。`];
 }

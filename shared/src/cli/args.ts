@@ -148,7 +148,8 @@ function parseCheckArgs(args: readonly string[]): ParseResult {
   const fix: FixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none';
   const common = commonOptions(values, positionals);
   if (typeof common === 'string') return fail(common);
-  if (fix === 'write' && common.paths.includes('-')) return fail('标准输入（-）无法写回，不能与 --fix 一起使用（可用 --fix-dry-run 查看改动）');
+  if (fix === 'write' && common.paths.includes('-'))
+    return fail('标准输入（-）无法写回，不能与 --fix 一起使用（可用 --fix-dry-run 查看改动）');
   return ok({ kind: 'check', format, fix, ...common });
 }
 

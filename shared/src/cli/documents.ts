@@ -17,7 +17,8 @@ export interface ConvertedFile {
   model: ReportModel;
 }
 
-export type DocumentRead = { ok: true; text: string; bom: false; document: ConvertedFile } | { ok: false; reason: string; notReport?: boolean };
+export type DocumentRead =
+  { ok: true; text: string; bom: false; document: ConvertedFile } | { ok: false; reason: string; notReport?: boolean };
 
 export function readDocumentFile(path: string, maxTextBytes: number): DocumentRead {
   let bytes: Buffer;

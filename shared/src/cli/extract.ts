@@ -143,7 +143,17 @@ function emptyNumbers(): Record<string, Value> {
 
 export function extractRecord(input: ExtractInput): ExtractRecord {
   if ('reason' in input) {
-    return { file: input.file, agency: null, year: null, format: null, numbers: emptyNumbers(), errors: null, warnings: null, codes: [], reason: input.reason };
+    return {
+      file: input.file,
+      agency: null,
+      year: null,
+      format: null,
+      numbers: emptyNumbers(),
+      errors: null,
+      warnings: null,
+      codes: [],
+      reason: input.reason,
+    };
   }
   const { model, findings } = input.result;
   const reason = !model.isReport && findings.length === 0 ? NOT_A_REPORT : null;

@@ -180,7 +180,13 @@ export function collectFiles(paths: readonly string[], options: CollectOptions):
 export function decodeReportBytes(bytes: Uint8Array): ReadResult {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
-  return { ok: true, text: decoded.text, bom: decoded.bom, encoding: decoded.encoding, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  return {
+    ok: true,
+    text: decoded.text,
+    bom: decoded.bom,
+    encoding: decoded.encoding,
+    bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  };
 }
 
 /**

@@ -131,18 +131,14 @@ export function formatSummary(fileCount: number, counts: SeverityCounts, options
   const files = `${fileCount} 个文件`;
   const total = SEVERITIES.reduce((sum, s) => sum + counts[s], 0);
   const failed =
-    (options.failedPaths ? `；${options.failedPaths} 个路径无法读取` : '') + (options.unwrittenFiles ? `；${options.unwrittenFiles} 个文件未能写回` : '');
+    (options.failedPaths ? `；${options.failedPaths} 个路径无法读取` : '') +
+    (options.unwrittenFiles ? `；${options.unwrittenFiles} 个文件未能写回` : '');
   if (fileCount === 0 && failed) return paint(`没有检查任何文件${failed}`, ANSI.bold + ANSI.red, options);
   if (total === 0) {
     const summary = `${files}，未发现问题${failed}`;
     return paint(summary, failed ? ANSI.bold + ANSI.red : ANSI.green, options);
   }
-  const parts = [
-    `${counts.error} 个错误`,
-    `${counts.warning} 个警告`,
-    `${counts.info} 条信息`,
-    `${counts.hint} 条提示`,
-  ];
+  const parts = [`${counts.error} 个错误`, `${counts.warning} 个警告`, `${counts.info} 条信息`, `${counts.hint} 条提示`];
   const summary = [files, ...parts].join('，') + failed;
   return counts.error > 0 || failed ? paint(summary, ANSI.bold + ANSI.red, options) : paint(summary, ANSI.bold, options);
 }

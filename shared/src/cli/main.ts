@@ -8,7 +8,16 @@ import { parseArgs, USAGE, type CheckCommand, type ExtractCommand } from './args
 import { CliConfigs, type ConfigOptions } from './config';
 import { documentKindOf, fixRefused, readDocumentFile, sourcesOf, type DocumentRead } from './documents';
 import { encodeText } from '../inputs/encoding';
-import { collectFiles, isReportByName, readReportFile, STDIN_NAME, STDIN_PATH, unreadableFile, type FileProblem, type ReadResult } from './files';
+import {
+  collectFiles,
+  isReportByName,
+  readReportFile,
+  STDIN_NAME,
+  STDIN_PATH,
+  unreadableFile,
+  type FileProblem,
+  type ReadResult,
+} from './files';
 import type { SeverityCounts } from './format';
 import { extractWriter, type ExtractInput } from './extract';
 import { reportWriter } from './output';
@@ -122,73 +131,78 @@ function runCheck(command: CheckCommand, io: CliIo): number {
   let unwrittenFiles = 0;
 
   if (listing) io.stdout(writer.begin());
-  const problems = forEachFile(command.paths, io, { quiet: command.quiet, verb: '检查', maxSize: command.maxSize }, (file, read, progress) => {
-    const fail = (problem: FileProblem): void => {
-      progress.clear();
-      complain(io, problem.message);
-      failed.push(problem);
-    };
-    if (read.ok && 'document' in read) {
-      // A Word document or web page: checked as converted, never rewritten.
-      if (command.fix !== 'none') {
+  const problems = forEachFile(
+    command.paths,
+    io,
+    { quiet: command.quiet, verb: '检查', maxSize: command.maxSize },
+    (file, read, progress) => {
+      const fail = (problem: FileProblem): void => {
         progress.clear();
-        complain(io, fixRefused(file));
+        complain(io, problem.message);
+        failed.push(problem);
+      };
+      if (read.ok && 'document' in read) {
+        // A Word document or web page: checked as converted, never rewritten.
+        if (command.fix !== 'none') {
+          progress.clear();
+          complain(io, fixRefused(file));
+        }
+        let findings: Finding[];
+        try {
+          findings = checkFile(file, read.text, io, configs.optionsFor(file)).findings;
+        } catch (error) {
+          return fail({ path: file, message: `检查文件 ${file} 时发生内部错误：${errorMessage(error)}` });
+        }
+        checked++;
+        for (const finding of findings) counts[finding.severity]++;
+        if (listing) io.stdout(writer.file({ file, findings, sources: sourcesOf(read.document, findings) }));
+        return;
       }
+      if (!read.ok) return fail(unreadableFile(file, read.reason));
       let findings: Finding[];
       try {
-        findings = checkFile(file, read.text, io, configs.optionsFor(file)).findings;
+        const options = configs.optionsFor(file);
+        if (command.fix === 'none') findings = checkFile(file, read.text, io, options).findings;
+        else {
+          const fixed = fixFileText(file, read.text, io, options);
+          findings = fixed.remaining;
+          if (fixed.text !== read.text) {
+            if (command.fix === 'dry-run') {
+              const patch = filePatch(file, read, fixed.text);
+              if (patch.note) {
+                progress.clear();
+                complain(io, patch.note);
+              }
+              if (io.stdoutBytes) io.stdoutBytes(patch.bytes);
+              else io.stdout(Buffer.from(patch.bytes).toString('utf8'));
+            } else {
+              // Written only if nothing can be lost (see writeFileSafely); else named, and checked as it is on disk.
+              const written = writeFileSafely(file, read.bytes, encodeText(fixed.text, read.encoding, read.bom), io.writeFs);
+              if (!written.ok) {
+                progress.clear();
+                complain(io, `未写入 ${file}：${written.reason}；原文件没有改动`);
+                unwrittenFiles++;
+                findings = checkFile(file, read.text, io, options).findings;
+              } else {
+                // With JSON or SARIF on stdout, what --fix changed goes to stderr so that stdout stays the contract.
+                const note = describeChange({ file, fixed: fixed.fixed });
+                if (command.format === 'text') io.stdout(note);
+                else {
+                  progress.clear();
+                  io.stderr(note);
+                }
+              }
+            }
+          }
+        }
       } catch (error) {
         return fail({ path: file, message: `检查文件 ${file} 时发生内部错误：${errorMessage(error)}` });
       }
       checked++;
       for (const finding of findings) counts[finding.severity]++;
-      if (listing) io.stdout(writer.file({ file, findings, sources: sourcesOf(read.document, findings) }));
-      return;
-    }
-    if (!read.ok) return fail(unreadableFile(file, read.reason));
-    let findings: Finding[];
-    try {
-      const options = configs.optionsFor(file);
-      if (command.fix === 'none') findings = checkFile(file, read.text, io, options).findings;
-      else {
-        const fixed = fixFileText(file, read.text, io, options);
-        findings = fixed.remaining;
-        if (fixed.text !== read.text) {
-          if (command.fix === 'dry-run') {
-            const patch = filePatch(file, read, fixed.text);
-            if (patch.note) {
-              progress.clear();
-              complain(io, patch.note);
-            }
-            if (io.stdoutBytes) io.stdoutBytes(patch.bytes);
-            else io.stdout(Buffer.from(patch.bytes).toString('utf8'));
-          } else {
-            // Written only if nothing can be lost (see writeFileSafely); else named, and checked as it is on disk.
-            const written = writeFileSafely(file, read.bytes, encodeText(fixed.text, read.encoding, read.bom), io.writeFs);
-            if (!written.ok) {
-              progress.clear();
-              complain(io, `未写入 ${file}：${written.reason}；原文件没有改动`);
-              unwrittenFiles++;
-              findings = checkFile(file, read.text, io, options).findings;
-            } else {
-              // With JSON or SARIF on stdout, what --fix changed goes to stderr so that stdout stays the contract.
-              const note = describeChange({ file, fixed: fixed.fixed });
-              if (command.format === 'text') io.stdout(note);
-              else {
-                progress.clear();
-                io.stderr(note);
-              }
-            }
-          }
-        }
-      }
-    } catch (error) {
-      return fail({ path: file, message: `检查文件 ${file} 时发生内部错误：${errorMessage(error)}` });
-    }
-    checked++;
-    for (const finding of findings) counts[finding.severity]++;
-    if (listing) io.stdout(writer.file({ file, findings }));
-  });
+      if (listing) io.stdout(writer.file({ file, findings }));
+    },
+  );
 
   const allProblems = [...problems, ...failed];
   const failedPaths = allProblems.length + configs.failed;
@@ -207,23 +221,28 @@ function runExtract(command: ExtractCommand, io: CliIo): number {
   const writer = extractWriter(command.format);
   let failed = 0;
   io.stdout(writer.begin());
-  const problems = forEachFile(command.paths, io, { quiet: command.quiet, verb: '提取', maxSize: command.maxSize }, (file, read, progress) => {
-    let row: ExtractInput;
-    if (!read.ok) row = { file, reason: read.reason };
-    else {
-      try {
-        row = { file, result: checkFile(file, read.text, io, configs.optionsFor(file)) };
-      } catch (error) {
-        row = { file, reason: `内部错误：${errorMessage(error)}` };
+  const problems = forEachFile(
+    command.paths,
+    io,
+    { quiet: command.quiet, verb: '提取', maxSize: command.maxSize },
+    (file, read, progress) => {
+      let row: ExtractInput;
+      if (!read.ok) row = { file, reason: read.reason };
+      else {
+        try {
+          row = { file, result: checkFile(file, read.text, io, configs.optionsFor(file)) };
+        } catch (error) {
+          row = { file, reason: `内部错误：${errorMessage(error)}` };
+        }
       }
-    }
-    if ('reason' in row) {
-      progress.clear();
-      complain(io, unreadableFile(file, row.reason).message);
-      failed++;
-    }
-    io.stdout(writer.row(row));
-  });
+      if ('reason' in row) {
+        progress.clear();
+        complain(io, unreadableFile(file, row.reason).message);
+        failed++;
+      }
+      io.stdout(writer.row(row));
+    },
+  );
   io.stdout(writer.end());
   return problems.length + failed + configs.failed > 0 ? EXIT_USAGE_OR_INPUT : EXIT_OK;
 }

@@ -9,7 +9,18 @@ import { basename, dirname, join } from 'node:path';
 /** The file-system calls the writer makes; tests pass a layer that fails like a full or read-only disk. */
 export type WriteFs = Pick<
   typeof nodeFs,
-  'realpathSync' | 'statSync' | 'readFileSync' | 'accessSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'fchmodSync' | 'fchownSync' | 'renameSync' | 'unlinkSync'
+  | 'realpathSync'
+  | 'statSync'
+  | 'readFileSync'
+  | 'accessSync'
+  | 'openSync'
+  | 'writeSync'
+  | 'fsyncSync'
+  | 'closeSync'
+  | 'fchmodSync'
+  | 'fchownSync'
+  | 'renameSync'
+  | 'unlinkSync'
 >;
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };

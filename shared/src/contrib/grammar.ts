@@ -257,7 +257,8 @@ export function nianbaoGrammar(): Rule {
       },
       number: {
         name: 'constant.numeric.nianbao',
-        match: '(?<![0-9A-Za-z_.０-９])[-+−]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[０-９]+)(?:\\.[0-9]+)?(?:[（(][增减][）)])?(?![0-9A-Za-z_０-９])',
+        match:
+          '(?<![0-9A-Za-z_.０-９])[-+−]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+|[０-９]+)(?:\\.[0-9]+)?(?:[（(][增减][）)])?(?![0-9A-Za-z_０-９])',
       },
       cellSeparator: {
         name: 'punctuation.separator.table-cell.nianbao',

@@ -29,8 +29,14 @@ const STRINGS: Record<string, Strings> = {
     en: 'The 2021 format (国办公开办函〔2021〕30号) for reports on 2021 or later; the 2019 format is accepted before.',
     zh: '2021 年度及以后的报告应使用 2021 年格式（国办公开办函〔2021〕30号），之前的可用 2019 年格式。',
   },
-  'config.format.2021': { en: 'Always the 2021 format: a 2019-format table is reported whatever the year.', zh: '总是 2021 年格式：无论年度，2019 年格式的表格都会提示。' },
-  'config.format.2019': { en: 'The 2019 format (国办公开办函〔2019〕60号) is expected: `legacy-format` is not reported.', zh: '使用 2019 年格式（国办公开办函〔2019〕60号）：不提示 `legacy-format`。' },
+  'config.format.2021': {
+    en: 'Always the 2021 format: a 2019-format table is reported whatever the year.',
+    zh: '总是 2021 年格式：无论年度，2019 年格式的表格都会提示。',
+  },
+  'config.format.2019': {
+    en: 'The 2019 format (国办公开办函〔2019〕60号) is expected: `legacy-format` is not reported.',
+    zh: '使用 2019 年格式（国办公开办函〔2019〕60号）：不提示 `legacy-format`。',
+  },
   'config.severity': {
     en: 'Severity per finding code (`error`, `warning`, `info`, `hint`), or `off` to turn a check off. Example: `{ "heading-wording": "off" }`.',
     zh: '按检查代码调整严重程度（`error`、`warning`、`info`、`hint`），`off` 为关闭该项检查。例如 `{ "heading-wording": "off" }`。',
@@ -44,10 +50,16 @@ const STRINGS: Record<string, Strings> = {
     zh: '超过此字节数（UTF-8）的文档不检查，以免编辑器卡顿；文档开头会有一条提示。默认 2 MB。',
   },
   'config.locale': { en: 'Language of the finding messages and hovers.', zh: '检查结果和悬停提示的语言。' },
-  'config.locale.auto': { en: 'Follow VS Code’s display language (Chinese for 中文, English otherwise).', zh: '跟随 VS Code 的显示语言（中文界面为中文，否则为英文）。' },
+  'config.locale.auto': {
+    en: 'Follow VS Code’s display language (Chinese for 中文, English otherwise).',
+    zh: '跟随 VS Code 的显示语言（中文界面为中文，否则为英文）。',
+  },
   'config.locale.zh-cn': { en: 'Chinese.', zh: '中文。' },
   'config.locale.en': { en: 'English.', zh: '英文。' },
-  'config.newReport.format': { en: 'Text format of a report created by “New Annual Report”.', zh: '「新建政府信息公开年报」命令所建报告的文本格式。' },
+  'config.newReport.format': {
+    en: 'Text format of a report created by “New Annual Report”.',
+    zh: '「新建政府信息公开年报」命令所建报告的文本格式。',
+  },
   'config.newReport.format.markdown': { en: 'Markdown (headings with #, Markdown tables).', zh: 'Markdown（标题用 #，Markdown 表格）。' },
   'config.newReport.format.plaintext': { en: 'Plain text (table cells separated by |).', zh: '纯文本（表格各列用 | 分隔）。' },
   'config.newReport.format.ask': { en: 'Ask each time.', zh: '每次询问。' },

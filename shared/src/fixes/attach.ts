@@ -4,11 +4,7 @@ import type { Finding, ReportModel } from '../model';
 import { FIX_BUILDERS } from './builders';
 
 /** Gives every fixable finding its `fix`, written in the encoding of the table it touches. */
-export function attachFixes(
-  model: ReportModel,
-  findings: Finding[],
-  onError?: (code: string, error: unknown) => void,
-): Finding[] {
+export function attachFixes(model: ReportModel, findings: Finding[], onError?: (code: string, error: unknown) => void): Finding[] {
   for (const f of findings) {
     const build = FIX_BUILDERS[f.code];
     if (!build) continue;

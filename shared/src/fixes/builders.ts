@@ -88,15 +88,24 @@ function sectionMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   else block.push('');
   const before = f.data?.insertBeforeLine as number | undefined;
   if (before !== undefined) {
-    return { title: msg(s.table ? 'fix.insertSectionWithTable' : 'fix.insertSection', { heading: standardHeading(n) }), edits: [{ range: at(before, 0), newText: joinLines(model, block) + eol + eol }] };
+    return {
+      title: msg(s.table ? 'fix.insertSectionWithTable' : 'fix.insertSection', { heading: standardHeading(n) }),
+      edits: [{ range: at(before, 0), newText: joinLines(model, block) + eol + eol }],
+    };
   }
   // Last section missing: before the closing agency and date, else at the end.
   const closing = model.closing.agencyRange?.start.line ?? model.closing.dateRange?.start.line;
   if (closing !== undefined) {
-    return { title: msg('fix.insertSection', { heading: standardHeading(n) }), edits: [{ range: at(closing, 0), newText: joinLines(model, block) + eol + eol }] };
+    return {
+      title: msg('fix.insertSection', { heading: standardHeading(n) }),
+      edits: [{ range: at(closing, 0), newText: joinLines(model, block) + eol + eol }],
+    };
   }
   const last = model.lines.length - 1;
-  return { title: msg('fix.insertSection', { heading: standardHeading(n) }), edits: [{ range: lineEnd(model, last), newText: eol + eol + joinLines(model, block) }] };
+  return {
+    title: msg('fix.insertSection', { heading: standardHeading(n) }),
+    edits: [{ range: lineEnd(model, last), newText: eol + eol + joinLines(model, block) }],
+  };
 }
 
 function tableMissingFix(model: ReportModel, f: Finding): Fix | undefined {
@@ -121,7 +130,11 @@ function rowMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const reference = prev ?? next;
   if (!reference) return undefined;
   const layout = layoutFrom(model, table, reference);
-  const lines = renderRow(layout, [row.label], row.columns.map(() => '0'));
+  const lines = renderRow(
+    layout,
+    [row.label],
+    row.columns.map(() => '0'),
+  );
   const title = msg('fix.insertRow', { label: row.label });
   if (prev) {
     const last = rowLines(prev)[1];
@@ -150,7 +163,10 @@ function rowLabelMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const before = index > 0 ? cells[index - 1] : undefined;
   if (before && before.kind === 'empty' && table.encoding !== 'spaces') {
     const pad = table.encoding === 'markdown' || table.encoding === 'pipe' ? ' ' : '';
-    return { title, edits: [{ range: { start: pos(first.line, before.start), end: pos(first.line, before.end) }, newText: pad + label + pad }] };
+    return {
+      title,
+      edits: [{ range: { start: pos(first.line, before.start), end: pos(first.line, before.end) }, newText: pad + label + pad }],
+    };
   }
   const separator = { markdown: ' | ', pipe: ' | ', tab: '\t', spaces: '    ', 'cell-per-line': '' }[table.encoding];
   return { title, edits: [{ range: at(first.line, first.start), newText: label + separator }] };
@@ -276,7 +292,8 @@ interface KeptNumbers {
 function written(cells: readonly (Cell | undefined)[], columns: readonly ColumnTemplate[], skip: ReadonlySet<number> = new Set()) {
   const out: KeptNumbers['cells'] = [];
   cells.forEach((c, i) => {
-    if (c && !skip.has(i) && (c.kind === 'number' || c.kind === 'text' || c.kind === 'glued')) out.push({ column: columns[i]?.label ?? '', text: c.text });
+    if (c && !skip.has(i) && (c.kind === 'number' || c.kind === 'text' || c.kind === 'glued'))
+      out.push({ column: columns[i]?.label ?? '', text: c.text });
   });
   return out;
 }
@@ -291,7 +308,9 @@ function noteLines(kept: readonly KeptNumbers[]): string[] {
     .filter((k) => k.cells.length > 0)
     .map((k) => {
       const numbers = k.cells.map((c) => (c.column ? `${c.column} ${c.text}` : c.text)).join('，');
-      return k.label ? `注：转换前旧格式「${k.label}」中新格式没有对应栏目的数字：${numbers}。` : `注：转换前表中的「${numbers}」，新格式没有对应栏目。`;
+      return k.label
+        ? `注：转换前旧格式「${k.label}」中新格式没有对应栏目的数字：${numbers}。`
+        : `注：转换前表中的「${numbers}」，新格式没有对应栏目。`;
     });
 }
 
@@ -310,7 +329,9 @@ function strayLines(model: ReportModel, from: number, to: number, newText: strin
       if (n > 1) missing.set(r, n - 1);
       else missing.delete(r);
     }
-    const cells = tokenizeLine(model.lines[line], line).cells.map((c) => c.text).filter((t) => t !== '');
+    const cells = tokenizeLine(model.lines[line], line)
+      .cells.map((c) => c.text)
+      .filter((t) => t !== '');
     kept.push({ label: '', cells: [{ column: '', text: cells.join(' ') }] });
   }
   return kept;
@@ -342,7 +363,11 @@ const TABLE2_CARRIED: Record<string, { from: number; to: number }[]> = {
 
 function convertTable2(model: ReportModel, table: TableModel): Fix {
   const values = new Map<string, string[]>();
-  for (const row of TABLE2_2021.rows) values.set(row.id, row.columns.map(() => TO_FILL));
+  for (const row of TABLE2_2021.rows)
+    values.set(
+      row.id,
+      row.columns.map(() => TO_FILL),
+    );
   const kept: KeptNumbers[] = [];
   const seen = new Set<string>();
   for (const row of table.rows) {
@@ -397,7 +422,9 @@ function convertTable3(model: ReportModel, table: TableModel): Fix | undefined {
   // Counts are never negative: where the one old row says 0, each of its three parts is 0. Any other
   // number cannot be split: every part is left to fill, and the old numbers are kept in a note.
   const columns = TABLE3_2021.rows[0].columns;
-  const parts = columns.map((_, i) => (single.cells[i]?.kind === 'number' && single.cells[i]!.value === 0 ? single.cells[i]!.text : TO_FILL));
+  const parts = columns.map((_, i) =>
+    single.cells[i]?.kind === 'number' && single.cells[i]!.value === 0 ? single.cells[i]!.text : TO_FILL,
+  );
   const sub = TABLE3_2021.rows.filter((r) => r.group === 't3.otherHandling');
   const lines = [
     ...renderLabelRow(layout, '（六）其他处理', columns.length + layout.labelColumns),

@@ -148,7 +148,10 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): Dec
   if (bom) {
     const text = decodeExactly(bytes.subarray(bom.bytes.length), bom.encoding);
     if (text === undefined) {
-      return { ok: false, reason: `以 ${ENCODING_LABELS[bom.encoding]} 的 BOM 开头，但内容不是有效的 ${ENCODING_LABELS[bom.encoding]} 文本；${SAVE_AS_UTF8}` };
+      return {
+        ok: false,
+        reason: `以 ${ENCODING_LABELS[bom.encoding]} 的 BOM 开头，但内容不是有效的 ${ENCODING_LABELS[bom.encoding]} 文本；${SAVE_AS_UTF8}`,
+      };
     }
     if (text.includes('\u0000')) return { ok: false, reason: '包含 NUL 字符，不是文本文件' };
     return { ok: true, text, encoding: bom.encoding, bom: true };

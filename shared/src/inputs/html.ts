@@ -8,19 +8,79 @@ import { attribute, childElements, isElement, parseHtml, type XNode } from './xm
 
 /** Never text of the report. */
 const DROPPED_TAGS = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'nav', 'aside', 'form', 'select', 'option', 'button',
-  'iframe', 'object', 'embed', 'svg', 'canvas', 'input', 'textarea', 'img', 'video', 'audio', 'map', 'menu',
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'aside',
+  'form',
+  'select',
+  'option',
+  'button',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'input',
+  'textarea',
+  'img',
+  'video',
+  'audio',
+  'map',
+  'menu',
 ]);
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** class / id words of page chrome. */
-const CHROME_RE = /(?:^|[^a-z])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|sidebar|share|toolbar|topbar|header|footer|foot|bottom|copyright|banner|search|login|print|related|fenxiang|dayin)(?:[^a-z]|$)/i;
+const CHROME_RE =
+  /(?:^|[^a-z])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|sidebar|share|toolbar|topbar|header|footer|foot|bottom|copyright|banner|search|login|print|related|fenxiang|dayin)(?:[^a-z]|$)/i;
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
 /** The report's own title: a chrome-looking element that holds it (an article header) is kept. */
 const TITLE_RE = /政府信息公开.{0,6}年度?报告|年度政府信息公开.{0,4}报告/;
@@ -75,7 +135,11 @@ function isChrome(node: XNode, counts: Map<XNode, Counts>, pageText: number): bo
   const tag = tagOf(node);
   if (DROPPED_TAGS.has(tag)) return true;
   const role = (attribute(node, 'role') ?? '').toLowerCase();
-  const named = tag === 'header' || tag === 'footer' || CHROME_ROLES.has(role) || CHROME_RE.test(`${attribute(node, 'class') ?? ''} ${attribute(node, 'id') ?? ''}`);
+  const named =
+    tag === 'header' ||
+    tag === 'footer' ||
+    CHROME_ROLES.has(role) ||
+    CHROME_RE.test(`${attribute(node, 'class') ?? ''} ${attribute(node, 'id') ?? ''}`);
   if (!named) return false;
   const c = counts.get(node) ?? { text: 0, link: 0 };
   // A wrapper named `header` or `top` that holds the article is not chrome; nor is an article header with the title.

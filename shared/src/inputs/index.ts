@@ -19,7 +19,8 @@ export interface ConvertOptions {
 }
 
 /** `notReport`: the file was read, but holds no annual report. */
-export type ConvertResult = { ok: true; converted: ConvertedDocument; model: ReportModel } | { ok: false; reason: string; notReport?: boolean };
+export type ConvertResult =
+  { ok: true; converted: ConvertedDocument; model: ReportModel } | { ok: false; reason: string; notReport?: boolean };
 
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
@@ -37,7 +38,8 @@ function sourceOf(kind: DocumentKind, bytes: Uint8Array): { ok: true; document: 
 export function convertDocument(name: string, bytes: Uint8Array, options: ConvertOptions = {}): ConvertResult {
   const kind = documentKindOf(name);
   if (!kind) return { ok: false, reason: '只能导入 .docx、.html 或 .htm 文件' };
-  if (bytes.byteLength > MAX_DOCUMENT_FILE_BYTES) return { ok: false, reason: `文件过大（${megabytes(bytes.byteLength)}，上限 ${megabytes(MAX_DOCUMENT_FILE_BYTES)}）` };
+  if (bytes.byteLength > MAX_DOCUMENT_FILE_BYTES)
+    return { ok: false, reason: `文件过大（${megabytes(bytes.byteLength)}，上限 ${megabytes(MAX_DOCUMENT_FILE_BYTES)}）` };
   let source;
   try {
     source = sourceOf(kind, bytes);

@@ -7,4 +7,3 @@ export function loadConverters(): typeof import('./index') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./index') as typeof import('./index');
 }
-

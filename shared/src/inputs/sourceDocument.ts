@@ -27,8 +27,7 @@ export interface SourceTable {
 }
 
 export type SourceBlock =
-  | { kind: 'paragraph'; /** 1-based, in document order */ index: number; text: string }
-  | { kind: 'table'; table: SourceTable };
+  { kind: 'paragraph'; /** 1-based, in document order */ index: number; text: string } | { kind: 'table'; table: SourceTable };
 
 export interface SourceDocument {
   blocks: SourceBlock[];
@@ -89,7 +88,9 @@ function gridOf(table: SourceTable): { rows: number; columns: number; slots: { c
     rows = Math.max(rows, c.row + c.rowSpan);
     columns = Math.max(columns, c.column + c.colSpan);
   }
-  const slots: { cell: SourceCell | undefined }[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => ({ cell: undefined })));
+  const slots: { cell: SourceCell | undefined }[][] = Array.from({ length: rows }, () =>
+    Array.from({ length: columns }, () => ({ cell: undefined })),
+  );
   for (const c of table.cells) {
     for (let r = c.row; r < c.row + c.rowSpan; r++) {
       for (let k = c.column; k < c.column + c.colSpan; k++) if (!slots[r][k].cell) slots[r][k].cell = c;
@@ -212,7 +213,9 @@ function markHeadings(lines: string[], segments: Segment[][], paragraphLines: re
 export function locationAt(doc: ConvertedDocument, pos: Position): SourceLocation | undefined {
   const onLine = doc.segments[pos.line];
   if (onLine && onLine.length > 0) {
-    const hit = onLine.find((s) => pos.character >= s.start && pos.character < s.end) ?? (pos.character < onLine[0].start ? onLine[0] : onLine[onLine.length - 1]);
+    const hit =
+      onLine.find((s) => pos.character >= s.start && pos.character < s.end) ??
+      (pos.character < onLine[0].start ? onLine[0] : onLine[onLine.length - 1]);
     return hit.location;
   }
   for (let line = Math.min(pos.line, doc.segments.length) - 1; line >= 0; line--) {

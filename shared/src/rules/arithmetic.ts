@@ -33,7 +33,10 @@ interface Violation {
 const TOTAL_COLUMN = TABLE3_COLUMNS.length - 1;
 
 function related(terms: Term[]): RelatedInfo[] {
-  return terms.map((t) => ({ range: cellRange(t.cell), message: msg(t.sign < 0 ? 'related.minusTerm' : 'related.term', { name: t.name, value: t.value }) }));
+  return terms.map((t) => ({
+    range: cellRange(t.cell),
+    message: msg(t.sign < 0 ? 'related.minusTerm' : 'related.term', { name: t.name, value: t.value }),
+  }));
 }
 
 function toFinding(v: Violation): Finding {
@@ -157,7 +160,14 @@ function table3Violations(table: TableModel): Violation[] {
             rowId: 't3.carriedOut',
             message: () =>
               expected >= 0
-                ? msg('balance', { column: column.label, expected, new: terms[0].value, carriedIn: terms[1].value, results: terms[2].value, actual })
+                ? msg('balance', {
+                    column: column.label,
+                    expected,
+                    new: terms[0].value,
+                    carriedIn: terms[1].value,
+                    results: terms[2].value,
+                    actual,
+                  })
                 : msg('balance.negative', {
                     column: column.label,
                     new: terms[0].value,
@@ -279,7 +289,10 @@ function table3Rule(code: FindingCode, description: string): Rule {
     code,
     severity: 'error',
     description,
-    check: (model) => violations(model).filter((v) => v.code === code).map(toFinding),
+    check: (model) =>
+      violations(model)
+        .filter((v) => v.code === code)
+        .map(toFinding),
   };
 }
 

@@ -22,7 +22,8 @@ function startsClause(text: string, index: number): boolean {
   return index <= 4 && /^(?:[一二三四五六七八九十]{1,3}[是、]|\d{1,2}[.．、])$/.test(text.slice(0, index));
 }
 /** What follows 「YYYY年」 in a statement of that year's work. */
-const OWN_WORK_RE = /^度?(?:[，,]|全年|共|累计|我|本(?:局|单位|机关|部门|委|办|院|中心)|制作|获取|主动公开|收到|受理|新收|发布|办理|在|通过)/;
+const OWN_WORK_RE =
+  /^度?(?:[，,]|全年|共|累计|我|本(?:局|单位|机关|部门|委|办|院|中心)|制作|获取|主动公开|收到|受理|新收|发布|办理|在|通过)/;
 /** Comparisons and references to other periods: their years are not a mismatch. */
 const OTHER_PERIOD_RE = /同比|环比|相比|相较|[较比与](?:上|去|前|(?:19|20)\d{2})|去年|上一年|上年|同期|以来|增长|下降|增加|减少|持平/;
 /** How many years back a leftover of an earlier report is looked for. */
@@ -67,7 +68,12 @@ function readYearFacts(model: ReportModel): YearFacts {
 
 function yearRelated(facts: YearFacts): RelatedInfo[] {
   if (!facts.source || facts.year === undefined) return [];
-  return [{ range: facts.source.range, message: msg(facts.source.what === 'title' ? 'related.titleYear' : 'related.periodYear', { year: facts.year }) }];
+  return [
+    {
+      range: facts.source.range,
+      message: msg(facts.source.what === 'title' ? 'related.titleYear' : 'related.periodYear', { year: facts.year }),
+    },
+  ];
 }
 
 function dateText(d: { year: number; month: number; day: number }): string {
@@ -91,7 +97,10 @@ export const yearMismatch: Rule = {
     if (facts.period) {
       for (const y of facts.period.years) {
         if (y.year === year) continue;
-        push(sentenceRange(facts.period.sentence, y.index, y.index + 5), msg('year-mismatch.period', { written: y.year, year }), { written: y.year, year });
+        push(sentenceRange(facts.period.sentence, y.index, y.index + 5), msg('year-mismatch.period', { written: y.year, year }), {
+          written: y.year,
+          year,
+        });
       }
     }
     // Statements of the year's own work in the intro and sections 一 to 四.
@@ -101,13 +110,19 @@ export const yearMismatch: Rule = {
         if (y.year >= year || y.year < year - STALE_YEARS) continue;
         if (!startsClause(s.text, y.index) || !OWN_WORK_RE.test(s.text.slice(y.index + 5, y.index + 12))) continue;
         const quote = s.text.slice(y.index, Math.min(s.text.length, y.index + 16)).replace(/[。；;，,]$/, '');
-        push(sentenceRange(s, y.index, y.index + 5), msg('year-mismatch.statement', { written: y.year, year, text: quote }), { written: y.year, year });
+        push(sentenceRange(s, y.index, y.index + 5), msg('year-mismatch.statement', { written: y.year, year, text: quote }), {
+          written: y.year,
+          year,
+        });
       }
     }
     // The closing date: the report on a year is published in the next one.
     const date = model.closing.date;
     if (date && model.closing.dateRange && date.year !== year + 1) {
-      push(model.closing.dateRange, msg('year-mismatch.closing', { date: dateText(date), year, next: year + 1 }), { written: date.year, year });
+      push(model.closing.dateRange, msg('year-mismatch.closing', { date: dateText(date), year, next: year + 1 }), {
+        written: date.year,
+        year,
+      });
     }
     return findings;
   },
@@ -139,7 +154,9 @@ export const deadline: Rule = {
         severity: 'info',
         range: model.closing.dateRange,
         message: msg(government ? 'deadline.government' : 'deadline.department', { date: dateText(date), next: year + 1, year }),
-        related: agencyRange ? [{ range: agencyRange, message: msg(government ? 'related.government' : 'related.department', { agency: names[0] }) }] : undefined,
+        related: agencyRange
+          ? [{ range: agencyRange, message: msg(government ? 'related.government' : 'related.department', { agency: names[0] }) }]
+          : undefined,
         data: { government, limit: `${year + 1}-${month}-${day}` },
       },
     ];

@@ -10,7 +10,14 @@ import { TABLE_RULES } from './tables';
 
 export type { Rule } from './rule';
 
-export const RULES: readonly Rule[] = [...STRUCTURE_RULES, ...TABLE_RULES, ...ARITHMETIC_RULES, ...NARRATIVE_RULES, ...CROSS_CHECK_RULES, ...ARTIFACT_RULES];
+export const RULES: readonly Rule[] = [
+  ...STRUCTURE_RULES,
+  ...TABLE_RULES,
+  ...ARITHMETIC_RULES,
+  ...NARRATIVE_RULES,
+  ...CROSS_CHECK_RULES,
+  ...ARTIFACT_RULES,
+];
 
 export function ruleByCode(code: string): Rule | undefined {
   return RULES.find((r) => r.code === code);

@@ -31,14 +31,20 @@ const SUBSET_RE = /其中|通过|网上|网络|当面|现场|信函|邮寄|传�
 
 /** A cheap first look: a sentence without any of these words states nothing this rule reads. */
 const MAY_STATE_FIGURES_RE = /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理/;
-const RECEIVED_RE = new RegExp(String.raw`(收到|受理|新收|接收|接到)([^。；;，,：:！？!?\d件]{0,24}?)申请(?!人)[^。；;，,！？!?\d件人]{0,8}?` + NUMBER_SOURCE + '件', 'g');
+const RECEIVED_RE = new RegExp(
+  String.raw`(收到|受理|新收|接收|接到)([^。；;，,：:！？!?\d件]{0,24}?)申请(?!人)[^。；;，,！？!?\d件人]{0,8}?` + NUMBER_SOURCE + '件',
+  'g',
+);
 const NONE_RE = /(?:未|没有|无)(?:收到|受理|接到|接收|新收)[^。；;！？!?\d]{0,20}?申请(?!人)/g;
 const ALL_DONE_RE = /(?:均已|都已|已全部|均已全部|全部|均)(?:按时|按期|依法依规|依法|依规|在法定期限内)?(?:办结|办理完毕|办理完结)/g;
 /** 「其余均已办结」「除1件结转外」: not every request. */
 const EXCEPT_RE = /其余|其他均|除|结转|剩余|尚有|尚未|正在/;
 const REVIEW_RE = new RegExp(String.raw`行政复议(?:案件|申请|案)?(?:共计为|共计|合计|共|为)?` + NUMBER_SOURCE + '(?:件|起|宗)', 'g');
 const LAWSUIT_RE = new RegExp(String.raw`行政诉讼(?:案件|案)?(?:共计为|共计|合计|共|为)?` + NUMBER_SOURCE + '(?:件|起|宗)', 'g');
-const RESULT_RE = new RegExp(String.raw`(不?予以?公开|部分公开|无法提供|不予处理|其他处理)(?:的申请|申请|共计|共|为|了)?` + NUMBER_SOURCE + '件', 'g');
+const RESULT_RE = new RegExp(
+  String.raw`(不?予以?公开|部分公开|无法提供|不予处理|其他处理)(?:的申请|申请|共计|共|为|了)?` + NUMBER_SOURCE + '件',
+  'g',
+);
 
 /** Table-3 rows a result word of the prose sums: the template rows with this id or under it. */
 const RESULT_ROWS: Record<string, string> = {
@@ -124,7 +130,15 @@ function table3Total(table: TableModel, rows: Map<string, RowModel>, id: string)
   return out;
 }
 
-function mismatch(sentence: Sentence, start: number, end: number, message: string, ref: Reference, kind: string, fixValue?: number): Finding {
+function mismatch(
+  sentence: Sentence,
+  start: number,
+  end: number,
+  message: string,
+  ref: Reference,
+  kind: string,
+  fixValue?: number,
+): Finding {
   const range = sentenceRange(sentence, start, end);
   return {
     code: 'narrative-mismatch',
@@ -180,9 +194,16 @@ function figuresOf(model: ReportModel): Figures {
   const figures: Figures = { t3, t4, newRef: ref('t3.new'), carriedRef: ref('t3.carriedIn'), outRef: ref('t3.carriedOut'), result };
   const row = t4?.rows.find((r) => r.id === 't4.cases');
   if (row) {
-    const group = (total: number, name: string): TotalCell => ({ cell: row.cells[total], name, parts: row.cells.slice(total - REVIEW_TOTAL, total) });
+    const group = (total: number, name: string): TotalCell => ({
+      cell: row.cells[total],
+      name,
+      parts: row.cells.slice(total - REVIEW_TOTAL, total),
+    });
     figures.reviewRef = reference([group(REVIEW_TOTAL, '行政复议·总计')]);
-    figures.lawsuitRef = reference([group(DIRECT_TOTAL, '行政诉讼·未经复议直接起诉·总计'), group(AFTER_REVIEW_TOTAL, '行政诉讼·复议后起诉·总计')]);
+    figures.lawsuitRef = reference([
+      group(DIRECT_TOTAL, '行政诉讼·未经复议直接起诉·总计'),
+      group(AFTER_REVIEW_TOTAL, '行政诉讼·复议后起诉·总计'),
+    ]);
     figures.direct = numberOf(row.cells[DIRECT_TOTAL]);
     figures.after = numberOf(row.cells[AFTER_REVIEW_TOTAL]);
   }
@@ -215,7 +236,9 @@ function checkSentence(figures: Figures, s: Sentence, out: Finding[]): void {
     NONE_RE.lastIndex = 0;
     for (let m = NONE_RE.exec(text); m; m = NONE_RE.exec(text)) {
       if (newRef.value === 0) break;
-      out.push(mismatch(s, m.index, m.index + m[0].length, msg('narrative-mismatch.none', { text: m[0], new: newRef.value }), newRef, 'none'));
+      out.push(
+        mismatch(s, m.index, m.index + m[0].length, msg('narrative-mismatch.none', { text: m[0], new: newRef.value }), newRef, 'none'),
+      );
     }
   }
 
@@ -224,7 +247,17 @@ function checkSentence(figures: Figures, s: Sentence, out: Finding[]): void {
     if (outRef && outRef.value !== 0) {
       ALL_DONE_RE.lastIndex = 0;
       const m = ALL_DONE_RE.exec(text);
-      if (m) out.push(mismatch(s, m.index, m.index + m[0].length, msg('narrative-mismatch.allDone', { text: m[0], carriedOut: outRef.value }), outRef, 'allDone'));
+      if (m)
+        out.push(
+          mismatch(
+            s,
+            m.index,
+            m.index + m[0].length,
+            msg('narrative-mismatch.allDone', { text: m[0], carriedOut: outRef.value }),
+            outRef,
+            'allDone',
+          ),
+        );
     }
   }
 
@@ -235,7 +268,17 @@ function checkSentence(figures: Figures, s: Sentence, out: Finding[]): void {
       const written = parseNumber(m[1]);
       if (written === undefined || written === reviewRef.value) continue;
       const start = m.index + m[0].length - 1 - m[1].length;
-      out.push(mismatch(s, start, start + m[1].length, msg('narrative-mismatch.review', { written, table: reviewRef.value }), reviewRef, 'review', reviewRef.value));
+      out.push(
+        mismatch(
+          s,
+          start,
+          start + m[1].length,
+          msg('narrative-mismatch.review', { written, table: reviewRef.value }),
+          reviewRef,
+          'review',
+          reviewRef.value,
+        ),
+      );
     }
   }
   if (lawsuitRef && text.includes('行政诉讼')) {
@@ -260,7 +303,17 @@ function checkSentence(figures: Figures, s: Sentence, out: Finding[]): void {
       const written = parseNumber(m[2]);
       if (!ref || written === undefined || written === ref.value) continue;
       const start = m.index + m[0].length - 1 - m[2].length;
-      out.push(mismatch(s, start, start + m[2].length, msg('narrative-mismatch.result', { result: key, written, table: ref.value }), ref, 'result', ref.value));
+      out.push(
+        mismatch(
+          s,
+          start,
+          start + m[2].length,
+          msg('narrative-mismatch.result', { result: key, written, table: ref.value }),
+          ref,
+          'result',
+          ref.value,
+        ),
+      );
     }
   }
 }

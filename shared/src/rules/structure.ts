@@ -230,8 +230,16 @@ export const headingMissing: Rule = {
         code: 'heading-missing',
         severity: 'warning',
         range: l.range,
-        message: msg('heading-missing', { numeral: s.numeral, number: s.number, heading, text: text.length > 20 ? `${text.slice(0, 20)}…` : text }),
-        fix: { title: msg('fix.insertSection', { heading }), edits: [{ range: { start: at, end: at }, newText: prefix + heading + model.eol }] },
+        message: msg('heading-missing', {
+          numeral: s.numeral,
+          number: s.number,
+          heading,
+          text: text.length > 20 ? `${text.slice(0, 20)}…` : text,
+        }),
+        fix: {
+          title: msg('fix.insertSection', { heading }),
+          edits: [{ range: { start: at, end: at }, newText: prefix + heading + model.eol }],
+        },
         data: { section: l.section },
       };
     });
@@ -277,7 +285,9 @@ export const unreadable: Rule = {
 /** A prompt edited a little is still the prompt when it starts like one (its first characters inside 【). */
 const PROMPT_PREFIX_LENGTH = 8;
 const PROMPT_KEYS = new Set(TEMPLATE_PROMPTS.map(promptKey));
-const PROMPT_PREFIXES = TEMPLATE_PROMPTS.map(promptKey).filter((k) => k.length > PROMPT_PREFIX_LENGTH + 1).map((k) => k.slice(0, PROMPT_PREFIX_LENGTH + 1));
+const PROMPT_PREFIXES = TEMPLATE_PROMPTS.map(promptKey)
+  .filter((k) => k.length > PROMPT_PREFIX_LENGTH + 1)
+  .map((k) => k.slice(0, PROMPT_PREFIX_LENGTH + 1));
 
 /** A 【…】 span without its blanks. */
 function promptKey(text: string): string {

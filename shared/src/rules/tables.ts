@@ -53,7 +53,10 @@ export const rowMissing: Rule = {
         if (present.has(row.id)) return;
         // Anchor on the next row that is present, else on the previous one.
         const next = template.rows.slice(index + 1).find((r) => present.has(r.id));
-        const prev = template.rows.slice(0, index).reverse().find((r) => present.has(r.id));
+        const prev = template.rows
+          .slice(0, index)
+          .reverse()
+          .find((r) => present.has(r.id));
         const anchorRow = table.rows.find((r) => r.id === (next ?? prev)?.id);
         const anchorCell = anchorRow ? (anchorRow.labels[0] ?? anchorRow.anchor) : undefined;
         if (!anchorCell) return;
@@ -221,7 +224,8 @@ function blankColumnsOf(table: TableModel): Map<string, { column: number; rows: 
     });
   }
   if (numbers === 0) return out;
-  for (const [key, e] of candidates) if (e.blank && e.rows.length >= MIN_ROWS_OF_BLANK_COLUMN) out.set(key, { column: e.column, rows: e.rows });
+  for (const [key, e] of candidates)
+    if (e.blank && e.rows.length >= MIN_ROWS_OF_BLANK_COLUMN) out.set(key, { column: e.column, rows: e.rows });
   return out;
 }
 
@@ -235,7 +239,9 @@ function blankColumnFinding(table: TableModel, column: number, rows: RowModel[])
     severity: 'error',
     range: cellRange(cells[0]),
     message: msg('cell-missing.column', { table: templateOf(table).name, column: label, count: rows.length }),
-    related: rows.slice(1).map((r, k) => ({ range: cellRange(cells[k + 1]), message: `${quoteRow(rowTemplateOf(table, r)?.name ?? r.id)}·${label}` })),
+    related: rows
+      .slice(1)
+      .map((r, k) => ({ range: cellRange(cells[k + 1]), message: `${quoteRow(rowTemplateOf(table, r)?.name ?? r.id)}·${label}` })),
     data: { table: table.id, row: first.id, column, value: 0, encoding: table.encoding, rows: rows.map((r) => r.id) },
   };
 }
@@ -369,7 +375,10 @@ export const labelWording: Rule = {
           message: msg('label-wording', { text, standard: t.label }),
           // One cell on one line: replaced by the standard label; a label spread over lines is left to the writer,
           // and so is a label cell holding a number the standard label does not (a damaged row: the fix would delete it).
-          fix: row.labels.length === 1 && keepsNumbers(text, t.label) ? { title: msg('fix.replaceWith', { text: t.label }), edits: [{ range, newText: t.label }] } : undefined,
+          fix:
+            row.labels.length === 1 && keepsNumbers(text, t.label)
+              ? { title: msg('fix.replaceWith', { text: t.label }), edits: [{ range, newText: t.label }] }
+              : undefined,
           data: { table: table.id, row: row.id, standard: t.label },
         });
       }
