@@ -5,8 +5,9 @@
 import { COLUMN_EXPLANATIONS, explain, ROW_EXPLANATIONS, SECTION_EXPLANATIONS } from './explanations';
 import { cellAt, cellRangeOf, contains, rowTemplateOfRow, templateOfTable, type CellHit } from './locate';
 import { localized, type Locale } from './messages';
-import type { Cell, HeadingModel, Position, Range, ReportModel, RowModel, TableModel } from './model';
-import { SECTIONS, standardHeading, TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS } from './template';
+import type { HeadingModel, Position, Range, ReportModel, RowModel, TableModel } from './model';
+import { evaluate, relationsOf as relationsOfTable, type Evaluation } from './relations';
+import { SECTIONS, standardHeading, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type Relation } from './template';
 
 export interface HoverResult {
   range: Range;
@@ -118,14 +119,27 @@ function rowHeading(table: TableModel, row: RowModel, locale: Locale): string {
 }
 
 function relationsOf(table: TableModel, row: RowModel, locale: Locale): string[] {
-  if (table.id === 'table2') return [t(locale, 'noRelation')];
-  if (table.id === 'table4') return [`${t(locale, 'checks')}`, `- ${t(locale, 'reviewTotal')}`, `- ${t(locale, 'narrative')}`];
+  const relations = relationsOfTable(table);
+  if (relations.length === 0) return [t(locale, 'noRelation')];
+  const has = (code: Relation['code'], as: 'total' | 'term' | 'any' = 'any') =>
+    relations.some(
+      (r) =>
+        r.code === code && ((as !== 'term' && r.total.row === row.id) || (as !== 'total' && r.terms.some((x) => x.cell.row === row.id))),
+    );
+  const lines = [t(locale, 'checks')];
+  if (has('row-total')) lines.push(`- ${t(locale, 'rowTotal')}`);
+  if (has('results-total', 'term')) lines.push(`- ${t(locale, 'resultsTotalPart')}`);
+  if (has('results-total', 'total')) lines.push(`- ${t(locale, 'resultsTotalSelf')}`);
+  if (has('balance')) lines.push(`- ${t(locale, 'balance')}`);
+  if (has('review-total')) lines.push(`- ${t(locale, 'reviewTotal')}`);
   const rowT = rowTemplateOfRow(table, row);
-  const lines = [t(locale, 'checks'), `- ${t(locale, 'rowTotal')}`];
-  if (rowT?.result) lines.push(`- ${t(locale, 'resultsTotalPart')}`);
-  if (row.id === 't3.resultsTotal') lines.push(`- ${t(locale, 'resultsTotalSelf')}`);
-  if (['t3.new', 't3.carriedIn', 't3.resultsTotal', 't3.carriedOut'].includes(row.id)) lines.push(`- ${t(locale, 'balance')}`);
-  if (row.id === 't3.new' || row.id === 't3.carriedIn' || row.id === 't3.carriedOut' || (rowT?.result && row.id !== 't3.resultsTotal'))
+  if (
+    table.id === 'table4' ||
+    row.id === 't3.new' ||
+    row.id === 't3.carriedIn' ||
+    row.id === 't3.carriedOut' ||
+    (rowT?.result && row.id !== 't3.resultsTotal')
+  )
     lines.push(`- ${t(locale, 'narrative')}`);
   return lines;
 }
@@ -142,42 +156,47 @@ function labelHover(hit: CellHit, locale: Locale): HoverResult {
   return { range: cellRangeOf(cell), markdown: lines.join('\n') };
 }
 
-interface Term {
-  name: string;
-  cell: Cell | undefined;
-  sign: 1 | -1;
-}
-
-/** `a + b − c = sum`, or why it cannot be computed. */
-function computation(terms: Term[], target: Cell, title: string, locale: Locale, compact: boolean): string[] {
+/** `a + b − c = sum` from the evaluator, or why it cannot be computed. */
+function computation(ev: Evaluation, title: string, locale: Locale, compact: boolean): string[] {
   const lines = [`**${title}**`];
-  const missing = terms.filter((x) => !x.cell || x.cell.kind !== 'number');
-  if (missing.length > 0) {
-    lines.push('', t(locale, 'cannot', { what: missing.map((m) => `「${escapeMarkdown(m.name)}」`).join('、') }));
+  if (ev.sum === undefined) {
+    lines.push('', t(locale, 'cannot', { what: ev.missing.map((m) => `「${escapeMarkdown(m.term.short)}」`).join('、') }));
     return lines;
   }
-  const value = (x: Term) => x.cell!.value!;
-  const sum = Math.round(terms.reduce((a, x) => a + x.sign * value(x), 0) * 1e6) / 1e6;
-  const shown = compact ? terms.filter((x) => value(x) !== 0) : terms;
+  const sum = ev.sum;
+  const terms = ev.terms.map((x) => ({ name: x.term.short, sign: x.term.sign, value: x.value! }));
+  const shown = compact ? terms.filter((x) => x.value !== 0) : terms;
   const formula =
-    shown.length === 0
-      ? '0'
-      : shown.map((x, i) => `${i === 0 ? (x.sign < 0 ? '− ' : '') : x.sign < 0 ? ' − ' : ' + '}${value(x)}`).join('');
+    shown.length === 0 ? '0' : shown.map((x, i) => `${i === 0 ? (x.sign < 0 ? '− ' : '') : x.sign < 0 ? ' − ' : ' + '}${x.value}`).join('');
   lines.push('', t(locale, 'computed', { formula, sum }));
   if (compact || terms.length <= 8) {
     lines.push('');
-    for (const x of shown) lines.push(`- ${x.sign < 0 ? '− ' : ''}${escapeMarkdown(x.name)}：${value(x)}`);
+    for (const x of shown) lines.push(`- ${x.sign < 0 ? '− ' : ''}${escapeMarkdown(x.name)}：${x.value}`);
     if (compact && shown.length < terms.length) lines.push(`- ${t(locale, 'zeros', { count: terms.length - shown.length })}`);
   }
   lines.push('');
-  if (target.kind === 'number') {
-    const delta = Math.round((target.value! - sum) * 1e6) / 1e6;
-    lines.push(
-      delta === 0 ? t(locale, 'matches') : t(locale, 'differsFrom', { actual: target.value!, delta: delta > 0 ? `+${delta}` : delta }),
-    );
+  if (ev.actual !== undefined) {
+    // The rule's verdict (ev.holds), and the difference to the decimal places written.
+    const d = ev.actual - sum;
+    const delta = d.toFixed(Math.min(20, decimalPlaces(ev)));
+    lines.push(ev.holds ? t(locale, 'matches') : t(locale, 'differsFrom', { actual: ev.actual, delta: d > 0 ? `+${delta}` : delta }));
   }
   return lines;
 }
+
+/** The most decimal places written in the cells of an evaluation. */
+function decimalPlaces(ev: Evaluation): number {
+  let places = 0;
+  for (const c of [ev.totalCell, ...ev.terms.map((x) => x.cell)]) places = Math.max(places, /\.(\d+)/.exec(c?.text ?? '')?.[1].length ?? 0);
+  return places;
+}
+
+const TITLES: Record<Relation['code'], TextKey> = {
+  'row-total': 'rowTotalTitle',
+  'results-total': 'resultsTitle',
+  balance: 'balanceTitle',
+  'review-total': 'reviewTitle',
+};
 
 function valueHover(hit: CellHit, locale: Locale): HoverResult {
   const { table, row, cell, column } = hit;
@@ -195,40 +214,13 @@ function valueHover(hit: CellHit, locale: Locale): HoverResult {
   const columnHelp = explain(COLUMN_EXPLANATIONS[columnLabel.split('·').pop() ?? ''], locale);
   if (columnHelp) lines.push('', t(locale, 'column', { column: `${escapeMarkdown(columnLabel)} — ${columnHelp}` }));
 
+  // The relations whose total is this cell, evaluated with this row (a repeated row shows its own sums).
   const sections: string[][] = [];
-  if (table.id === 'table3') {
-    const rows = templateOfTable(table).rows;
-    const find = (id: string) => table.rows.find((r) => r.id === id);
-    if (column === TABLE3_COLUMNS.length - 1) {
-      sections.push(
-        computation(
-          TABLE3_COLUMNS.slice(0, -1).map((c, i) => ({ name: c.label, cell: row.cells[i], sign: 1 })),
-          cell,
-          t(locale, 'rowTotalTitle'),
-          locale,
-          false,
-        ),
-      );
-    }
-    if (row.id === 't3.resultsTotal') {
-      const terms = rows
-        .filter((r) => r.result)
-        .map((r): Term => ({ name: r.name.replace(/^三、本年度办理结果·/, ''), cell: find(r.id)?.cells[column], sign: 1 }));
-      sections.push(computation(terms, cell, t(locale, 'resultsTitle'), locale, true));
-    }
-    if (row.id === 't3.carriedOut') {
-      const terms: Term[] = [
-        { name: '一、本年新收', cell: find('t3.new')?.cells[column], sign: 1 },
-        { name: '二、上年结转', cell: find('t3.carriedIn')?.cells[column], sign: 1 },
-        { name: '（七）总计', cell: find('t3.resultsTotal')?.cells[column], sign: -1 },
-      ];
-      sections.push(computation(terms, cell, t(locale, 'balanceTitle'), locale, false));
-    }
-  } else if (table.id === 'table4' && column % TABLE4_RESULT_COLUMNS.length === TABLE4_RESULT_COLUMNS.length - 1) {
-    const g = Math.floor(column / TABLE4_RESULT_COLUMNS.length);
-    const base = g * TABLE4_RESULT_COLUMNS.length;
-    const terms = TABLE4_RESULT_COLUMNS.slice(0, -1).map((name, k): Term => ({ name, cell: row.cells[base + k], sign: 1 }));
-    sections.push(computation(terms, cell, t(locale, 'reviewTitle', { group: TABLE4_GROUPS[g].name }), locale, false));
+  for (const relation of relationsOfTable(table)) {
+    if (relation.total.row !== row.id || relation.total.column !== column) continue;
+    const group = TABLE4_GROUPS[Math.floor(column / TABLE4_RESULT_COLUMNS.length)]?.name ?? '';
+    const title = t(locale, TITLES[relation.code], { group });
+    sections.push(computation(evaluate(table, relation, { row }), title, locale, relation.code === 'results-total'));
   }
   for (const s of sections) lines.push('', '---', '', ...s);
   if (sections.length === 0) lines.push('', ...relationsOf(table, row, locale));

@@ -141,6 +141,39 @@ export interface TableTemplate {
   groups: readonly GroupTemplate[];
   /** Header and note cells that are neither rows nor groups (ignored while reading). */
   headers: readonly string[];
+  /** The arithmetic relations between its cells (none in table 2): see Relation below. */
+  relations: readonly Relation[];
+}
+
+// ---------------------------------------------------------------------------
+// Relations: every arithmetic fact of the tables, once, as data. shared/src/relations.ts evaluates them
+// for the rules, the hover, the fills and the cross-checks.
+
+/** A cell of a table template: a row id and a column index. */
+export interface CellRef {
+  row: string;
+  column: number;
+}
+
+export interface RelationTerm {
+  cell: CellRef;
+  sign: 1 | -1;
+  /** The term's name in messages, e.g. 「（三）不予公开·1.属于国家秘密」, 「行政复议·结果维持」. */
+  name: string;
+  /** The name under a heading that already says the row or group (hover): 「自然人」, 「结果维持」. */
+  short: string;
+}
+
+/**
+ * total = Σ sign × term. `code` is the finding that reports a broken one; `axis` says whether the terms
+ * are cells of the total's own row (a row's 总计, a table-4 group) or of its column (（七）总计, the balance).
+ */
+export interface Relation {
+  code: 'row-total' | 'results-total' | 'balance' | 'review-total';
+  table: TableId;
+  axis: 'row' | 'column';
+  total: CellRef;
+  terms: readonly RelationTerm[];
 }
 
 const col = (id: string, label: string, extra: Partial<ColumnTemplate> = {}): ColumnTemplate => ({ id, label, ...extra });
@@ -186,6 +219,7 @@ export const TABLE2_2021: TableTemplate = {
     '本年收费金额（单位：万元）',
     '本年收费金额',
   ],
+  relations: [], // 现行有效 depends on last year: no relation holds inside table 2 (DESIGN §1.2)
 };
 
 /** Column headers only the 2021 table 2 has: with them, a `规范性文件` row is a wording matter, not the 2019 format. */
@@ -230,6 +264,7 @@ export const TABLE2_2019: TableTemplate = {
     '采购项目数量',
     '采购总金额',
   ],
+  relations: [], // neither does 上一年项目数量 / 本年增/减 / 处理决定数量 add up (DESIGN §1.7)
 };
 
 /** Labels that appear only in the 2019 table 2. */
@@ -365,6 +400,7 @@ export const TABLE3_2021: TableTemplate = {
     '总计',
     '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
   ],
+  relations: [], // filled below
 };
 
 export const TABLE3_2019: TableTemplate = {
@@ -379,10 +415,57 @@ export const TABLE3_2019: TableTemplate = {
   ],
 };
 
+/**
+ * Table 3's relations, in the order the rules explain them: each row's 总计 = the six applicant columns;
+ * then per column, （七）总计 = every result row, and the balance 一 + 二 = （七）+ 四 written as
+ * 四 = 一 + 二 − （七）.
+ */
+function table3Relations(rows: readonly RowTemplate[]): Relation[] {
+  const total = TABLE3_COLUMNS.findIndex((c) => c.total);
+  const parts = TABLE3_COLUMNS.slice(0, total);
+  const shortName = (r: RowTemplate) => r.name.replace(/^三、本年度办理结果·/, '');
+  const term = (row: string, column: number, name: string, short = name, sign: 1 | -1 = 1): RelationTerm => ({
+    cell: { row, column },
+    sign,
+    name,
+    short,
+  });
+  const relations: Relation[] = rows.map((r) => ({
+    code: 'row-total',
+    table: 'table3',
+    axis: 'row',
+    total: { row: r.id, column: total },
+    terms: parts.map((c, i) => term(r.id, i, c.label)),
+  }));
+  const results = rows.filter((r) => r.result);
+  TABLE3_COLUMNS.forEach((_, c) => {
+    relations.push({
+      code: 'results-total',
+      table: 'table3',
+      axis: 'column',
+      total: { row: 't3.resultsTotal', column: c },
+      terms: results.map((r) => term(r.id, c, r.name, shortName(r))),
+    });
+    relations.push({
+      code: 'balance',
+      table: 'table3',
+      axis: 'column',
+      total: { row: 't3.carriedOut', column: c },
+      terms: [
+        term('t3.new', c, '一、本年新收'),
+        term('t3.carriedIn', c, '二、上年结转'),
+        term('t3.resultsTotal', c, '（七）总计', '（七）总计', -1),
+      ],
+    });
+  });
+  return relations;
+}
+
 for (const table of [TABLE3_2021, TABLE3_2019]) {
   for (const g of table.groups as GroupTemplate[]) {
     g.rows = table.rows.filter((r) => r.group === g.id).map((r) => r.id);
   }
+  table.relations = table3Relations(table.rows);
 }
 
 // Table 4
@@ -406,6 +489,23 @@ export const TABLE4: TableTemplate = {
   rows: [{ id: 't4.cases', label: '', name: '行政复议、行政诉讼', columns: TABLE4_COLUMNS }],
   groups: [],
   headers: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...TABLE4_RESULT_COLUMNS],
+  // In each group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+  relations: TABLE4_GROUPS.map((g, k): Relation => {
+    const base = k * TABLE4_RESULT_COLUMNS.length;
+    const total = TABLE4_RESULT_COLUMNS.length - 1;
+    return {
+      code: 'review-total',
+      table: 'table4',
+      axis: 'row',
+      total: { row: 't4.cases', column: base + total },
+      terms: TABLE4_RESULT_COLUMNS.slice(0, total).map((c, i) => ({
+        cell: { row: 't4.cases', column: base + i },
+        sign: 1,
+        name: `${g.name}·${c}`,
+        short: c,
+      })),
+    };
+  }),
 };
 
 export function tableTemplate(id: TableId, format: FormatVersion): TableTemplate {

@@ -7,9 +7,10 @@
 
 import { msg } from '../messages';
 import type { Cell, Finding, FindingCode, RelatedInfo, ReportModel, TableModel } from '../model';
-import { TABLE3_2019, TABLE3_2021, TABLE3_COLUMNS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS } from '../template';
+import { evaluate, relationsOf, type Evaluation } from '../relations';
+import { TABLE3_2019, TABLE3_2021, TABLE3_COLUMNS, TABLE4_GROUPS } from '../template';
 import type { Rule } from './rule';
-import { cellRange, numberOf, quoteRow, replaceCellFix, rowsById, rowTemplateOf, templateOf, tidy } from './util';
+import { cellRange, quoteRow, replaceCellFix, tidy } from './util';
 
 interface Term {
   cell: Cell;
@@ -53,135 +54,67 @@ function toFinding(v: Violation): Finding {
   return finding;
 }
 
-/** Collects the numbers of the given cells; undefined when one is missing or not a number. */
-function termsOf(cells: { cell: Cell | undefined; name: string; sign?: 1 | -1 }[]): Term[] | undefined {
-  const terms: Term[] = [];
-  for (const c of cells) {
-    const value = numberOf(c.cell);
-    if (value === undefined) return undefined;
-    terms.push({ cell: c.cell!, value, name: c.name, sign: c.sign ?? 1 });
-  }
-  return terms;
-}
-
-function sum(terms: Term[]): number {
-  return tidy(terms.reduce((a, t) => a + t.sign * t.value, 0));
-}
-
-/**
- * sum(termsOf(cells)) for cells that all count positively, without building the terms (built only for
- * a violation): undefined when a cell is missing or not a number. The same additions in the same order.
- */
-function sumOfCells(cells: readonly (Cell | undefined)[]): number | undefined {
-  let total = 0;
-  for (const cell of cells) {
-    const value = numberOf(cell);
-    if (value === undefined) return undefined;
-    total = total + 1 * value;
-  }
-  return tidy(total);
+/** A broken relation as a violation at its total (the caller checked `holds === false`). */
+function violationOf(ev: Evaluation, message: (expected: number, actual: number, terms: Term[]) => string): Violation {
+  const expected = ev.sum!;
+  const actual = ev.actual!;
+  const terms = ev.terms.map((t): Term => ({ cell: t.cell!, value: t.value!, name: t.term.name, sign: t.term.sign }));
+  return {
+    code: ev.relation.code,
+    target: ev.totalCell!,
+    expected,
+    actual,
+    column: ev.relation.total.column,
+    rowId: ev.relation.total.row,
+    message: () => message(expected, actual, terms),
+    terms,
+  };
 }
 
 function table3Violations(table: TableModel): Violation[] {
-  const template = templateOf(table);
-  const byId = rowsById(table);
-  const rowById = (_table: TableModel, id: string) => byId.get(id);
   const rowTotals: Violation[] = [];
-  for (const t of template.rows) {
-    const row = rowById(table, t.id);
-    if (!row) continue;
-    const total = row.cells[TOTAL_COLUMN];
-    const actual = numberOf(total);
-    if (actual === undefined) continue;
-    const expected = sumOfCells(row.cells.slice(0, TOTAL_COLUMN));
-    if (expected === undefined || expected === actual) continue;
-    const parts = termsOf(TABLE3_COLUMNS.slice(0, TOTAL_COLUMN).map((c, i) => ({ cell: row.cells[i], name: c.label })))!;
-    rowTotals.push({
-      code: 'row-total',
-      target: total!,
-      expected,
-      actual,
-      column: TOTAL_COLUMN,
-      rowId: t.id,
-      message: () =>
-        expected >= 0
-          ? msg('row-total', { row: quoteRow(t.name), expected, actual })
-          : msg('row-total.negative', { row: quoteRow(t.name), sum: expected, actual }),
-      terms: parts,
-    });
-  }
-
   const columnChecks: Violation[] = [];
-  const resultRows = template.rows.filter((r) => r.result);
-  const resultsTotal = rowById(table, 't3.resultsTotal');
-  const newRow = rowById(table, 't3.new');
-  const carriedIn = rowById(table, 't3.carriedIn');
-  const carriedOut = rowById(table, 't3.carriedOut');
-  const haveAllResults = resultRows.every((r) => rowById(table, r.id));
-  TABLE3_COLUMNS.forEach((column, c) => {
-    if (resultsTotal && haveAllResults) {
-      const actual = numberOf(resultsTotal.cells[c]);
-      const expected = actual === undefined ? undefined : sumOfCells(resultRows.map((r) => rowById(table, r.id)!.cells[c]));
-      if (actual !== undefined && expected !== undefined) {
-        if (expected !== actual) {
-          const terms = termsOf(resultRows.map((r) => ({ cell: rowById(table, r.id)!.cells[c], name: r.name })))!;
-          columnChecks.push({
-            code: 'results-total',
-            target: resultsTotal.cells[c]!,
-            expected,
-            actual,
-            column: c,
-            rowId: 't3.resultsTotal',
-            message: () =>
-              expected >= 0
-                ? msg('results-total', { column: column.label, expected, actual })
-                : msg('results-total.negative', { column: column.label, sum: expected, actual }),
-            terms,
-          });
-        }
+  for (const relation of relationsOf(table)) {
+    const ev = evaluate(table, relation);
+    if (ev.holds !== false) continue;
+    const column = TABLE3_COLUMNS[relation.total.column].label;
+    switch (relation.code) {
+      case 'row-total': {
+        const row = quoteRow(rowNameOf(relation.total.row));
+        rowTotals.push(
+          violationOf(ev, (expected, actual) =>
+            expected >= 0 ? msg('row-total', { row, expected, actual }) : msg('row-total.negative', { row, sum: expected, actual }),
+          ),
+        );
+        break;
       }
+      case 'results-total':
+        columnChecks.push(
+          violationOf(ev, (expected, actual) =>
+            expected >= 0
+              ? msg('results-total', { column, expected, actual })
+              : msg('results-total.negative', { column, sum: expected, actual }),
+          ),
+        );
+        break;
+      case 'balance':
+        columnChecks.push(
+          violationOf(ev, (expected, actual, [newRow, carriedIn, results]) =>
+            expected >= 0
+              ? msg('balance', { column, expected, new: newRow.value, carriedIn: carriedIn.value, results: results.value, actual })
+              : msg('balance.negative', {
+                  column,
+                  new: newRow.value,
+                  carriedIn: carriedIn.value,
+                  inflow: tidy(newRow.value + carriedIn.value),
+                  results: results.value,
+                  actual,
+                }),
+          ),
+        );
+        break;
     }
-    if (newRow && carriedIn && resultsTotal && carriedOut) {
-      const terms = termsOf([
-        { cell: newRow.cells[c], name: '一、本年新收' },
-        { cell: carriedIn.cells[c], name: '二、上年结转' },
-        { cell: resultsTotal.cells[c], name: '（七）总计', sign: -1 },
-      ]);
-      const actual = numberOf(carriedOut.cells[c]);
-      if (terms && actual !== undefined) {
-        const expected = sum(terms);
-        if (expected !== actual) {
-          columnChecks.push({
-            code: 'balance',
-            target: carriedOut.cells[c]!,
-            expected,
-            actual,
-            column: c,
-            rowId: 't3.carriedOut',
-            message: () =>
-              expected >= 0
-                ? msg('balance', {
-                    column: column.label,
-                    expected,
-                    new: terms[0].value,
-                    carriedIn: terms[1].value,
-                    results: terms[2].value,
-                    actual,
-                  })
-                : msg('balance.negative', {
-                    column: column.label,
-                    new: terms[0].value,
-                    carriedIn: terms[1].value,
-                    inflow: tidy(terms[0].value + terms[1].value),
-                    results: terms[2].value,
-                    actual,
-                  }),
-            terms,
-          });
-        }
-      }
-    }
-  });
+  }
   return explain(rowTotals, columnChecks);
 }
 
@@ -306,38 +239,23 @@ export const reviewTotal: Rule = {
   description: '表四行政复议、行政诉讼某组的总计不等于四项之和',
   check(model) {
     const table = model.tables.table4;
-    const row = table?.rows[0];
-    if (!table || !row) return [];
-    const t = rowTemplateOf(table, row);
-    if (!t) return [];
+    if (!table) return [];
     const findings: Finding[] = [];
-    TABLE4_GROUPS.forEach((group, g) => {
-      const base = g * TABLE4_RESULT_COLUMNS.length;
-      const terms = termsOf(
-        TABLE4_RESULT_COLUMNS.slice(0, 4).map((name, k) => ({ cell: row.cells[base + k], name: `${group.name}·${name}` })),
-      );
-      const totalCell = row.cells[base + 4];
-      const actual = numberOf(totalCell);
-      if (!terms || actual === undefined) return;
-      const expected = sum(terms);
-      if (expected === actual) return;
+    relationsOf(table).forEach((relation, g) => {
+      const ev = evaluate(table, relation);
+      if (ev.holds !== false) return;
+      const group = TABLE4_GROUPS[g].name;
       findings.push(
-        toFinding({
-          code: 'review-total',
-          target: totalCell!,
-          expected,
-          actual,
-          column: base + 4,
-          rowId: row.id,
-          message: () =>
+        toFinding(
+          violationOf(ev, (expected, actual, terms) =>
             msg(expected >= 0 ? 'review-total' : 'review-total.negative', {
-              group: group.name,
+              group,
               expected,
               terms: terms.map((x) => x.value).join(' + '),
               actual,
             }),
-          terms,
-        }),
+          ),
+        ),
       );
     });
     return findings;

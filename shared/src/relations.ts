@@ -1,0 +1,129 @@
+// The one evaluator of the table relations (template.ts: row totals, （七）总计, the balance, table-4
+// groups). Given a table and a relation: the cells of its terms and their values, the sum, the terms
+// that have no number, and the value one unknown cell must hold for the relation to hold. The rules
+// (arithmetic.ts), the hover, the fills (cell-missing, the fix builders), the narrative cross-check and
+// the reader's choice between splits of run-together digits all ask it; none adds up cells itself.
+
+import type { Cell, RowModel, TableModel } from './model';
+import { numberOf, tidy } from './rules/util';
+import { tableTemplate, type CellRef, type Relation, type RelationTerm } from './template';
+
+export interface EvaluatedTerm {
+  term: RelationTerm;
+  /** The cell in the table; undefined when its row is absent or ran short. */
+  cell: Cell | undefined;
+  /** Its number; undefined when the cell is missing, blank, a placeholder or not a number. */
+  value: number | undefined;
+}
+
+export interface Evaluation {
+  relation: Relation;
+  /** The total's cell and its number (undefined when missing or not a number). */
+  totalCell: Cell | undefined;
+  actual: number | undefined;
+  terms: EvaluatedTerm[];
+  /** The terms without a number: while there is one, there is no sum. */
+  missing: EvaluatedTerm[];
+  /** Σ sign × value, rounded to the precision written (tidy); undefined when a term is missing. */
+  sum: number | undefined;
+  /** Does the total equal the sum? undefined when either is unknown. */
+  holds: boolean | undefined;
+}
+
+export interface EvaluateOptions {
+  /** A row that stands for its id instead of the table's first row with that id (a repeated row under the cursor). */
+  row?: RowModel;
+  /** A value to use for a cell instead of the table's (undefined: read the table), e.g. cells a fix fills with 0. */
+  assume?: (ref: CellRef) => number | undefined;
+  /** The cell to use instead of the table's (undefined: read the table), e.g. a candidate split of a row. */
+  cell?: (ref: CellRef) => Cell | undefined;
+}
+
+/** The relations of a table's template (none for table 2). */
+export function relationsOf(table: Pick<TableModel, 'id' | 'format'>): readonly Relation[] {
+  return tableTemplate(table.id, table.format).relations;
+}
+
+/** The rows of a table the relations read: `rows` as the reader holds them before the table is built. */
+export type RowsOf = Pick<TableModel, 'id' | 'format' | 'rows'>;
+
+/** A table's first row per id (a repeated row is read but not used twice), computed once per rows array and length. */
+const rowMaps = new WeakMap<readonly RowModel[], { length: number; byId: Map<string, RowModel> }>();
+
+function firstRows(table: RowsOf): Map<string, RowModel> {
+  let entry = rowMaps.get(table.rows);
+  if (!entry || entry.length !== table.rows.length) {
+    const byId = new Map<string, RowModel>();
+    for (const r of table.rows) if (!byId.has(r.id)) byId.set(r.id, r);
+    entry = { length: table.rows.length, byId };
+    rowMaps.set(table.rows, entry);
+  }
+  return entry.byId;
+}
+
+export function evaluate(table: RowsOf, relation: Relation, options: EvaluateOptions = {}): Evaluation {
+  const rows = firstRows(table);
+  const own = options.row;
+  const rowOf = (id: string) => (own && own.id === id ? own : rows.get(id));
+  const read = (ref: CellRef): { cell: Cell | undefined; value: number | undefined } => {
+    const cell = options.cell?.(ref) ?? rowOf(ref.row)?.cells[ref.column];
+    const assumed = options.assume?.(ref);
+    return { cell, value: assumed ?? numberOf(cell) };
+  };
+  const total = read(relation.total);
+  const terms: EvaluatedTerm[] = [];
+  const missing: EvaluatedTerm[] = [];
+  let sum = 0;
+  for (const term of relation.terms) {
+    const t = { term, ...read(term.cell) };
+    terms.push(t);
+    if (t.value === undefined) missing.push(t);
+    else sum = sum + term.sign * t.value;
+  }
+  const known = missing.length === 0 ? tidy(sum) : undefined;
+  return {
+    relation,
+    totalCell: total.cell,
+    actual: total.value,
+    terms,
+    missing,
+    sum: known,
+    holds: known === undefined || total.value === undefined ? undefined : known === total.value,
+  };
+}
+
+const sameCell = (a: CellRef, b: CellRef) => a.row === b.row && a.column === b.column;
+
+/**
+ * The value the cell `ref` (the total or one term) must hold for the relation to hold, from every other
+ * cell of it; undefined when one of those has no number or `ref` is not in the relation.
+ */
+export function expectedAt(ev: Evaluation, ref: CellRef): number | undefined {
+  if (sameCell(ev.relation.total, ref)) return ev.sum;
+  const k = ev.terms.findIndex((t) => sameCell(t.term.cell, ref));
+  if (k < 0 || ev.actual === undefined) return undefined;
+  let others = 0;
+  for (let i = 0; i < ev.terms.length; i++) {
+    if (i === k) continue;
+    const v = ev.terms[i].value;
+    if (v === undefined) return undefined;
+    others = others + ev.terms[i].term.sign * v;
+  }
+  return tidy(ev.terms[k].term.sign * (ev.actual - others));
+}
+
+/** The relation whose total is the cell (row id, column), of the given axis when asked. */
+export function relationWithTotal(
+  table: Pick<TableModel, 'id' | 'format'>,
+  row: string,
+  column: number,
+  axis?: Relation['axis'],
+): Relation | undefined {
+  return relationsOf(table).find((r) => r.total.row === row && r.total.column === column && (!axis || r.axis === axis));
+}
+
+/** Does the relation involve a cell of this row (as its total or a term), in this column when one is given? */
+export function involvesRow(relation: Relation, row: string, column?: number): boolean {
+  const hit = (ref: CellRef) => ref.row === row && (column === undefined || ref.column === column);
+  return hit(relation.total) || relation.terms.some((t) => hit(t.cell));
+}
