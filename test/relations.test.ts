@@ -292,3 +292,21 @@ describe('the hover shows the evaluator’s sums and the rule’s verdict', () =
     assert.match(hoverAt(model, { line: cell.line, character: cell.start })!.markdown, /✓ 与所填一致/);
   });
 });
+
+describe('the narrative cross-check takes the table as a reference where the rules find it consistent', () => {
+  test('a table-4 total whose decimals add up (0.1 + 0.2 = 0.3): compared with the prose, as review-total is silent', () => {
+    // The old narrative check added the parts without rounding (0.30000000000000004 ≠ 0.3) and took the
+    // table for no reference; the rule, summing to the precision written, finds the group consistent.
+    const example = readFileSync(join('examples', 'consistent.nianbao.md'), 'utf8');
+    const text = example.replace('| 2 | 1 | 0 | 1 | 4 | 1 |', '| 0.1 | 0.2 | 0 | 0 | 0.3 | 1 |');
+    const { findings, model } = checkText(text);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'review-total'),
+      [],
+    );
+    const mismatch = findings.filter((f) => f.code === 'narrative-mismatch' && f.data?.kind === 'review');
+    assert.equal(mismatch.length, 1, JSON.stringify(findings.map((f) => f.message)));
+    assert.equal(model.lines[mismatch[0].range.start.line].slice(mismatch[0].range.start.character, mismatch[0].range.end.character), '4');
+    assert.match(mismatch[0].message, /0\.3/);
+  });
+});

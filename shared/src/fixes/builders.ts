@@ -5,9 +5,10 @@
 import type { Cell, Finding, FindingCode, Fix, Range, ReportModel, RowModel, TableEncoding, TableId, TableModel, TextEdit } from '../model';
 import { tokenizeLine } from '../cells';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
-import { SECTIONS, TABLE2_2021, TABLE3_2021, standardHeading, tableTemplate, type ColumnTemplate } from '../template';
+import { SECTIONS, TABLE2_2021, TABLE3_2021, standardHeading, tableTemplate, type CellRef, type ColumnTemplate } from '../template';
 import { msg } from '../messages';
-import { numberOf, partsOfTotal, rowTemplateOf, tidy } from '../rules/util';
+import { evaluate, relationWithTotal } from '../relations';
+import { rowTemplateOf } from '../rules/util';
 
 const pos = (line: number, character: number) => ({ line, character });
 const at = (line: number, character: number): Range => ({ start: pos(line, character), end: pos(line, character) });
@@ -227,16 +228,14 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
  * the sum of its parts, counting those as 0. Otherwise the finding's own value.
  */
 function fillValue(table: TableModel, row: RowModel, column: number, value: string, firstMissing: number): string | undefined {
-  if (!rowTemplateOf(table, row)?.columns[column]?.total) return value;
-  let sum = 0;
-  for (const k of partsOfTotal(table, column)) {
-    if (k >= firstMissing) continue; // filled with 0 by this edit
-    const n = numberOf(row.cells[k]);
-    if (n === undefined) return value;
-    sum += n;
-  }
+  const relation = rowTemplateOf(table, row)?.columns[column]?.total ? relationWithTotal(table, row.id, column, 'row') : undefined;
+  if (!relation) return value;
+  // The cells from firstMissing on are filled with 0 by this edit.
+  const assume = (ref: CellRef) => (ref.row === row.id && ref.column >= firstMissing ? 0 : undefined);
+  const sum = evaluate(table, relation, { row, assume }).sum;
+  if (sum === undefined) return value;
   // A count is never negative: no fix writes a negative number.
-  return sum < 0 ? undefined : String(tidy(sum));
+  return sum < 0 ? undefined : String(sum);
 }
 
 function lastDefined(cells: readonly (unknown | undefined)[]): number {

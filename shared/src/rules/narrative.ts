@@ -11,15 +11,12 @@
 import { msg } from '../messages';
 import type { Cell, Finding, Range, RelatedInfo, ReportModel, RowModel, TableModel } from '../model';
 import { aboutOwnYear, NUMBER_SOURCE, parseNumber, proseOf, sentenceRange, type Sentence } from '../prose';
-import { TABLE3_COLUMNS, TABLE4_RESULT_COLUMNS, type TableTemplate } from '../template';
+import { evaluate, relationsOf, relationWithTotal, type Evaluation } from '../relations';
+import { TABLE3_COLUMNS, TABLE4_GROUPS, type TableTemplate } from '../template';
 import type { Rule } from './rule';
-import { cellRange, numberOf, quoteRow, rowsById, templateOf } from './util';
+import { cellRange, quoteRow, rowsById, templateOf } from './util';
 
 const TOTAL = TABLE3_COLUMNS.length - 1;
-/** Table 4's 总计 columns: 行政复议, 未经复议直接起诉, 复议后起诉. */
-const REVIEW_TOTAL = TABLE4_RESULT_COLUMNS.length - 1;
-const DIRECT_TOTAL = REVIEW_TOTAL + TABLE4_RESULT_COLUMNS.length;
-const AFTER_REVIEW_TOTAL = DIRECT_TOTAL + TABLE4_RESULT_COLUMNS.length;
 
 /** Sections whose prose states this year's figures: the intro (0), 一, 三, 四. */
 const FIGURE_SECTIONS = new Set([0, 1, 3, 4]);
@@ -73,30 +70,22 @@ function relatedOf(ref: Reference): RelatedInfo[] {
   return ref.terms.map((t) => ({ range: cellRange(t.cell), message: msg('related.term', { name: t.name, value: t.value }) }));
 }
 
+/** A total the prose is compared with, and the relation that sums it (its row's 总计, a table-4 group). */
 interface TotalCell {
-  cell: Cell | undefined;
   name: string;
-  /** The cells the total sums: when they are all numbers and do not add up to it, the table is no reference. */
-  parts: (Cell | undefined)[];
+  /** The evaluator's answer: when the total's parts are all numbers and do not add up to it, the table is no reference. */
+  ev: Evaluation;
 }
 
 /** The sum of some totals, with one related entry per cell; undefined when one is not a number or does not add up. */
 function reference(cells: TotalCell[]): Reference | undefined {
   let value = 0;
   const terms: Reference['terms'] = [];
-  for (const { cell, name, parts } of cells) {
-    const n = numberOf(cell);
-    if (n === undefined) return undefined;
-    let sum = 0;
-    let complete = true;
-    for (const part of parts) {
-      const v = numberOf(part);
-      if (v === undefined) complete = false;
-      else sum += v;
-    }
-    if (complete && sum !== n) return undefined;
+  for (const { ev, name } of cells) {
+    const n = ev.actual;
+    if (n === undefined || ev.holds === false) return undefined;
     value += n;
-    terms.push({ cell: cell!, name, value: n });
+    terms.push({ cell: ev.totalCell!, name, value: n });
   }
   return { value, terms };
 }
@@ -123,9 +112,9 @@ function table3Total(table: TableModel, rows: Map<string, RowModel>, id: string)
   if (own.length === 0) return undefined;
   const out: TotalCell[] = [];
   for (const { id: rowId, name } of own) {
-    const row = rows.get(rowId);
-    if (!row) return undefined;
-    out.push({ cell: row.cells[TOTAL], name, parts: row.cells.slice(0, TOTAL) });
+    const relation = rows.has(rowId) && relationWithTotal(table, rowId, TOTAL, 'row');
+    if (!relation) return undefined;
+    out.push({ ev: evaluate(table, relation), name });
   }
   return out;
 }
@@ -192,20 +181,16 @@ function figuresOf(model: ReportModel): Figures {
     return results.get(word);
   };
   const figures: Figures = { t3, t4, newRef: ref('t3.new'), carriedRef: ref('t3.carriedIn'), outRef: ref('t3.carriedOut'), result };
-  const row = t4?.rows.find((r) => r.id === 't4.cases');
-  if (row) {
-    const group = (total: number, name: string): TotalCell => ({
-      cell: row.cells[total],
-      name,
-      parts: row.cells.slice(total - REVIEW_TOTAL, total),
-    });
-    figures.reviewRef = reference([group(REVIEW_TOTAL, '行政复议·总计')]);
-    figures.lawsuitRef = reference([
-      group(DIRECT_TOTAL, '行政诉讼·未经复议直接起诉·总计'),
-      group(AFTER_REVIEW_TOTAL, '行政诉讼·复议后起诉·总计'),
-    ]);
-    figures.direct = numberOf(row.cells[DIRECT_TOTAL]);
-    figures.after = numberOf(row.cells[AFTER_REVIEW_TOTAL]);
+  if (t4?.rows.some((r) => r.id === 't4.cases')) {
+    // The three groups' totals (行政复议, 未经复议直接起诉, 复议后起诉), each with the relation that sums it.
+    const [review, direct, after] = relationsOf(t4).map((relation, g): TotalCell => ({
+      ev: evaluate(t4, relation),
+      name: `${TABLE4_GROUPS[g].name}·总计`,
+    }));
+    figures.reviewRef = reference([review]);
+    figures.lawsuitRef = reference([direct, after]);
+    figures.direct = direct.ev.actual;
+    figures.after = after.ev.actual;
   }
   return figures;
 }

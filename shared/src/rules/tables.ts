@@ -3,10 +3,11 @@
 
 import { msg } from '../messages';
 import type { Cell, Finding, Range, ReportModel, RowModel, TableId, TableModel } from '../model';
+import { evaluate, relationWithTotal } from '../relations';
 import { SECTIONS, tableTemplate, type ColumnTemplate } from '../template';
 import { normalizeLabel, parseNumber } from '../text';
 import type { Rule } from './rule';
-import { afterCell, cellRange, numberOf, partsOfTotal, quoteRow, rowTemplateOf, templateOf, tidy } from './util';
+import { afterCell, cellRange, numberOf, quoteRow, rowTemplateOf, templateOf } from './util';
 
 const TABLE_OF_SECTION: Record<number, TableId> = { 2: 'table2', 3: 'table3', 4: 'table4' };
 
@@ -163,9 +164,9 @@ export const cellMissing: Rule = {
           // A missing total gets the computed sum of the row's parts when they are all there; a count is
           // never negative, so a negative sum (a negative part) is no value to fill in.
           let value: number | undefined = 0;
-          if (column.total) {
-            const numbers = partsOfTotal(table, i).map((k) => numberOf(row.cells[k]));
-            if (numbers.every((n) => n !== undefined)) value = tidy(numbers.reduce((a, b) => a! + b!, 0)!);
+          const relation = column.total ? relationWithTotal(table, row.id, i, 'row') : undefined;
+          if (relation) {
+            value = evaluate(table, relation, { row }).sum ?? 0;
             if (value < 0) value = undefined;
           }
           const where = `${quoteRow(t.name || table.id)}·${column.label}`;

@@ -3,7 +3,7 @@
 import { msg } from '../messages';
 import type { Cell, Fix, Range, ReportModel, RowModel, TableModel } from '../model';
 import { isCommentLine } from '../suppressions';
-import { TABLE4_RESULT_COLUMNS, tableTemplate, type ColumnTemplate, type RowTemplate, type TableTemplate } from '../template';
+import { tableTemplate, type ColumnTemplate, type RowTemplate, type TableTemplate } from '../template';
 
 export function cellRange(c: Cell): Range {
   return { start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } };
@@ -76,14 +76,6 @@ export function columnsOf(table: TableModel, row: RowModel): readonly ColumnTemp
 /** `「（三）不予公开·1.属于国家秘密」` */
 export function quoteRow(name: string): string {
   return `「${name}」`;
-}
-
-/** The columns a total column sums: in table 4 the four results before it in its group, elsewhere every column before it. */
-export function partsOfTotal(table: TableModel, column: number): number[] {
-  const group = table.id === 'table4' ? column - (column % TABLE4_RESULT_COLUMNS.length) : 0;
-  const parts: number[] = [];
-  for (let k = group; k < column; k++) parts.push(k);
-  return parts;
 }
 
 /** Numeric value of a cell, or undefined when it is missing, a placeholder or not a number. */
