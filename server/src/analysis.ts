@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, type CheckOptions, type CheckResult } from '../../shared/src/engine';
 import { emptyReaderCache, readReport, type ReaderCache } from '../../shared/src/reader';
+import type { PreparedLastYear } from './lastYear';
 import { DEFAULT_MAX_DOCUMENT_SIZE, sizeOverLimit } from './limits';
 
 /** What the settings change in an analysis: severities, table format, message language. */
@@ -24,6 +25,8 @@ export class AnalysisCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** Per document, what the reader keeps of the last version read: a new version re-reads only its changed lines. */
   private readonly readerCaches = new Map<string, ReaderCache>();
+  /** Per document, last year's report of its agency as last prepared (server.ts, before each check): carry-over. */
+  private readonly lastYears = new Map<string, PreparedLastYear>();
 
   /** Largest document analysed (UTF-8 bytes), per document; larger ones get an empty result (server.ts tells the user). */
   sizeLimit: (uri: string) => number = () => DEFAULT_MAX_DOCUMENT_SIZE;
@@ -33,7 +36,8 @@ export class AnalysisCache {
   /** The check result for this version of the document; analysed only when not cached. */
   get(document: TextDocument, force: boolean, options: AnalysisOptions = {}): CheckResult {
     const limit = this.sizeLimit(document.uri);
-    const key = `${JSON.stringify(options)} ${limit}`;
+    const lastYear = this.lastYears.get(document.uri);
+    const key = `${JSON.stringify(options)} ${limit} ${lastYear?.key ?? ''}`;
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.force === force && cached.key === key) return cached.result;
     const text = document.getText();
@@ -43,6 +47,7 @@ export class AnalysisCache {
         : checkText(text, {
             ...options,
             force,
+            lastYear: lastYear?.lookup,
             readerCache: this.readerCacheOf(document.uri),
             onRuleError: (code, error) => this.onRuleError(code, error, document),
           });
@@ -65,7 +70,18 @@ export class AnalysisCache {
     return this.entries.get(uri)?.options;
   }
 
+  /** Last year's report for the next analyses of this document (a changed key analyses it again). */
+  setLastYear(uri: string, prepared: PreparedLastYear): void {
+    this.lastYears.set(uri, prepared);
+  }
+
+  /** The model of the document's latest analysis, whatever its version. */
+  lastModel(uri: string): CheckResult['model'] | undefined {
+    return this.entries.get(uri)?.result.model;
+  }
+
   delete(uri: string): void {
+    this.lastYears.delete(uri);
     this.entries.delete(uri);
     this.readerCaches.delete(uri);
   }

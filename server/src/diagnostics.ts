@@ -33,7 +33,7 @@ export function toDiagnostic(finding: Finding, uri: string, options: DiagnosticO
   };
   if (options.relatedInformation && finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related): DiagnosticRelatedInformation => ({
-      location: { uri, range: related.range },
+      location: { uri: related.uri ?? uri, range: related.range },
       message: related.message,
     }));
   }

@@ -24,6 +24,8 @@ import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures';
 import { injectFaults } from './faultInjection';
 import { convertForImport, IMPORT_COMMANDS } from './importCommand';
 import { sizeOverLimit, tooLargeDiagnostic } from './limits';
+import { identityOf, type ReportIdentity } from '../../shared/src/carryOver';
+import { LastYearFinder } from './lastYear';
 import { isRcFileUri, RcFiles } from './rcFiles';
 import { checkModeFor, displayLanguageOf, SettingsProvider, type CheckMode, type NianbaoSettings } from './settings';
 import { CHECK_WORKSPACE_COMMAND, pathOfUri, WorkspaceChecker, type ScanProgress } from './workspace';
@@ -40,6 +42,9 @@ const debouncer = new Debouncer();
 const analysis = new AnalysisCache((code, error, document) =>
   logError(`nianbao: rule ${code} failed on ${document.uri} (version ${document.version})`, error),
 );
+
+/** Last year's report of each document's agency, for carry-over (open documents, then the workspace folders). */
+const lastYearFinder = new LastYearFinder({ folders: () => workspaceFolders, documents: () => documents.all() });
 
 /** `.nianbaorc.json` files; their problems are published as diagnostics on the files themselves. */
 const rcFiles = new RcFiles((uri, diagnostics) => send(uri, undefined, diagnostics));
@@ -102,6 +107,14 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const document of documents.all()) scheduleCheck(document.uri, 0);
     void workspaceChecker.configurationChanged();
   }
+  lastYearFinder.filesChanged(changes);
+  if (changes.some((change) => !isRcFileUri(change.uri))) {
+    // A report changed on disk may be last year's report of an open document.
+    for (const document of documents.all()) {
+      const model = analysis.lastModel(document.uri);
+      if (model && identityOf(model)) scheduleCheck(document.uri, 0);
+    }
+  }
   workspaceChecker.filesChanged(changes).catch((error: unknown) => logError('nianbao: checking changed files failed', error));
 });
 
@@ -133,6 +146,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => f.uri));
       workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+      lastYearFinder.foldersChanged();
       rcFiles.setWorkspaceFolders(workspaceFolders);
       void workspaceChecker.configurationChanged();
     });
@@ -170,6 +184,7 @@ documents.onDidOpen(({ document }) => workspaceChecker.documentOpened(document.u
 documents.onDidClose(({ document }) => {
   const uri = document.uri;
   seen.delete(uri);
+  lastYearFinder.forget(uri);
   debouncer.cancel(uri);
   checkGeneration.delete(uri);
   analysis.delete(uri);
@@ -222,10 +237,34 @@ async function publishDiagnostics(uri: string): Promise<void> {
   const generation = (checkGeneration.get(uri) ?? 0) + 1;
   checkGeneration.set(uri, generation);
   const documentSettings = await settingsProvider.get(uri);
+  let document = documents.get(uri);
+  if (!document) return;
+  // carry-over: last year's report of the agency this document was found to be (open documents, workspace).
+  const guessed = lastYearFinder.guess(document, analysis.lastModel(uri));
+  const lastYear = documentSettings.severity['carry-over'] === 'off' ? { key: '' } : await lastYearFinder.prepare(guessed, uri);
   // The document may have been closed, or checked again, while the settings were requested.
-  const document = documents.get(uri);
+  document = documents.get(uri);
   if (!document || shuttingDown || checkGeneration.get(uri) !== generation) return;
+  analysis.setLastYear(uri, lastYear);
   send(uri, document.version, diagnosticsFor(document, checkModeFor(document.languageId, documentSettings), documentSettings));
+  const model = analysis.lastModel(uri);
+  const identity = model ? identityOf(model) : undefined;
+  if (identity && !sameIdentity(identity, guessed)) scheduleCheck(uri, 0); // the title changed: look again
+  if (identity) recheckDependents(uri, identity);
+}
+
+function sameIdentity(a: ReportIdentity | undefined, b: ReportIdentity | undefined): boolean {
+  return a?.agency === b?.agency && a?.year === b?.year;
+}
+
+/** The open reports of the next year of the same agency take this one's 四 as their 二: checked again. */
+function recheckDependents(uri: string, identity: ReportIdentity): void {
+  for (const other of documents.all()) {
+    if (other.uri === uri) continue;
+    const model = analysis.lastModel(other.uri);
+    const next = model ? identityOf(model) : undefined;
+    if (next && next.agency === identity.agency && next.year === identity.year + 1) scheduleCheck(other.uri, 0);
+  }
 }
 
 function diagnosticsFor(document: TextDocument, mode: CheckMode, settings: NianbaoSettings): Diagnostic[] {

@@ -1,5 +1,6 @@
 // The engine: text → report model → every rule → findings. Used by the server and the CLI.
 
+import type { LastYearLookup } from './carryOver';
 import type { Finding, FindingCode, FormatVersion, ReportModel, Severity } from './model';
 import { attachFixes } from './fixes/attach';
 import { withLocale, type Locale } from './messages';
@@ -22,6 +23,8 @@ export interface CheckOptions {
   fixes?: boolean;
   /** The reader's memory of the previous version of this document (the server keeps one per document): unchanged lines are not read again. */
   readerCache?: ReaderCache;
+  /** Finds last year's report of an agency among the other files (CLI) or the workspace (server), for carry-over. */
+  lastYear?: LastYearLookup;
 }
 
 export interface CheckResult {
@@ -41,7 +44,7 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
 
 function checkAll(model: ReportModel, options: CheckOptions, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
-  const context = { format: options.format ?? 'auto' };
+  const context = { format: options.format ?? 'auto', lastYear: options.lastYear };
   for (const rule of rules) {
     const override = options.severities?.[rule.code];
     if (override === 'off') continue;

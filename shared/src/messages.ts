@@ -256,6 +256,14 @@ export const MESSAGES = {
     zh: '第六部分「其他需要报告的事项」没有说明收取信息处理费的情况（2021 年格式要求说明；未收取也应写明，如「本年度未收取信息处理费」）',
     en: 'Section 六 「其他需要报告的事项」 does not state the information processing fees (信息处理费) collected, as the 2021 format asks (also when none: 「本年度未收取信息处理费」)',
   },
+  'carry-over': {
+    zh: '「二、上年结转」{column}为 {actual}，而{lastYear}年度年报（{file} 第 {line} 行）「四、结转下年度继续办理」{column}为 {expected}',
+    en: '「二、上年结转」 {column} is {actual}, but the {lastYear} report ({file}, line {line}) carried {expected} forward in 「四、结转下年度继续办理」 {column}',
+  },
+  'related.carriedOut': {
+    zh: '{lastYear}年度年报「四、结转下年度继续办理」{column}：{expected}',
+    en: 'the {lastYear} report’s 「四、结转下年度继续办理」 {column}: {expected}',
+  },
   // conversion artifacts
   'conversion-artifact': {
     zh: '转换留下的{kind}「{text}」，不属于报告内容',
@@ -317,6 +325,7 @@ export const RULE_DESCRIPTIONS_EN: Record<FindingCode, string> = {
   deadline:
     'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
   'fee-missing': 'Section 六 does not state the information processing fees (信息处理费) collected (2021 format)',
+  'carry-over': "This year's 二、上年结转 differs from 四、结转下年度继续办理 in the same agency's report on the year before",
   placeholder: 'A 【…】 prompt of the template is still in the report',
   'conversion-artifact': 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',
   unreadable: 'The text is an annual report whose structure or tables cannot be read',

@@ -37,6 +37,7 @@ export type FindingCode =
   | 'year-mismatch'
   | 'deadline'
   | 'fee-missing'
+  | 'carry-over'
   | 'placeholder'
   | 'conversion-artifact'
   | 'unreadable'
@@ -62,6 +63,8 @@ export interface Fix {
 }
 
 export interface RelatedInfo {
+  /** Another document (a file path in the CLI, a URI in the server); absent: the finding's own document. */
+  uri?: string;
   range: Range;
   message: string;
 }

@@ -462,3 +462,14 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
   }
   return model;
 }
+
+/**
+ * Who wrote a report and for which year, read from its title, closing lines and statistics period only (no
+ * tables, no headings): how the carry-over check finds candidates for last year's report among many files.
+ * A candidate is read in full before it is compared, so a wrong guess here only costs a read.
+ */
+export function peekIdentity(lines: string[]): { agency?: string; year?: number } {
+  const title = findTitle(lines, lines.length);
+  const closing = findClosing(lines, Math.min(lines.length, TITLE_SEARCH_LINES));
+  return { agency: title?.agency ?? closing.agency, year: findYear(lines, title, lines.length) };
+}

@@ -1,11 +1,11 @@
 // `nianbao check`: arguments → files → core engine → text or JSON. No process globals here, so it is testable.
 
 import { version } from '../../../package.json';
-import { checkText, type CheckResult } from '../engine';
+import { checkText, type CheckOptions, type CheckResult } from '../engine';
 import type { Finding } from '../model';
 import { fixAll, type FixAllResult } from '../fixes/index';
 import { parseArgs, USAGE, type CheckCommand, type ExtractCommand } from './args';
-import { CliConfigs, type ConfigOptions } from './config';
+import { CliConfigs } from './config';
 import { documentKindOf, fixRefused, readDocumentFile, sourcesOf, type DocumentRead } from './documents';
 import { encodeText } from '../inputs/encoding';
 import {
@@ -22,6 +22,7 @@ import type { SeverityCounts } from './format';
 import { extractWriter, type ExtractInput } from './extract';
 import { reportWriter } from './output';
 import { filePatch } from './patch';
+import { LastYearIndex } from './lastYear';
 import { Progress } from './progress';
 import { writeFileSafely, type WriteFs } from './write';
 
@@ -62,7 +63,7 @@ export function useColor(io: CliIo): boolean {
 }
 
 /** Checks one readable text; a rule that throws is mentioned on stderr and the other rules still count. */
-export function checkFile(file: string, text: string, io: CliIo, options: ConfigOptions = {}): CheckResult {
+export function checkFile(file: string, text: string, io: CliIo, options: CheckOptions = {}): CheckResult {
   return checkText(text, {
     ...options,
     // The CLI prints code, severity, message and range: no fix is built (--fix uses fixAll).
@@ -73,7 +74,7 @@ export function checkFile(file: string, text: string, io: CliIo, options: Config
 }
 
 /** Fixes one readable text: every safe fix, re-checked until nothing fixable is left. */
-export function fixFileText(file: string, text: string, io: CliIo, options: ConfigOptions = {}): FixAllResult {
+export function fixFileText(file: string, text: string, io: CliIo, options: CheckOptions = {}): FixAllResult {
   return fixAll(text, {
     ...options,
     force: isReportByName(file),
@@ -102,10 +103,11 @@ function describeChange(change: FileChange): string {
 function forEachFile(
   paths: readonly string[],
   io: CliIo,
-  options: { quiet: boolean; verb: string; maxSize: number },
+  options: { quiet: boolean; verb: string; maxSize: number; onFiles?: (files: readonly string[]) => void },
   visit: (file: string, read: ReadResult | DocumentRead, progress: Progress) => void,
 ): FileProblem[] {
   const { files, problems } = collectFiles(paths, { maxSize: options.maxSize });
+  options.onFiles?.(files);
   for (const problem of problems) complain(io, problem.message);
   const progress = new Progress(io, files.length, options);
   const named = new Set(paths);
@@ -129,12 +131,22 @@ function runCheck(command: CheckCommand, io: CliIo): number {
   const failed: FileProblem[] = [];
   let checked = 0;
   let unwrittenFiles = 0;
+  // Several files: last year's report of an agency may be among them (carry-over).
+  let lastYear: LastYearIndex | undefined;
+  const optionsFor = (file: string): CheckOptions => ({ ...configs.optionsFor(file), lastYear: lastYear?.lookup });
 
   if (listing) io.stdout(writer.begin());
   const problems = forEachFile(
     command.paths,
     io,
-    { quiet: command.quiet, verb: '检查', maxSize: command.maxSize },
+    {
+      quiet: command.quiet,
+      verb: '检查',
+      maxSize: command.maxSize,
+      onFiles: (files) => {
+        if (files.length > 1) lastYear = new LastYearIndex(files, command.maxSize);
+      },
+    },
     (file, read, progress) => {
       const fail = (problem: FileProblem): void => {
         progress.clear();
@@ -149,7 +161,7 @@ function runCheck(command: CheckCommand, io: CliIo): number {
         }
         let findings: Finding[];
         try {
-          findings = checkFile(file, read.text, io, configs.optionsFor(file)).findings;
+          findings = checkFile(file, read.text, io, optionsFor(file)).findings;
         } catch (error) {
           return fail({ path: file, message: `检查文件 ${file} 时发生内部错误：${errorMessage(error)}` });
         }
@@ -161,7 +173,7 @@ function runCheck(command: CheckCommand, io: CliIo): number {
       if (!read.ok) return fail(unreadableFile(file, read.reason));
       let findings: Finding[];
       try {
-        const options = configs.optionsFor(file);
+        const options = optionsFor(file);
         if (command.fix === 'none') findings = checkFile(file, read.text, io, options).findings;
         else {
           const fixed = fixFileText(file, read.text, io, options);

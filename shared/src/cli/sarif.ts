@@ -78,7 +78,8 @@ export function sarifRules(): object[] {
 const RULE_INDEX = new Map<string, number>(RULES.map((rule, index) => [rule.code, index]));
 
 /** One finding of one file as a SARIF result. */
-export function sarifResult(finding: Finding, location: ArtifactLocation): object {
+/** `cwd` places related locations in another file (carry-over: last year's report). */
+export function sarifResult(finding: Finding, location: ArtifactLocation, cwd = '.'): object {
   const index = RULE_INDEX.get(finding.code);
   const result: Record<string, unknown> = {
     ruleId: finding.code,
@@ -90,7 +91,10 @@ export function sarifResult(finding: Finding, location: ArtifactLocation): objec
   if (finding.related && finding.related.length > 0) {
     result.relatedLocations = finding.related.map((related, id) => ({
       id,
-      physicalLocation: { artifactLocation: location, region: sarifRegion(related.range) },
+      physicalLocation: {
+        artifactLocation: related.uri === undefined ? location : artifactLocation(related.uri, cwd),
+        region: sarifRegion(related.range),
+      },
       message: { text: related.message },
     }));
   }
@@ -141,7 +145,7 @@ export class SarifWriter {
   file(report: FileReport): string {
     const location = artifactLocation(report.file, this.options.cwd);
     let out = '';
-    for (const finding of report.findings) out += this.stream.item(sarifResult(finding, location));
+    for (const finding of report.findings) out += this.stream.item(sarifResult(finding, location, this.options.cwd));
     return out;
   }
 

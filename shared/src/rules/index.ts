@@ -2,6 +2,7 @@
 
 import { ARITHMETIC_RULES } from './arithmetic';
 import { ARTIFACT_RULES } from './artifacts';
+import { CARRY_OVER_RULES } from './carryOver';
 import { CROSS_CHECK_RULES } from './crossChecks';
 import { NARRATIVE_RULES } from './narrative';
 import type { Rule } from './rule';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   ...ARITHMETIC_RULES,
   ...NARRATIVE_RULES,
   ...CROSS_CHECK_RULES,
+  ...CARRY_OVER_RULES,
   ...ARTIFACT_RULES,
 ];
 
