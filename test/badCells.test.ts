@@ -7,7 +7,17 @@ import assert from 'node:assert/strict';
 import { fixAll } from '../shared/src/fixes/index';
 import type { FindingCode } from '../shared/src/model';
 import { checkedFindings, describeFindings } from './support/findings';
-import { cellKey, consistentData, ENCODINGS, renderReport, type Encoding, type RenderedReport } from './support/reportFixture';
+import { readReport } from '../shared/src/reader';
+import { TABLE3_COLUMNS } from '../shared/src/template';
+import {
+  cellKey,
+  consistentData,
+  ENCODINGS,
+  renderReport,
+  type Encoding,
+  type RenderedReport,
+  type ReportData,
+} from './support/reportFixture';
 
 const ARITHMETIC: FindingCode[] = ['row-total', 'results-total', 'balance', 'review-total'];
 
@@ -65,15 +75,28 @@ function assertFixAllStaysInRow(text: string, rendered: RenderedReport, rowId: s
 }
 
 /**
- * Encodings where a blank cell is visible: an empty cell between separators, or an empty line where a
- * one-cell-per-line row has as many lines as columns. Not in pdftotext columns (`spaces`), where a blank cell
- * is only a wider run of spaces: reading it would need the header's column positions (issue 10, open).
+ * Encodings where a blank cell is visible: an empty cell between separators, an empty line where a
+ * one-cell-per-line row has as many lines as columns, or (pdftotext columns, `spaces`) a wider run of spaces
+ * where the other rows of the table have a number at that column position.
  */
-const BLANK_VISIBLE: Encoding[] = ['markdown', 'pipe', 'tab', 'cell-per-line'];
+const BLANK_VISIBLE: Encoding[] = ['markdown', 'pipe', 'tab', 'cell-per-line', 'spaces'];
+
+/** After fix-all, every number of the row `rowId` stands in its own column, and the blank column holds a number. */
+function assertFixAllKeepsColumns(text: string, data: ReportData, rowId: string, blankColumn: number): void {
+  const fixed = fixAll(text).text;
+  const row = readReport(fixed).tables.table3?.rows.find((r) => r.id === rowId);
+  assert.ok(row, `row ${rowId} read after fix-all`);
+  const expected = data.table3[rowId];
+  row.cells.forEach((cell, column) => {
+    assert.equal(cell?.kind, 'number', `column ${column} after fix-all: ${cell?.text}`);
+    if (column !== blankColumn) assert.equal(cell?.value, expected[column], `column ${column} keeps its number after fix-all`);
+  });
+}
 
 for (const encoding of ENCODINGS) {
   describe(`a bad first number cell, ${encoding}`, () => {
-    const rendered = renderReport(consistentData(11), encoding);
+    const data = consistentData(11);
+    const rendered = renderReport(data, encoding);
     const key = cellKey('t3.granted', 0);
 
     for (const text of ['15件', '约15', 'N/A', '十五']) {
@@ -95,7 +118,30 @@ for (const encoding of ENCODINGS) {
         const damaged = replaced(rendered, key, '');
         assertOneFindingOnCell(damaged.text, 'cell-missing', damaged.line, damaged.character, 0);
         assertFixAllStaysInRow(damaged.text, rendered, 't3.granted');
+        assertFixAllKeepsColumns(damaged.text, data, 't3.granted', 0);
       });
+
+      // One cell per line: a blank LAST cell is an empty line before the empty line that ends the row, which
+      // the reader does not take for a cell; the fill goes on a line of its own (not this test's subject).
+      for (const column of encoding === 'cell-per-line' ? [3] : [3, 6]) {
+        const name = TABLE3_COLUMNS[column].label;
+        test(`a blank cell in column ${column} (${name}) is cell-missing on that cell; fix-all keeps every number in its column`, () => {
+          const damaged = replaced(rendered, cellKey('t3.granted', column), '');
+          const all = findings(damaged.text);
+          const dump = describeFindings(all, damaged.text);
+          const missing = all.filter((f) => f.code === 'cell-missing');
+          assert.equal(missing.length, 1, `one cell-missing:\n${dump}`);
+          assert.equal(missing[0].range.start.line, damaged.line, dump);
+          assert.ok(missing[0].message.includes(name), `the finding names the column ${name}:\n${dump}`);
+          assert.deepEqual(
+            all.filter((f) => ARITHMETIC.includes(f.code) || f.code === 'row-label-missing' || f.code === 'cell-not-number'),
+            [],
+            `nothing else about the tables:\n${dump}`,
+          );
+          assertFixAllStaysInRow(damaged.text, rendered, 't3.granted');
+          assertFixAllKeepsColumns(damaged.text, data, 't3.granted', column);
+        });
+      }
     }
 
     test('the first cell of table 4 written 「3件」 is cell-not-number; the 15 numbers keep their columns', () => {

@@ -88,6 +88,10 @@ export const MESSAGES = {
     en: '{table}: the column 「{column}」 is blank in all {count} rows',
   },
   'fix.fillColumn': { zh: '「{column}」一列 {count} 格都填入 0', en: 'Fill in 0 in all {count} cells of 「{column}」' },
+  'cell-missing.unaligned': {
+    zh: '{row}只有 {count} 个数字，应有 {columns} 个；从各列的位置看不出哪一格空白，这一行不参与计算，请补全',
+    en: '{row} has {count} numbers for {columns} columns; the column positions do not show which cell is blank, so the row is left out of the sums: complete it',
+  },
   'cell-missing.expected': { zh: '（应为 {value}）', en: ' (should be {value})' },
   'cell-not-number.glued': {
     zh: '{row}的「{text}」：数字连在一起，无法唯一拆分成各列',

@@ -135,6 +135,11 @@ export interface RowModel {
   viaGroup?: string;
   /** The table-3 （六）其他处理 written as one data row (2019 format). */
   legacySingle?: boolean;
+  /**
+   * pdftotext columns: the row is short of numbers and the columns' positions do not show which of its cells
+   * are blank, so its numbers are in no column (`cells` all undefined; `rawCells` holds them).
+   */
+  unaligned?: boolean;
 }
 
 export interface TableModel {

@@ -17,6 +17,7 @@ import {
 } from './template';
 import { digitTokens, groupTotalsCheck, looksRunTogether, rowTotalCheck, splitRuns, type PartialCheck } from './runs';
 import { normalizeLabel } from './text';
+import { alignShortRows, type Alignment } from './spaceColumns';
 
 export type LineSource = (line: number) => TokenizedLine;
 
@@ -387,7 +388,17 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
   finish();
 
   const candidates = new Map<RowModel, Cell[][]>();
-  const rows = raw.filter((r) => r.template).map((r) => toRowModel(r, r.template!, gluedCells, candidates));
+  const encoding = dominantEncoding(layouts, sawSeparator);
+  const read = raw.filter((r) => r.template);
+  // pdftotext columns: a short row's blank cells are placed by the columns' positions in the other rows.
+  const alignments =
+    encoding === 'spaces'
+      ? alignShortRows(
+          read.map((r) => ({ values: r.values, columns: r.template!.columns.length })),
+          source,
+        )
+      : [];
+  const rows = read.map((r, i) => toRowModel(r, r.template!, gluedCells, candidates, alignments[i]));
   if (id === 'table3' && candidates.size > 0) chooseByColumns(rows, candidates, gluedCells);
   if (rows.length === 0 && gluedCells.length === 0) return undefined;
   if (id === 'table3') resolveOtherHandling(rows, legacyMarkers);
@@ -405,7 +416,7 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
   return {
     id,
     format: legacyMarkers.length > 0 ? '2019' : format,
-    encoding: dominantEncoding(layouts, sawSeparator),
+    encoding,
     startLine: Math.max(start, from),
     endLine: Math.max(end, start),
     rows,
@@ -415,7 +426,13 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
   };
 }
 
-function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[], candidates: Map<RowModel, Cell[][]>): RowModel {
+function toRowModel(
+  r: RawRow,
+  template: RowTemplate,
+  gluedCells: Cell[],
+  candidates: Map<RowModel, Cell[][]>,
+  alignment: Alignment | undefined,
+): RowModel {
   const n = template.columns.length;
   let values = r.values.slice(0, n);
   // A row short of cells whose line has empty cells before its first value: the first columns are the blank
@@ -426,6 +443,7 @@ function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[], candid
     values = [...r.leadingEmpties.slice(r.leadingEmpties.length - k), ...values];
   }
   let glued = false;
+  let unaligned = false;
   let splits: Cell[][] | undefined;
   // Digits run together (`规章000`, `0 0 0 0 0 00`): split where only one split fits, else one unreadable cell.
   // Only a row short of cells can hold a run (the common full row is not looked at again).
@@ -447,6 +465,8 @@ function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[], candid
       splits = split.candidates;
     }
   } else if (r.gluedRun && n > 1) glued = true;
+  else if (alignment?.kind === 'aligned') values = alignment.cells;
+  else if (alignment?.kind === 'uncertain') unaligned = true;
   if (glued) {
     values = asGlued(r.values);
     gluedCells.push(...values);
@@ -457,10 +477,11 @@ function toRowModel(r: RawRow, template: RowTemplate, gluedCells: Cell[], candid
     values.push(e);
   }
   const cells: (Cell | undefined)[] = [];
-  for (let i = 0; i < n; i++) cells.push(glued ? undefined : values[i]);
+  for (let i = 0; i < n; i++) cells.push(glued || unaligned ? undefined : values[i]);
   const rawCells = values;
   const anchor = rawCells[0] ?? r.labels[0];
   const row: RowModel = { id: template.id, labels: r.labels, labelMissing: r.labelMissing, cells, rawCells, anchor };
+  if (unaligned) row.unaligned = true;
   if (r.fuzzy) row.fuzzyLabel = true;
   if (r.viaGroup) row.viaGroup = r.viaGroup;
   if (splits) candidates.set(row, splits);
@@ -623,14 +644,25 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
     if (split.kind === 'split') read = split.cells;
     else unsplit = true;
   } else if (glued && values.length < columns) unsplit = true;
+  const encoding = dominantEncoding(layouts, sawSeparator);
+  let unaligned = false;
+  if (!unsplit && encoding === 'spaces' && read === values && values.length < columns) {
+    // pdftotext columns: the blank cells are placed by the header's column positions, when it shows them.
+    const headerLines: number[] = [];
+    for (let line = from; line < values[0].line; line++) if (source(line).layout !== 'blank') headerLines.push(line);
+    const [alignment] = alignShortRows([{ values, columns }], source, headerLines);
+    if (alignment?.kind === 'aligned') read = alignment.cells;
+    else if (alignment?.kind === 'uncertain') unaligned = true;
+  }
   if (unsplit) read = asGlued(values);
   const cells: (Cell | undefined)[] = [];
-  for (let i = 0; i < columns; i++) cells.push(unsplit ? undefined : read[i]);
+  for (let i = 0; i < columns; i++) cells.push(unsplit || unaligned ? undefined : read[i]);
   const row: RowModel = { id: TABLE4.rows[0].id, labels: [], labelMissing: false, cells, rawCells: read, anchor: read[0] };
+  if (unaligned) row.unaligned = true;
   return {
     id: 'table4',
     format: '2021',
-    encoding: dominantEncoding(layouts, sawSeparator),
+    encoding,
     startLine: firstLine,
     endLine: lastLine,
     rows: [row],

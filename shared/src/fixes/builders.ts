@@ -186,6 +186,7 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
     const edits = columnRows.flatMap((id) => {
       const c = table.rows.find((r) => r.id === id)?.cells[column];
       if (!c || (c.kind !== 'empty' && c.kind !== 'placeholder')) return [];
+      if (c.kind === 'empty' && table.encoding === 'spaces') return [spacedCellEdit(model, c, '0')];
       const padded = c.kind === 'empty' && c.start === c.end ? pad + '0' + pad : '0';
       return [{ range: { start: pos(c.line, c.start), end: pos(c.line, c.end) }, newText: padded }];
     });
@@ -197,6 +198,7 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   if (cell && cell.kind === 'placeholder') {
     return { title, edits: [{ range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.end) }, newText: value }] };
   }
+  if (cell && cell.kind === 'empty' && table.encoding === 'spaces') return { title, edits: [spacedCellEdit(model, cell, value)] };
   if (cell && cell.kind === 'empty') {
     const pad = (table.encoding === 'markdown' || table.encoding === 'pipe') && cell.start === cell.end ? ' ' : '';
     return { title, edits: [{ range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.end) }, newText: pad + value + pad }] };
@@ -221,6 +223,24 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   if (!isLineBound(row)) return undefined;
   const separator = { markdown: ' | ', pipe: ' | ', tab: '\t', spaces: '    ' }[table.encoding];
   return { title: fillTitle, edits: [{ range: at(last.line, last.end), newText: values.map((v) => separator + v).join('') }] };
+}
+
+/**
+ * Writes `value` into a blank cell of a pdftotext table (a place in a run of spaces): two spaces stay on each
+ * side of it, so that it is a cell of its own, and the spaces it takes come out of the run after it, so that
+ * the numbers after it keep their positions when the run is wide enough.
+ */
+function spacedCellEdit(model: ReportModel, cell: Cell, value: string): TextEdit {
+  const text = model.lines[cell.line] ?? '';
+  let before = 0;
+  while (cell.start - before > 0 && text[cell.start - before - 1] === ' ') before++;
+  let after = 0;
+  while (cell.start + after < text.length && text[cell.start + after] === ' ') after++;
+  const atEnd = cell.start + after >= text.length;
+  const lead = ' '.repeat(Math.max(0, 2 - before));
+  const taken = atEnd ? 0 : Math.max(0, Math.min(lead.length + value.length, after - 2));
+  const trail = atEnd ? '' : ' '.repeat(Math.max(0, 2 - (after - taken)));
+  return { range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.start + taken) }, newText: lead + value + trail };
 }
 
 /**

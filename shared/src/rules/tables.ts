@@ -155,6 +155,10 @@ export const cellMissing: Rule = {
         if (row.rawCells.some((c) => c.kind === 'glued')) continue;
         const t = rowTemplateOf(table, row);
         if (!t) continue;
+        if (row.unaligned) {
+          findings.push(unalignedFinding(table, row, t.name || table.id, t.columns.length));
+          continue;
+        }
         const last = row.rawCells[row.rawCells.length - 1] ?? row.anchor;
         t.columns.forEach((column, i) => {
           const cell = row.cells[i];
@@ -188,6 +192,19 @@ export const cellMissing: Rule = {
     return findings;
   },
 };
+/** A pdftotext row short of numbers whose blank cells the column positions do not show: one finding, no fix. */
+function unalignedFinding(table: TableModel, row: RowModel, name: string, columns: number): Finding {
+  const first = row.rawCells[0] ?? row.anchor;
+  const last = row.rawCells[row.rawCells.length - 1] ?? first;
+  return {
+    code: 'cell-missing',
+    severity: 'error',
+    range: { start: { line: first.line, character: first.start }, end: { line: last.line, character: Math.max(last.end, first.start) } },
+    message: msg('cell-missing.unaligned', { row: quoteRow(name), count: row.rawCells.length, columns }),
+    data: { table: table.id, row: row.id, encoding: table.encoding },
+  };
+}
+
 const isBlankCell = (c: Cell | undefined): boolean => c !== undefined && (c.kind === 'empty' || c.kind === 'placeholder');
 
 /** One key per column of a row layout (rows sharing a template's column list share its keys). */

@@ -1,0 +1,216 @@
+// pdftotext columns (`spaces`): a blank cell is only a wider run of spaces, so a row short of numbers does not
+// say which of its cells is blank. The other rows of the table do: their numbers stand at the columns'
+// positions. A short row's numbers are put in the columns they stand under, and its blank cells become empty
+// cells at the blank columns' positions. Where the positions do not tell (no aligned rows, a number between
+// two columns, aligned rows that disagree), the row is uncertain: its numbers are in no column at all.
+//
+// Positions are measured two ways, and the table's own rows choose: pdftotext -layout counts one column per
+// character (corpus 005), a text laid out by hand or by a monospace editor counts CJK characters as two.
+
+import type { Cell } from './model';
+import type { TokenizedLine } from './cells';
+
+type LineSource = (line: number) => TokenizedLine;
+
+/** Where a cell stands: [from, to) in one metric. */
+interface Span {
+  from: number;
+  to: number;
+}
+
+type Metric = 'chars' | 'display';
+const METRICS: readonly Metric[] = ['chars', 'display'];
+
+/** A row of the table as read: its value cells in order, and how many columns it has. */
+export interface ReadRow {
+  values: readonly Cell[];
+  columns: number;
+}
+
+export type Alignment = { kind: 'aligned'; cells: Cell[] } | { kind: 'uncertain' };
+
+/** A number stands in a column when its span is at most this far from the column's span. */
+const NEAR = 1;
+/**
+ * Rows that agree on where the columns stand show it. A layout of a single full row (a two-row block of
+ * table 2) is used only when no layout with as many columns has more rows.
+ */
+const MIN_AGREEING_ROWS = 2;
+
+/** Display width of a code point: East Asian wide and full-width characters (and CJK punctuation) take two columns. */
+function charWidth(code: number): number {
+  return (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0x2026 ||
+    code >= 0x20000
+    ? 2
+    : 1;
+}
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch.codePointAt(0)!);
+  return width;
+}
+
+/** The spans of `cells` (all on one line, whose tokens are `tok`) in a metric. */
+function spansOf(tok: TokenizedLine, cells: readonly Cell[], metric: Metric): Span[] {
+  return cells.map((cell) => {
+    let from = cell.start;
+    if (metric === 'display') for (const d of tok.cells) if (d.end <= cell.start) from += displayWidth(d.text) - d.text.length;
+    const width = metric === 'display' ? displayWidth(cell.text) : cell.end - cell.start;
+    return { from, to: from + width };
+  });
+}
+
+/** The UTF-16 offset on a line (tokens `tok`) of a position in a metric: inside the blanks it falls in, or the line's last cell's end. */
+function offsetOf(tok: TokenizedLine, position: number, metric: Metric): number {
+  let lastEnd = 0;
+  let lastEndPosition = 0;
+  for (const d of tok.cells) {
+    const [span] = spansOf(tok, [d], metric);
+    if (span.from > position) return Math.min(d.start, lastEnd + (position - lastEndPosition));
+    lastEnd = d.end;
+    lastEndPosition = span.to;
+  }
+  // After the line's last cell: at its end (the line may stop there).
+  return lastEnd;
+}
+
+const gap = (a: Span, b: Span): number => Math.max(0, a.from - b.to, b.from - a.to);
+
+/** The one line all of a row's values stand on, when it is a line of space-separated columns. */
+function lineOf(row: ReadRow, source: LineSource): number | undefined {
+  const first = row.values[0];
+  if (!first || row.values.some((c) => c.line !== first.line || c.kind === 'empty' || c.kind === 'glued')) return undefined;
+  return source(first.line).layout === 'spaces' ? first.line : undefined;
+}
+
+/** Rows whose spans agree column by column: the hull of each column, and how many rows agree. */
+interface Cluster {
+  columns: Span[];
+  rows: number;
+}
+
+/** Groups the full rows by where their columns stand (a table over two pages has two layouts). */
+function clustersOf(full: readonly Span[][]): Cluster[] {
+  const clusters: Cluster[] = [];
+  for (const spans of full) {
+    const match = clusters.find((c) => c.columns.length === spans.length && c.columns.every((col, k) => gap(col, spans[k]) <= NEAR));
+    if (!match) {
+      clusters.push({ columns: spans.map((s) => ({ ...s })), rows: 1 });
+      continue;
+    }
+    match.rows++;
+    match.columns.forEach((col, k) => {
+      col.from = Math.min(col.from, spans[k].from);
+      col.to = Math.max(col.to, spans[k].to);
+    });
+  }
+  return clusters;
+}
+
+/** The column each value stands in, when each stands near exactly one column and they keep their order. */
+function assign(values: readonly Span[], columns: readonly Span[]): number[] | undefined {
+  const out: number[] = [];
+  for (const v of values) {
+    const near = columns.flatMap((col, k) => (gap(v, col) <= NEAR ? [k] : []));
+    if (near.length !== 1 || (out.length > 0 && near[0] <= out[out.length - 1])) return undefined;
+    out.push(near[0]);
+  }
+  return out;
+}
+
+/**
+ * For each row short of cells whose values stand on one line of space-separated columns: its cells with the
+ * blank ones placed (empty cells at their columns' positions), or uncertain. Other rows: undefined.
+ * `headerLines`: the lines of the header, for a table with a single data row (table 4): their labels may show the columns.
+ */
+export function alignShortRows(
+  rows: readonly ReadRow[],
+  source: LineSource,
+  headerLines: readonly number[] = [],
+): (Alignment | undefined)[] {
+  const lines = rows.map((r) => lineOf(r, source));
+  const short = rows.map((r, i) => lines[i] !== undefined && r.values.length < r.columns);
+  if (!short.includes(true)) return rows.map(() => undefined);
+  // The layouts of each metric, from the full rows; the metric under which more rows agree is the text's.
+  const layouts = new Map<Metric, Cluster[]>();
+  for (const metric of METRICS) {
+    const full = rows.flatMap((r, i) => {
+      const line = lines[i];
+      return line !== undefined && r.values.length === r.columns ? [spansOf(source(line), r.values, metric)] : [];
+    });
+    const clusters = clustersOf(full);
+    const header = headerColumns(headerLines, source, metric);
+    if (header) clusters.push({ columns: header, rows: MIN_AGREEING_ROWS });
+    layouts.set(metric, clusters);
+  }
+  // How the text counts columns: the metric under which most full rows agree (both when as many).
+  const agreeing = (metric: Metric, columns?: number) =>
+    Math.max(0, ...layouts.get(metric)!.flatMap((c) => (columns === undefined || c.columns.length === columns ? [c.rows] : [])));
+  const best = Math.max(...METRICS.map((m) => agreeing(m)));
+  const metrics = METRICS.filter((m) => agreeing(m) === best && best > 0);
+  /** The layouts a row of `columns` columns is placed by: those most rows agree on (a single row only when no more do). */
+  const layoutsFor = (metric: Metric, columns: number): Cluster[] => {
+    const most = Math.max(...metrics.map((m) => agreeing(m, columns)));
+    return layouts.get(metric)!.filter((c) => c.columns.length === columns && c.rows >= Math.min(most, MIN_AGREEING_ROWS));
+  };
+
+  return rows.map((row, i) => {
+    const line = lines[i];
+    if (!short[i] || line === undefined) return undefined;
+    const tok = source(line);
+    const found = new Map<string, Cell[]>();
+    for (const metric of metrics) {
+      const spans = spansOf(tok, row.values, metric);
+      for (const layout of layoutsFor(metric, row.columns)) {
+        const columns = assign(spans, layout.columns);
+        if (!columns) continue;
+        // Blank columns after the last number are left out: the row is cut short there, as in any encoding.
+        const cells: Cell[] = [];
+        for (let k = 0, v = 0; v < row.values.length; k++) {
+          if (columns[v] === k) cells.push(row.values[v++]);
+          else {
+            const at = offsetOf(tok, layout.columns[k].from, metric);
+            cells.push({ text: '', line, start: at, end: at, kind: 'empty' });
+          }
+        }
+        found.set(columns.join(','), cells);
+      }
+    }
+    return found.size === 1 ? { kind: 'aligned', cells: [...found.values()][0] } : { kind: 'uncertain' };
+  });
+}
+
+/**
+ * The columns a table's header lines show (a table with one data row has no other row to compare with):
+ * the header labels' spans joined where they overlap; only when they make exactly as many columns as the
+ * row has, counted by the caller.
+ */
+function headerColumns(headerLines: readonly number[], source: LineSource, metric: Metric): Span[] | undefined {
+  if (headerLines.length === 0) return undefined;
+  const spans: Span[] = [];
+  for (const line of headerLines) {
+    const tok = source(line);
+    if (tok.cells.some((c) => c.kind !== 'text' || c.text.length > 16)) return undefined;
+    spans.push(...spansOf(tok, tok.cells, metric));
+  }
+  spans.sort((a, b) => a.from - b.from);
+  const joined: Span[] = [];
+  for (const s of spans) {
+    const last = joined[joined.length - 1];
+    if (last && s.from - last.to <= NEAR) last.to = Math.max(last.to, s.to);
+    else joined.push({ ...s });
+  }
+  return joined;
+}
