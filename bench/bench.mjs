@@ -55,6 +55,8 @@ const BUDGET = {
   editP99Ms: 5,
   cliFilesPerSecond: 500,
   serverMemoryMB: 80,
+  /** Issue 13: all cross-checks together add at most 20% to the analysis of a typical report. */
+  crossCheckRatio: 1.2,
 };
 const EDITS = QUICK ? 200 : 1000;
 const CLI_FILES = QUICK ? 300 : 1000;
@@ -320,6 +322,31 @@ function documentList(core) {
 
 // ---------------------------------------------------------------------------
 // Analysis, baseline, markdownlint
+
+/** The rules of issue 13 that compare the prose, the years and last year's report with the tables. */
+const CROSS_CHECK_CODES = ['narrative-mismatch', 'year-mismatch', 'deadline', 'fee-missing', 'carry-over'];
+
+/**
+ * What the cross-checks add to the analysis of the typical reports: read + every rule against read + every
+ * rule but the cross-checks, all typical documents per call, batches interleaved (paired ratio).
+ */
+function crossCheckCost(core, typical) {
+  const texts = typical.map((d) => d.make());
+  const others = core.RULES.filter((r) => !CROSS_CHECK_CODES.includes(r.code));
+  const all = () => {
+    for (const text of texts) core.runRules(core.readReport(text), { force: true });
+  };
+  const without = () => {
+    for (const text of texts) core.runRules(core.readReport(text), { force: true }, others);
+  };
+  const [withCross, withoutCross] = measureSamples([all, without], { totalMs: QUICK ? 1000 : 4000 });
+  return {
+    ratio: pairedRatio(withCross, withoutCross),
+    documents: texts.length,
+    allMs: median(withCross),
+    withoutMs: median(withoutCross),
+  };
+}
 
 const BASELINE_RE = /\d+/g;
 
@@ -786,7 +813,20 @@ async function main() {
       `≤ ${BUDGET.growthExponent}`,
       worstExponent.exponent <= BUDGET.growthExponent,
     ]);
-    result.analysis = { rows, exponents: exponents.map(({ family, exponent }) => ({ family, exponent })), typicalMedian };
+    process.stderr.write('measuring the cost of the cross-checks\n');
+    const cross = crossCheckCost(core, typical);
+    summary.push([
+      `cross-checks (${CROSS_CHECK_CODES.join(', ')}): analysis of the ${cross.documents} typical documents with them ${fmtMs(cross.allMs)} ms, without ${fmtMs(cross.withoutMs)} ms`,
+      `×${cross.ratio.toFixed(2)}`,
+      `≤ ×${BUDGET.crossCheckRatio}`,
+      cross.ratio <= BUDGET.crossCheckRatio,
+    ]);
+    result.analysis = {
+      rows,
+      exponents: exponents.map(({ family, exponent }) => ({ family, exponent })),
+      typicalMedian,
+      crossCheckRatio: cross.ratio,
+    };
   }
 
   if (runs('server')) {

@@ -3,5 +3,6 @@
 
 export { checkText, runRules } from '../shared/src/engine';
 export { readReport } from '../shared/src/reader';
+export { RULES } from '../shared/src/rules';
 export { SERVER_EXEC_ARGV } from '../shared/src/serverProcess';
 export { ENCODINGS, consistentData, mulberry32, renderReport } from '../test/support/reportFixture';
