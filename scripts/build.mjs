@@ -14,6 +14,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  // Chinese text (the template, the messages) written as itself, not as \uXXXX escapes: a smaller .vsix.
+  charset: 'utf8',
 };
 
 const testDir = 'test';
