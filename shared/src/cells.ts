@@ -1,36 +1,14 @@
-// Turns one line of text into cells, whatever the table encoding: pipes, tabs, runs of
-// spaces, or the whole line as one cell. Every cell keeps its exact column range.
+// Cells of a line: a cell's text, range and kind (number, placeholder, empty, text), and the splits
+// that several encodings share (on a separator; a label from the numbers after it). Which encoding a
+// line is in, and how it splits, is each encoding's own (shared/src/encodings).
 
 import type { Cell } from './model';
-import { isCommentLine } from './suppressions';
 import { isAsciiDigits, isPlaceholder, isRegExpSpace, isUsableCount, parseNumber } from './text';
 
-export type LineLayout = 'blank' | 'single' | 'pipe' | 'markdown' | 'separator' | 'tab' | 'spaces';
-
-export interface TokenizedLine {
-  layout: LineLayout;
-  cells: Cell[];
-}
-
-/** Every blank line's tokens: one shared, frozen value (a line's tokens are never changed). */
-const BLANK_LINE: TokenizedLine = Object.freeze({ layout: 'blank', cells: Object.freeze([]) as unknown as Cell[] });
-
 /** Longest cell text the tokenizer classifies in detail; longer cells are prose. */
-const MAX_CELL_LENGTH = 2000;
+export const MAX_CELL_LENGTH = 2000;
 
 const BOOKMARK_RE = /\[bookmark:[^\]\n]{0,200}\]/g;
-const SEPARATOR_CELL_RE = /^\s*:?-{1,}:?\s*$/;
-
-/** Is the line blank (only characters of `\s`, which include U+3000 and U+00A0)? */
-function isBlankLine(lineText: string): boolean {
-  // Most lines start with content; the others (pdftotext: long runs of blanks) are searched natively.
-  if (lineText.length > 0 && !isRegExpSpace(lineText.charCodeAt(0))) return false;
-  return !NOT_SPACE_RE.test(lineText);
-}
-const NOT_SPACE_RE = /\S/;
-const SPECIAL_CHARS_RE = /[|\t\u00a0\u3000]/;
-/** The blanks isBlankChar accepts, as a sticky pattern: where the leading ones end, found natively. */
-const LEADING_BLANK_CHARS_RE = /[ \t\u3000\u00a0\ufeff\u200b]*/y;
 
 function hasRegExpSpace(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isRegExpSpace(text.charCodeAt(i))) return true;
@@ -38,8 +16,13 @@ function hasRegExpSpace(text: string): boolean {
 }
 const TRAILING_NUMBERS_RE = /^(.*?[^\d\s.,，-])((?:\s+[-+]?\d[\d,，]*(?:\.\d+)?)+)$/;
 
-function isBlankChar(c: number): boolean {
+export function isBlankChar(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x200b;
+}
+
+/** The blanks a line starts with (its indentation). */
+export function leadingBlanks(text: string): string {
+  return /^[\s\u3000]*/.exec(text)?.[0] ?? '';
 }
 
 /** Builds a cell from line[start, end), trimming blanks and a leading `[bookmark: …]`. */
@@ -91,7 +74,8 @@ function classified(text: string, line: number, start: number, end: number): Cel
 /** A number with a note in brackets after it; the note holds an ideograph (`（其中修订 16 件）`, `(含新制定)`). */
 const NOTED_NUMBER_RE = /^(\d{1,9}(?:\.\d+)?)\s*[（(]([^（）()]*[\u4e00-\u9fff][^（）()]*)[）)]$/;
 
-function splitOn(lineText: string, line: number, separator: string, from: number, to: number): Cell[] {
+/** The cells of line[from, to] between occurrences of `separator`. */
+export function splitOn(lineText: string, line: number, separator: string, from: number, to: number): Cell[] {
   const cells: Cell[] = [];
   if (to < from) return cells;
   for (let start = from; ;) {
@@ -104,7 +88,7 @@ function splitOn(lineText: string, line: number, separator: string, from: number
 }
 
 /** Splits a spaced cell like `行政许可 550` or `21 0 0` into its label and numbers, appended to `out`. */
-function pushSplitTrailingNumbers(out: Cell[], lineText: string, line: number, cell: Cell): void {
+export function pushSplitTrailingNumbers(out: Cell[], lineText: string, line: number, cell: Cell): void {
   if (cell.kind !== 'text' || cell.text.length > 200) {
     out.push(cell);
     return;
@@ -138,118 +122,15 @@ function pushSplitTrailingNumbers(out: Cell[], lineText: string, line: number, c
   }
 }
 
-/** Tokenizes one line. */
-export function tokenizeLine(lineText: string, line: number): TokenizedLine {
-  // A Markdown/HTML comment or a `// nianbao-disable` directive alone on a line is not content.
-  if (isBlankLine(lineText) || isCommentLine(lineText)) return BLANK_LINE;
-  if (lineText.length > MAX_CELL_LENGTH * 4) {
-    // Far too long for a table row: one prose cell, not classified further.
-    return { layout: 'single', cells: [{ text: lineText.trim(), line, start: 0, end: lineText.length, kind: 'text' }] };
-  }
-  let from = 0;
-  let to = lineText.length;
-  if (isBlankChar(lineText.charCodeAt(0))) {
-    LEADING_BLANK_CHARS_RE.lastIndex = 0;
-    LEADING_BLANK_CHARS_RE.test(lineText);
-    from = LEADING_BLANK_CHARS_RE.lastIndex;
-  }
-  while (to > from && isBlankChar(lineText.charCodeAt(to - 1))) to--;
-  // One native scan for what the branches below look for: pipes, tabs, no-break and ideographic spaces.
-  const special = SPECIAL_CHARS_RE.test(lineText);
-
-  if (special && lineText.includes('|')) {
-    const markdown = lineText[from] === '|';
-    let a = from;
-    let b = to;
-    if (markdown) a++;
-    if (b > a && lineText[b - 1] === '|') b--;
-    const cells = splitOn(lineText, line, '|', a, b);
-    if (markdown && cells.length > 0 && cells.every((c) => SEPARATOR_CELL_RE.test(c.text))) {
-      return { layout: 'separator', cells: [] };
-    }
-    return { layout: markdown ? 'markdown' : 'pipe', cells };
-  }
-
-  if (special && lineText.indexOf('\t', from) >= 0 && lineText.indexOf('\t', from) < to) {
-    // A tab after the content started: tab-separated row. Leading tabs are empty cells (merged cells lost).
-    const leading = lineText.slice(0, from);
-    const cells: Cell[] = [];
-    if (leading.includes('\t')) {
-      // Each leading tab beyond the first stands for one empty cell.
-      let prev = 0;
-      for (let i = 0; i < from; i++) {
-        if (lineText[i] === '\t') {
-          if (i > 0) cells.push(makeCell(lineText, line, prev, i));
-          prev = i + 1;
-        }
-      }
-    }
-    // Trailing tabs are empty trailing cells (a row whose last cells were left blank).
-    let tabTo = lineText.length;
-    while (tabTo > to && lineText[tabTo - 1] !== '\t') tabTo--;
-    for (const c of splitOn(lineText, line, '\t', from, tabTo)) {
-      pushSplitTrailingNumbers(cells, lineText, line, c);
-    }
-    return { layout: 'tab', cells };
-  }
-
-  // Runs of two or more spaces separate columns (pdftotext -layout).
-  // A gap is made of blanks, and line[to - 1] is not one: a gap that starts before `to` ends before it.
-  // Most lines have only plain spaces: their gaps are found natively.
-  const plain = !special || (lineText.indexOf('\u00a0') < 0 && lineText.indexOf('\u3000') < 0);
-  let gap = nextWideGap(lineText, from, to, plain);
-  if (gap < 0) {
-    // No gap: one cell (the most common line), or a label and its numbers.
-    const cell = makeCell(lineText, line, from, to);
-    if (cell.kind !== 'text') return { layout: 'single', cells: [cell] };
-    const split: Cell[] = [];
-    pushSplitTrailingNumbers(split, lineText, line, cell);
-    return { layout: split.length > 1 ? 'spaces' : 'single', cells: split };
-  }
-  const split: Cell[] = [];
-  let start = from;
-  for (; gap >= 0; gap = nextWideGap(lineText, start, to, plain)) {
-    pushSplitTrailingNumbers(split, lineText, line, makeCell(lineText, line, start, gap));
-    start = wideGapEnd(lineText, gap, plain);
-  }
-  pushSplitTrailingNumbers(split, lineText, line, makeCell(lineText, line, start, to));
-  return { layout: 'spaces', cells: split };
-}
-
-const isSpaceOrNbsp = (c: number): boolean => c === 32 || c === 0xa0;
-const SPACES_RE = / +/y;
-
 /**
- * Where the next wide gap starts in line[from, to), or -1: two spaces (also no-break), or an ideographic
- * space. The same matches as the regular expression `(?:[ \u00a0]{2,}|\u3000+[ \u00a0\u3000]*)` with the g flag,
- * without a regex call per gap.
+ * Whether line[from, to) may be a label with numbers after it (`行政许可 550`): it ends in a digit or a
+ * thousands separator and holds a blank. Necessary for pushSplitTrailingNumbers to split its cell.
  */
-function nextWideGap(line: string, from: number, to: number, plainSpaces: boolean): number {
-  if (plainSpaces) {
-    const p = line.indexOf('  ', from);
-    return p >= 0 && p < to ? p : -1;
-  }
-  for (let p = from; p < to; p++) {
-    const c = line.charCodeAt(p);
-    if (c === 0x3000 || (isSpaceOrNbsp(c) && p + 1 < line.length && isSpaceOrNbsp(line.charCodeAt(p + 1)))) return p;
-  }
-  return -1;
-}
-
-/** Where the wide gap starting at `at` ends (greedy, like the regular expression). */
-function wideGapEnd(line: string, at: number, plainSpaces: boolean): number {
-  if (plainSpaces) {
-    SPACES_RE.lastIndex = at;
-    SPACES_RE.test(line);
-    return SPACES_RE.lastIndex;
-  }
-  let q = at;
-  if (line.charCodeAt(q) === 0x3000) {
-    while (q < line.length && (line.charCodeAt(q) === 0x3000 || isSpaceOrNbsp(line.charCodeAt(q)))) q++;
-  } else {
-    while (q < line.length && isSpaceOrNbsp(line.charCodeAt(q))) q++;
-  }
-  return q;
+export function isTrailingNumbersCandidate(lineText: string, from: number, to: number): boolean {
+  const last = lineText.charCodeAt(to - 1);
+  if (!((last >= 48 && last <= 57) || last === 44 /* , */ || last === 0xff0c) /* ， */) return false;
+  for (let i = from; i < to; i++) if (isRegExpSpace(lineText.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Ranges of `[bookmark: …]` artifacts on a line. */

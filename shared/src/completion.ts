@@ -3,6 +3,8 @@
 // (missing ones first). In a Markdown or pipe table an empty line gets the whole row with zeros.
 // Pure: the server maps the entries to LSP CompletionItems.
 
+import { encodingModule, type EncodingModule } from './encodings';
+import { MARKDOWN_ROW_RE } from './encodings/markdown';
 import { COLUMN_EXPLANATIONS, explain, ROW_EXPLANATIONS, SECTION_EXPLANATIONS } from './explanations';
 import { rowRange, sectionAt } from './locate';
 import { localized, type Locale } from './messages';
@@ -75,15 +77,18 @@ function headingMark(model: ReportModel): string {
   return '';
 }
 
-/** How new rows of this table are written: whole Markdown/pipe rows, or the label only. */
-function rowStyle(model: ReportModel, table: TableModel | undefined): 'markdown' | 'pipe' | 'label' {
-  if (table) return table.encoding === 'markdown' ? 'markdown' : table.encoding === 'pipe' ? 'pipe' : 'label';
-  return model.lines.some((l) => /^\s*\|.*\|\s*$/.test(l)) ? 'markdown' : 'label';
+/** The encoding whose whole rows an empty line gets (Markdown or pipe rows), or undefined: the label only. */
+function rowEncoding(model: ReportModel, table: TableModel | undefined): EncodingModule | undefined {
+  if (table) {
+    const encoding = encodingModule(table.encoding);
+    return encoding.completesRows ? encoding : undefined;
+  }
+  return model.lines.some((l) => MARKDOWN_ROW_RE.test(l)) ? encodingModule('markdown') : undefined;
 }
 
-function rowSnippet(style: 'markdown' | 'pipe', label: string, columns: number): string {
+function rowSnippet(encoding: EncodingModule, label: string, columns: number): string {
   const values = Array.from({ length: columns }, (_, i) => `\${${i + 1}:0}`);
-  return style === 'markdown' ? `| ${label} | ${values.join(' | ')} |` : `${label} | ${values.join(' | ')} |`;
+  return encoding.writeRow({ labels: [label], values }).lines[0];
 }
 
 /**
@@ -141,7 +146,7 @@ function rowEntries(
   }
   const missing = template.rows.filter((r) => !present.has(r.id));
   const next = missing.find((r) => index.get(r.id)! > previous) ?? missing[0];
-  const style = emptyLine ? rowStyle(model, table) : 'label';
+  const rowsIn = emptyLine ? rowEncoding(model, table) : undefined;
   const lineRange: Range = { start: { line: pos.line, character: 0 }, end: range.end };
   const groupLabel = (r: RowTemplate) => template.groups.find((g) => g.id === r.group)?.label;
 
@@ -161,8 +166,8 @@ function rowEntries(
       range,
       preselect: (isNext && prefix === '') || undefined,
     };
-    if (style !== 'label') {
-      entry.insertText = rowSnippet(style, r.label, r.columns.length);
+    if (rowsIn) {
+      entry.insertText = rowSnippet(rowsIn, r.label, r.columns.length);
       entry.snippet = true;
       entry.range = lineRange;
     }

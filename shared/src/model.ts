@@ -1,6 +1,8 @@
 // The parsed report model and the findings the rules produce.
 // Positions follow LSP: 0-based line, 0-based UTF-16 character offset within the line.
 
+import type { TableEncoding } from './encodings';
+
 export interface Position {
   line: number;
   character: number;
@@ -84,13 +86,8 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-/** How a table's cells are laid out in the text. */
-export type TableEncoding =
-  | 'cell-per-line' // Word → text: one cell per line (optionally tab-indented)
-  | 'pipe' // `a | b | c |` rows without a Markdown separator
-  | 'markdown' // GitHub-flavoured Markdown table with a `|---|` row
-  | 'tab' // tab-separated rows
-  | 'spaces'; // columns aligned by runs of spaces (pdftotext -layout)
+/** How a table's cells are laid out in the text: one module each in shared/src/encodings. */
+export type { TableEncoding };
 
 export type CellKind = 'number' | 'placeholder' | 'empty' | 'text' | 'glued';
 

@@ -2,19 +2,8 @@
 // VS Code snippets (tab stops for the agency, the year, the prose and every number). One writer
 // interface, two implementations: plain text with the values filled in, or snippet syntax.
 
-import {
-  AGENCY_PROMPT,
-  PROSE_PROMPTS,
-  SECTIONS,
-  standardHeading,
-  TABLE2_2021,
-  TABLE3_2021,
-  TABLE3_COLUMNS,
-  TABLE4_GROUPS,
-  TABLE4_RESULT_COLUMNS,
-  YEAR_PROMPT,
-  type TableTemplate,
-} from './template';
+import { defaultLayout, renderTable, type CellWriter, type RowLayout } from './render';
+import { AGENCY_PROMPT, PROSE_PROMPTS, SECTIONS, standardHeading, YEAR_PROMPT } from './template';
 
 export type ReportStyle = 'markdown' | 'plaintext';
 
@@ -42,7 +31,6 @@ export interface NewReportOptions {
 export const AGENCY_PLACEHOLDER = AGENCY_PROMPT;
 export const YEAR_PLACEHOLDER = YEAR_PROMPT;
 
-const TABLE3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const TABLE4_NOTE =
   '下表依次为行政复议、未经复议直接起诉的行政诉讼、复议后起诉的行政诉讼，每组依次为结果维持、结果纠正、其他结果、尚未审结、总计。';
 
@@ -88,73 +76,26 @@ export function reportLines(w: TemplateWriter, style: ReportStyle): string[] {
   return out;
 }
 
-function row(style: ReportStyle, cells: string[]): string {
-  return style === 'markdown' ? `| ${cells.join(' | ')} |` : `${cells.join(' | ')} |`;
+/** The tables of a new report: Markdown tables, or pipe rows in plain text; empty cells padded like the others. */
+function tableLayout(style: ReportStyle): RowLayout {
+  return { ...defaultLayout(style === 'markdown' ? 'markdown' : 'pipe'), padEmpty: true };
 }
 
-function header(w: TemplateWriter, style: ReportStyle, cells: string[]): string[] {
-  const texts = cells.map((c) => w.text(c));
-  return style === 'markdown' ? [row(style, texts), `|${cells.map(() => '---').join('|')}|`] : [row(style, texts)];
+function cellWriter(w: TemplateWriter): CellWriter {
+  return { literal: (t) => w.text(t), value: (t) => w.slot(t) };
 }
 
-function zeros(w: TemplateWriter, count: number): string[] {
-  return Array.from({ length: count }, () => w.slot('0'));
+export function table2Lines(w: TemplateWriter, style: ReportStyle): string[] {
+  return renderTable('table2', tableLayout(style), undefined, cellWriter(w));
 }
 
-export function table2Lines(w: TemplateWriter, style: ReportStyle, template: TableTemplate = TABLE2_2021): string[] {
-  const out: string[] = [];
-  template.groups.forEach((group, g) => {
-    const members = template.rows.filter((r) => r.group === group.id);
-    if (g > 0 && style === 'markdown') out.push('');
-    out.push(...header(w, style, [group.label, ...members[0].columns.map((c) => c.label)]));
-    for (const r of members) out.push(row(style, [w.text(r.label), ...zeros(w, r.columns.length)]));
-  });
-  return out;
-}
-
-export function table3Lines(w: TemplateWriter, style: ReportStyle, template: TableTemplate = TABLE3_2021): string[] {
-  const width = TABLE3_COLUMNS.length;
-  const out = header(w, style, [TABLE3_NOTE, ...TABLE3_COLUMNS.map((c) => c.label)]);
-  const groupLine = (label: string) =>
-    style === 'markdown' ? row(style, [w.text(label), ...Array<string>(width).fill('')]) : `${w.text(label)} |`;
-  // Each group label (「三、本年度办理结果」, 「（三）不予公开」…) on a line of its own before its first row.
-  const opened = new Set<string>();
-  for (const r of template.rows) {
-    if (r.group && !opened.has(r.group)) {
-      opened.add(r.group);
-      out.push(groupLine(template.groups.find((g) => g.id === r.group)!.label));
-    }
-    out.push(row(style, [w.text(r.label), ...zeros(w, r.columns.length)]));
-  }
-  return out;
+export function table3Lines(w: TemplateWriter, style: ReportStyle): string[] {
+  return renderTable('table3', tableLayout(style), undefined, cellWriter(w));
 }
 
 export function table4Lines(w: TemplateWriter, style: ReportStyle): string[] {
-  const count = TABLE4_GROUPS.length * TABLE4_RESULT_COLUMNS.length;
-  if (style === 'markdown') {
-    return [
-      w.text(TABLE4_NOTE),
-      '',
-      ...header(
-        w,
-        style,
-        TABLE4_GROUPS.flatMap(() => [...TABLE4_RESULT_COLUMNS]),
-      ),
-      row(style, zeros(w, count)),
-    ];
-  }
-  return [
-    row(style, [w.text('行政复议'), w.text('行政诉讼')]),
-    row(
-      style,
-      [...TABLE4_RESULT_COLUMNS, ...TABLE4_GROUPS.slice(1).map((g) => g.name.split('·')[1])].map((c) => w.text(c)),
-    ),
-    row(
-      style,
-      [...TABLE4_RESULT_COLUMNS, ...TABLE4_RESULT_COLUMNS].map((c) => w.text(c)),
-    ),
-    row(style, zeros(w, count)),
-  ];
+  const table = renderTable('table4', tableLayout(style), undefined, cellWriter(w));
+  return style === 'markdown' ? [w.text(TABLE4_NOTE), '', ...table] : table;
 }
 
 // ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // and its folding ranges (sections, tables, row groups). Pure: the server maps these to LSP types.
 
 import type { Range, ReportModel, RowModel, TableModel } from './model';
+import { encodingModule } from './encodings';
 import { lastTextLineIn, rowRange, tablesOf, templateOfTable, trimmedLineRange } from './locate';
 import { SECTIONS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type GroupTemplate } from './template';
 import { localized, type Locale } from './messages';
@@ -24,14 +25,6 @@ export interface Fold {
   startLine: number;
   endLine: number;
 }
-
-const ENCODING_NAMES: Record<TableModel['encoding'], { zh: string; en: string }> = {
-  'cell-per-line': { zh: '每格一行', en: 'one cell per line' },
-  pipe: { zh: '竖线分隔', en: 'pipe rows' },
-  markdown: { zh: 'Markdown 表格', en: 'Markdown table' },
-  tab: { zh: '制表符分隔', en: 'tab-separated' },
-  spaces: { zh: '空格对齐', en: 'space-aligned' },
-};
 
 const WORDS = {
   format: { zh: '{format} 年格式', en: '{format} format' },
@@ -127,7 +120,7 @@ function tableSymbol(model: ReportModel, table: TableModel, locale: Locale): Out
   const last = trimmedLineRange(model, table.endLine);
   const symbol: OutlineSymbol = {
     name: template.name,
-    detail: `${word(locale, 'format', { format: table.format })} · ${localized(ENCODING_NAMES[table.encoding], locale)}`,
+    detail: `${word(locale, 'format', { format: table.format })} · ${localized(encodingModule(table.encoding).name, locale)}`,
     kind: 'table',
     range: { start: first.start, end: last.end },
     selectionRange: first,

@@ -17,7 +17,8 @@ import type {
 } from './model';
 import { matchRow, prepare } from './labels';
 import { SECTION_NUMERALS, SECTIONS, TABLE3_2021 } from './template';
-import { findBookmarks, tokenizeLine, type TokenizedLine } from './cells';
+import { findBookmarks } from './cells';
+import { tokenizeLine, type TokenizedLine } from './encodings';
 import { parseHeading } from './headings';
 import { isCommentLine } from './suppressions';
 import { readLabelledTable, readReviewTable } from './tables';

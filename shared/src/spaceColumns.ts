@@ -8,7 +8,7 @@
 // character (corpus 005), a text laid out by hand or by a monospace editor counts CJK characters as two.
 
 import type { Cell } from './model';
-import type { TokenizedLine } from './cells';
+import type { TokenizedLine } from './encodings';
 
 type LineSource = (line: number) => TokenizedLine;
 

@@ -3,7 +3,7 @@
 // Matching by template, not by encoding, is what makes every encoding work.
 
 import type { Cell, FormatVersion, RowModel, TableEncoding, TableId, TableModel } from './model';
-import type { LineLayout, TokenizedLine } from './cells';
+import { encodingOfLayout, LAYOUTS_WITH_EMPTIES, type LineLayout, type TokenizedLine } from './encodings';
 import { isKnownLabel, matchGroup, matchRow, prepare, type PreparedTable } from './labels';
 import {
   TABLE2_2019_MARKERS,
@@ -41,9 +41,6 @@ function isValueLikeText(p: PreparedTable, c: Cell): boolean {
   return c.kind === 'text' && c.text.length <= 30 && VALUE_LIKE_RE.test(c.text) && !isKnownLabel(p, normalizeLabel(c.text));
 }
 
-/** Layouts whose rows are whole lines and whose empty cells are written (`| a | | 2 |`, `a\t\t2`). */
-const LINE_LAYOUTS_WITH_EMPTIES: ReadonlySet<LineLayout> = new Set(['pipe', 'markdown', 'tab']);
-
 interface RawRow {
   labels: Cell[];
   values: Cell[];
@@ -63,14 +60,6 @@ interface RawRow {
   /** The numbers were glued to the label (`规章000`). */
   gluedRun?: boolean;
 }
-
-const ENCODING_OF_LAYOUT: Partial<Record<LineLayout, TableEncoding>> = {
-  single: 'cell-per-line',
-  pipe: 'pipe',
-  markdown: 'markdown',
-  tab: 'tab',
-  spaces: 'spaces',
-};
 
 function dominantEncoding(layouts: Map<TableEncoding, number>, sawSeparator: boolean): TableEncoding {
   if (sawSeparator) return 'markdown';
@@ -290,7 +279,7 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
       continue;
     }
     const cells = tok.cells;
-    const withEmpties = LINE_LAYOUTS_WITH_EMPTIES.has(tok.layout);
+    const withEmpties = LAYOUTS_WITH_EMPTIES.has(tok.layout);
     // The tokenizer reads a tab line's first leading tab as indentation: one column more than its cells show.
     const columnOffset = tok.layout === 'tab' && cells.length > 0 && cells[0].start > 0 ? 1 : 0;
     if (tok.layout === 'tab' || tok.layout === 'markdown') {
@@ -375,7 +364,7 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
       lastLine = line;
     }
     if (valuesOnLine > 0 || labelsOnLine > 0) {
-      const enc = ENCODING_OF_LAYOUT[tok.layout];
+      const enc = encodingOfLayout(tok.layout);
       if (enc && valuesOnLine > 0) layouts.set(enc, (layouts.get(enc) ?? 0) + 1);
     }
     // A line with a label and values, or several values, is a whole row (pipe, tab, spaces, Markdown).
@@ -586,7 +575,7 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
     // A line whose cells after its labels are exactly the missing values, empties included
     // (`| | 2 | 0 | … |`): its leading empty cells are blank values, not merged headers.
     let leadFrom = -1;
-    if (LINE_LAYOUTS_WITH_EMPTIES.has(tok.layout) && tok.cells.some(isValueCell)) {
+    if (LAYOUTS_WITH_EMPTIES.has(tok.layout) && tok.cells.some(isValueCell)) {
       let end = tok.cells.length;
       while (end > 0 && tok.cells[end - 1].kind === 'empty') end--;
       let start = end;
@@ -632,7 +621,7 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
     }
     // Trailing empty cells of a data line are missing values (`0 | 0 | |`).
     if (valuesOnLine > 1) values.push(...pendingEmpties.slice(0, columns - values.length));
-    const enc = ENCODING_OF_LAYOUT[tok.layout];
+    const enc = encodingOfLayout(tok.layout);
     if (enc && valuesOnLine > 0) layouts.set(enc, (layouts.get(enc) ?? 0) + 1);
   }
   if (values.length === 0) return undefined;

@@ -2,7 +2,8 @@
 // encoding seen in the wild, and records the exact source range of every number it writes.
 // Tests use it to check that the core reads each encoding and points at the right cell.
 
-import type { Range } from '../../shared/src/model';
+import { ENCODING_IDS, ENCODINGS as ENCODING_MODULES, type RowOptions, type WrittenCell } from '../../shared/src/encodings';
+import type { Range, TableEncoding } from '../../shared/src/model';
 import {
   TABLE2_2021,
   TABLE3_2021,
@@ -16,8 +17,9 @@ import {
   type TableTemplate,
 } from '../../shared/src/template';
 
-export type Encoding = 'cell-per-line' | 'pipe' | 'tab' | 'markdown' | 'spaces';
-export const ENCODINGS: readonly Encoding[] = ['cell-per-line', 'pipe', 'tab', 'markdown', 'spaces'];
+export type Encoding = TableEncoding;
+/** Every registered encoding: a new one is written by the fixtures (and so checked by their tests) once it has a renderer below. */
+export const ENCODINGS: readonly Encoding[] = ENCODING_IDS;
 
 export type Eol = '\n' | '\r\n';
 
@@ -209,6 +211,21 @@ class TextWriter {
     return this;
   }
 
+  /** Appends whole lines an encoding's writer wrote; each number's range is where the writer put it. */
+  written(lines: readonly string[], cells: readonly { cell: CellSpec; place: WrittenCell | undefined }[]): this {
+    if (this.current.length > 0) this.endLine();
+    const first = this.lines.length;
+    for (const { cell, place } of cells) {
+      if (!('key' in cell)) continue;
+      if (!place) throw new Error(`cell ${cell.key} not written`);
+      if (this.cells.has(cell.key)) throw new Error(`cell ${cell.key} written twice`);
+      const line = first + place.line;
+      this.cells.set(cell.key, { start: { line, character: place.start }, end: { line, character: place.end } });
+    }
+    for (const line of lines) this.line(line);
+    return this;
+  }
+
   endLine(): this {
     this.lines.push(this.current);
     this.current = '';
@@ -234,11 +251,6 @@ const blank: CellSpec = { label: '' };
 
 function cellText(cell: CellSpec): string {
   return 'label' in cell ? cell.label : cell.text;
-}
-
-function writeCell(writer: TextWriter, cell: CellSpec): void {
-  if ('key' in cell) writer.number(cell.key, cell.text);
-  else writer.write(cell.label);
 }
 
 // ---------------------------------------------------------------------------
@@ -356,7 +368,8 @@ function table4Abstract(data: ReportData): AbstractTable {
 }
 
 // ---------------------------------------------------------------------------
-// Encodings
+// Encodings: how each lays out the printed table (which cells it keeps); the lines are written by the
+// encoding's own writer (shared/src/encodings), the numbers' ranges taken from where it put them.
 
 type TableRenderer = (writer: TextWriter, table: AbstractTable) => void;
 
@@ -367,39 +380,30 @@ function presentCells(line: TableLine): CellSpec[] {
   return [...nonEmpty(line.labels).map(label), ...line.values];
 }
 
+/** Writes a row of cells (labels first) with an encoding's writer; the numbers' ranges are recorded. */
+function writeRow(writer: TextWriter, encoding: Encoding, labels: CellSpec[], values: CellSpec[], options?: RowOptions): void {
+  const written = ENCODING_MODULES[encoding].writeRow({ labels: labels.map(cellText), values: values.map(cellText) }, options);
+  writer.written(written.lines, [
+    ...labels.map((cell, i) => ({ cell, place: written.labels[i] })),
+    ...values.map((cell, i) => ({ cell, place: written.values[i] })),
+  ]);
+}
+
 /** Word → text: each cell on its own tab-indented line, a blank line after each row (corpus 000/002). */
 const renderCellPerLine: TableRenderer = (writer, table) => {
-  for (const line of table.lines) {
-    for (const cell of presentCells(line)) {
-      writer.write('\t');
-      writeCell(writer, cell);
-      writer.endLine();
-    }
-    writer.line();
-  }
+  for (const line of table.lines) writeRow(writer, 'cell-per-line', presentCells(line), [], { indent: '\t', blankLineAfter: true });
 };
 
 /** `a | b | c |` rows without a separator (corpus 003); merged cells are left out. */
 const renderPipe: TableRenderer = (writer, table) => {
-  for (const line of table.lines) {
-    presentCells(line).forEach((cell, index) => {
-      if (index > 0) writer.write(' ');
-      writeCell(writer, cell);
-      writer.write(' |');
-    });
-    writer.endLine();
-  }
+  for (const line of table.lines) writeRow(writer, 'pipe', presentCells(line), []);
 };
 
 /** Tab-separated rows keeping every label column, empty where cells were merged (corpus 004). */
 const renderTab: TableRenderer = (writer, table) => {
   for (const line of table.lines) {
-    const cells = line.header ? trimTrailingBlanks(line.labels).map(label) : [...line.labels.map(label), ...line.values];
-    cells.forEach((cell, index) => {
-      if (index > 0) writer.write('\t');
-      writeCell(writer, cell);
-    });
-    writer.endLine();
+    if (line.header) writeRow(writer, 'tab', trimTrailingBlanks(line.labels).map(label), []);
+    else writeRow(writer, 'tab', line.labels.map(label), line.values);
   }
 };
 
@@ -414,32 +418,23 @@ function trimTrailingBlanks(texts: readonly string[]): string[] {
  * own with empty value cells: `| （三）不予公开 | | | … |`, then `| 1.属于国家秘密 | 1 | 0 | … |`.
  */
 const renderMarkdown: TableRenderer = (writer, table) => {
+  const markdown = ENCODING_MODULES.markdown;
   const width = (table.labelColumns > 0 ? 1 : 0) + table.valueColumns;
   table.markdownHeader.forEach((cells, index) => {
-    writeMarkdownRow(writer, padCells(cells.map(label), width));
-    if (index === 0) writer.line(`|${'---|'.repeat(width)}`);
+    const padded = padCells(cells, width);
+    writer.written(index === 0 ? markdown.writeHeader(padded) : markdown.writeRow({ labels: padded, values: [] }).lines, []);
   });
   for (const line of table.lines) {
     if (line.header) continue;
     const labels = nonEmpty(line.labels);
-    for (const group of labels.slice(0, -1)) writeMarkdownRow(writer, padCells([label(group)], width));
+    for (const group of labels.slice(0, -1)) writer.written(markdown.writeLabelRow(group, width), []);
     const rowLabel = table.labelColumns > 0 ? [label(labels[labels.length - 1] ?? '')] : [];
-    writeMarkdownRow(writer, [...rowLabel, ...line.values]);
+    writeRow(writer, 'markdown', rowLabel, line.values);
   }
 };
 
-function padCells(cells: CellSpec[], width: number): CellSpec[] {
-  return [...cells, ...new Array<CellSpec>(Math.max(0, width - cells.length)).fill(blank)];
-}
-
-function writeMarkdownRow(writer: TextWriter, cells: CellSpec[]): void {
-  writer.write('|');
-  for (const cell of cells) {
-    writer.write(' ');
-    writeCell(writer, cell);
-    writer.write(cellText(cell) === '' ? '|' : ' |');
-  }
-  writer.endLine();
+function padCells(cells: string[], width: number): string[] {
+  return [...cells, ...new Array<string>(Math.max(0, width - cells.length)).fill('')];
 }
 
 /** Display width: CJK and full-width characters take two columns. */
@@ -456,32 +451,25 @@ const SPACES_GAP = 2;
  * on its own line, then `label<spaces>n<spaces>n…` with every value column at a fixed position.
  */
 const renderSpaces: TableRenderer = (writer, table) => {
-  const labelPart = (line: TableLine): string => {
+  const labelPart = (line: TableLine): string[] => {
     const labels = nonEmpty(line.labels.slice(0, table.labelColumns));
-    return line.header ? labels.join('  ') : (labels[labels.length - 1] ?? '');
+    return line.header ? labels : labels.slice(-1);
   };
   const valuePart = (line: TableLine): CellSpec[] =>
     line.header ? trimTrailingBlanks(line.labels.slice(table.labelColumns)).map(label) : line.values;
-  const labelWidth = table.labelColumns > 0 ? Math.max(...table.lines.map((l) => displayWidth(labelPart(l)))) + SPACES_GAP : 0;
+  const labelWidth =
+    table.labelColumns > 0 ? Math.max(...table.lines.map((l) => displayWidth(labelPart(l).join(' '.repeat(SPACES_GAP))))) + SPACES_GAP : 0;
   const columnWidths = Array.from(
     { length: table.valueColumns },
     (_, column) => Math.max(...table.lines.map((l) => displayWidth(cellText(valuePart(l)[column] ?? blank)))) + SPACES_GAP,
   );
+  // Every value column starts at a fixed display column.
+  const stops = columnWidths.map((_, column) => labelWidth + columnWidths.slice(0, column).reduce((a, b) => a + b, 0));
   for (const line of table.lines) {
     if (!line.header) for (const group of nonEmpty(line.labels).slice(0, -1)) writer.line(group);
-    const cells = valuePart(line);
-    if (table.labelColumns > 0) writer.write(padToWidth(labelPart(line), cells.length > 0 ? labelWidth : 0));
-    cells.forEach((cell, column) => {
-      writeCell(writer, cell);
-      if (column < cells.length - 1) writer.write(padToWidth('', columnWidths[column] - displayWidth(cellText(cell))));
-    });
-    writer.endLine();
+    writeRow(writer, 'spaces', labelPart(line).map(label), valuePart(line), { stops, gap: SPACES_GAP, measure: displayWidth });
   }
 };
-
-function padToWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
 
 const RENDERERS: Record<Encoding, TableRenderer> = {
   'cell-per-line': renderCellPerLine,

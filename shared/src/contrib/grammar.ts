@@ -4,6 +4,8 @@
 // markup.heading (title, section headings), entity.name.type (row labels), constant.numeric (numbers),
 // keyword.other (totals, 第二十条第（X）项), constant.other.date (dates), comment (disable directives).
 
+import { ENCODING_IDS, encodingModule } from '../encodings';
+import { separatorRowPattern } from '../encodings/markdown';
 import {
   SECTIONS,
   TABLE2_2019,
@@ -59,10 +61,25 @@ function alternation(labels: Iterable<string>, spaced = false): string {
   return unique.map((l) => flexible(l, spaced)).join('|');
 }
 
-/** Start of a cell: line start, or just after `|` or a tab (blanks allowed). */
-const CELL_START = `(?:^|(?<=[|\\t]))${BLANK}*`;
+/** The characters that separate cells (`|`, a tab) and the runs that do (two blanks: pdftotext columns), from the encodings. */
+const DELIMITER_CHARS = [
+  ...new Set(
+    ENCODING_IDS.flatMap((id) => {
+      const d = encodingModule(id).delimiter;
+      return d && 'char' in d ? [d.char] : [];
+    }),
+  ),
+].join('');
+const DELIMITER_RUNS = ENCODING_IDS.flatMap((id) => {
+  const d = encodingModule(id).delimiter;
+  return d && 'run' in d ? [d.run] : [];
+});
+/** Start of a cell: line start, or just after a delimiter character (blanks allowed). */
+const CELL_START = `(?:^|(?<=[${DELIMITER_CHARS}]))${BLANK}*`;
+/** Where a cell ends (`…` before the line end, a delimiter) with `more` as further alternatives. */
+const cellEnd = (more = ''): string => `(?=${BLANK}*(?:$|[${DELIMITER_CHARS}]|${DELIMITER_RUNS.join('|')}${more}))`;
 /** End of a cell: line end, `|`, a tab, or a run of two blanks (pdftotext columns). */
-const CELL_END = `(?=${BLANK}*(?:$|[|\\t]|[ \\u3000]{2}))`;
+const CELL_END = cellEnd();
 
 function sectionHeadingRules(): Rule[] {
   const rules: Rule[] = [];
@@ -72,7 +89,10 @@ function sectionHeadingRules(): Rule[] {
     const exact = alternation([s.title, ...s.variants]);
     // Free wording (every keyword of one set, no sentence punctuation): only with a numeral, like the reader.
     const loose = s.keywords
-      .map((set) => `${set.map((k) => `(?=[^。；;！!？?|\\t]{0,40}${escapeRegex(k)})`).join('')}[^。；;！!？?|\\t]{2,40}?`)
+      .map(
+        (set) =>
+          `${set.map((k) => `(?=[^。；;！!？?${DELIMITER_CHARS}]{0,40}${escapeRegex(k)})`).join('')}[^。；;！!？?${DELIMITER_CHARS}]{2,40}?`,
+      )
       .join('|');
     const head = `^${BLANK}*(?:(#{1,6})[ \\t]+)?(\\*\\*)?`;
     const tail = `${BLANK}*(\\*\\*)?${BLANK}*[:：。.]?${BLANK}*$`;
@@ -183,11 +203,11 @@ export function nianbaoGrammar(): Rule {
       },
       tableSeparator: {
         name: 'punctuation.separator.table.nianbao',
-        match: `^${BLANK}*\\|?(?:${BLANK}*:?-{3,}:?${BLANK}*\\|)+(?:${BLANK}*:?-{3,}:?${BLANK}*)?$`,
+        match: separatorRowPattern(BLANK),
       },
       title: {
         name: 'markup.heading.title.nianbao',
-        match: `^${BLANK}*(?:(#{1,6})[ \\t]+)?(\\*\\*)?([^|\\t]{0,50}?政[府务]信息公开(?:工作)?(?:[0-9０-９]{4}${BLANK}*年度?)?年度报告)(\\*\\*)?${BLANK}*$`,
+        match: `^${BLANK}*(?:(#{1,6})[ \\t]+)?(\\*\\*)?([^${DELIMITER_CHARS}]{0,50}?政[府务]信息公开(?:工作)?(?:[0-9０-９]{4}${BLANK}*年度?)?年度报告)(\\*\\*)?${BLANK}*$`,
         captures: {
           1: { name: 'punctuation.definition.heading.nianbao' },
           2: { name: 'punctuation.definition.bold.nianbao' },
@@ -205,15 +225,15 @@ export function nianbaoGrammar(): Rule {
         captures: { 1: { name: 'entity.name.type.row-group.nianbao' } },
       },
       rowLabel: {
-        match: `${CELL_START}(${alternation(rowLabels())})(?=${BLANK}*(?:$|[|\\t]|[ \\u3000]{2}|[0-9０-９]))`,
+        match: `${CELL_START}(${alternation(rowLabels())})${cellEnd('|[0-9０-９]')}`,
         captures: { 1: { name: 'entity.name.type.row-label.nianbao' } },
       },
       columnHeader: {
-        match: `(?:${CELL_START}|(?<=[ \\u3000]{2}))(${alternation(columnLabels(), true)})${CELL_END}`,
+        match: `(?:${CELL_START}|${DELIMITER_RUNS.map((r) => `(?<=${r})`).join('|')})(${alternation(columnLabels(), true)})${CELL_END}`,
         captures: { 1: { name: 'entity.other.attribute-name.column.nianbao' } },
       },
       subHeading: {
-        match: `^${BLANK}*([（(][${CJK_NUMERALS}]{1,3}[）)])([^。：:；;|\\t]{1,24}?[。：:])?`,
+        match: `^${BLANK}*([（(][${CJK_NUMERALS}]{1,3}[）)])([^。：:；;${DELIMITER_CHARS}]{1,24}?[。：:])?`,
         captures: {
           1: { name: 'markup.heading.subsection.marker.nianbao' },
           2: { name: 'markup.heading.subsection.nianbao' },
@@ -253,7 +273,7 @@ export function nianbaoGrammar(): Rule {
       },
       placeholder: {
         name: 'invalid.deprecated.placeholder.nianbao',
-        match: `(?:(?<=[|\\t])|^)${BLANK}*(?:/|—|——|--|－|无|不适用)(?=${BLANK}*(?:$|[|\\t]))`,
+        match: `(?:(?<=[${DELIMITER_CHARS}])|^)${BLANK}*(?:/|—|——|--|－|无|不适用)(?=${BLANK}*(?:$|[${DELIMITER_CHARS}]))`,
       },
       number: {
         name: 'constant.numeric.nianbao',

@@ -3,7 +3,8 @@
 // encoding the table already uses. Each builder is pure: model + finding → fix.
 
 import type { Cell, Finding, FindingCode, Fix, Range, ReportModel, RowModel, TableEncoding, TableId, TableModel, TextEdit } from '../model';
-import { tokenizeLine } from '../cells';
+import { leadingBlanks } from '../cells';
+import { encodingModule, tokenizeLine } from '../encodings';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
 import { SECTIONS, TABLE2_2021, TABLE3_2021, standardHeading, tableTemplate, type CellRef, type ColumnTemplate } from '../template';
 import { msg } from '../messages';
@@ -15,10 +16,6 @@ const at = (line: number, character: number): Range => ({ start: pos(line, chara
 
 function lineEnd(model: ReportModel, line: number): Range {
   return at(line, model.lines[line]?.length ?? 0);
-}
-
-function leadingBlanks(text: string): string {
-  return /^[\s\u3000]*/.exec(text)?.[0] ?? '';
 }
 
 function rowLines(row: RowModel): number[] {
@@ -39,20 +36,20 @@ export function layoutFrom(model: ReportModel, table: TableModel, row: RowModel 
   const layout = defaultLayout(table.encoding);
   if (!row || row.rawCells.length === 0) return layout;
   const first = row.rawCells[0];
+  const last = row.rawCells[row.rawCells.length - 1];
   const lineText = model.lines[first.line] ?? '';
-  if (table.encoding === 'cell-per-line') {
-    const last = row.rawCells[row.rawCells.length - 1];
-    const after = model.lines[last.line + 1];
-    return { ...layout, indent: leadingBlanks(lineText), blankLineAfterRow: after !== undefined && after.trim() === '' };
-  }
-  const cells = tokenizeLine(lineText, first.line).cells;
-  const firstValue = cells.findIndex((c) => c.start === first.start);
-  const indent = table.encoding === 'markdown' ? /^[ \t]*/.exec(lineText)![0] : leadingBlanks(lineText);
+  const learned = encodingModule(table.encoding).learnLayout({
+    lineText,
+    lineAfter: model.lines[last.line + 1],
+    firstValue: () => tokenizeLine(lineText, first.line).cells.findIndex((c) => c.start === first.start),
+    valueStarts: row.rawCells.map((c) => c.start),
+  });
   return {
     ...layout,
-    indent: table.encoding === 'tab' ? '' : indent,
-    labelColumns: table.encoding === 'pipe' ? 1 : Math.max(1, firstValue),
-    valueColumns: table.encoding === 'spaces' ? row.rawCells.map((c) => c.start) : undefined,
+    indent: learned.indent,
+    labelColumns: learned.labelColumns ?? layout.labelColumns,
+    blankLineAfterRow: learned.blankLineAfter ?? layout.blankLineAfterRow,
+    valueColumns: learned.stops,
   };
 }
 
@@ -154,7 +151,8 @@ function rowLabelMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   if (!table || !row || !label) return undefined;
   const first = row.rawCells[0];
   const title = msg('fix.insertLabel', { label });
-  if (table.encoding === 'cell-per-line' || !isLineBound(row)) {
+  const encoding = encodingModule(table.encoding);
+  if (!encoding.separator || !isLineBound(row)) {
     const indent = leadingBlanks(model.lines[first.line]);
     return { title, edits: [{ range: at(first.line, 0), newText: indent + label + model.eol }] };
   }
@@ -162,15 +160,14 @@ function rowLabelMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const cells = tokenizeLine(model.lines[first.line], first.line).cells;
   const index = cells.findIndex((c) => c.start === first.start);
   const before = index > 0 ? cells[index - 1] : undefined;
-  if (before && before.kind === 'empty' && table.encoding !== 'spaces') {
-    const pad = table.encoding === 'markdown' || table.encoding === 'pipe' ? ' ' : '';
+  if (before && before.kind === 'empty' && encoding.writesEmptyCells) {
+    const pad = encoding.emptyCellPad;
     return {
       title,
       edits: [{ range: { start: pos(first.line, before.start), end: pos(first.line, before.end) }, newText: pad + label + pad }],
     };
   }
-  const separator = { markdown: ' | ', pipe: ' | ', tab: '\t', spaces: '    ', 'cell-per-line': '' }[table.encoding];
-  return { title, edits: [{ range: at(first.line, first.start), newText: label + separator }] };
+  return { title, edits: [{ range: at(first.line, first.start), newText: label + encoding.separator }] };
 }
 
 function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
@@ -179,7 +176,8 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const column = f.data?.column as number | undefined;
   if (!table || !row || column === undefined || f.data?.value === undefined) return undefined;
   const value = String(f.data.value);
-  const pad = table.encoding === 'markdown' || table.encoding === 'pipe' ? ' ' : '';
+  const encoding = encodingModule(table.encoding);
+  const pad = encoding.emptyCellPad;
   // A column blank in every row: every cell of it gets a 0.
   const columnRows = f.data?.rows as string[] | undefined;
   if (Array.isArray(columnRows)) {
@@ -200,8 +198,11 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   }
   if (cell && cell.kind === 'empty' && table.encoding === 'spaces') return { title, edits: [spacedCellEdit(model, cell, value)] };
   if (cell && cell.kind === 'empty') {
-    const pad = (table.encoding === 'markdown' || table.encoding === 'pipe') && cell.start === cell.end ? ' ' : '';
-    return { title, edits: [{ range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.end) }, newText: pad + value + pad }] };
+    const padding = cell.start === cell.end ? pad : '';
+    return {
+      title,
+      edits: [{ range: { start: pos(cell.line, cell.start), end: pos(cell.line, cell.end) }, newText: padding + value + padding }],
+    };
   }
   // The row ran short: the cell goes after its last one, together with the cells missing before it
   // (a 0 each, their own findings'), so that the value lands in its own column.
@@ -212,7 +213,7 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   if (filled === undefined) return undefined;
   const values = [...Array<string>(column - firstMissing).fill('0'), filled];
   const fillTitle = values.length > 1 ? msg('fix.fillCells', { value: values[values.length - 1], count: values.length - 1 }) : title;
-  if (table.encoding === 'cell-per-line') {
+  if (!encoding.separator) {
     // Two cells of the row on one line (lines joined): the next cell's place is anyone's guess.
     if (cellLineCount(row) < row.rawCells.length) return undefined;
     const indent = leadingBlanks(model.lines[last.line]);
@@ -221,8 +222,7 @@ function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   // A row of a line-based table whose cells are spread over several lines is damaged beyond what one
   // cell can mend: a cell put on a line of its own would not be read as part of the row.
   if (!isLineBound(row)) return undefined;
-  const separator = { markdown: ' | ', pipe: ' | ', tab: '\t', spaces: '    ' }[table.encoding];
-  return { title: fillTitle, edits: [{ range: at(last.line, last.end), newText: values.map((v) => separator + v).join('') }] };
+  return { title: fillTitle, edits: [{ range: at(last.line, last.end), newText: values.map((v) => encoding.separator + v).join('') }] };
 }
 
 /**
@@ -422,7 +422,7 @@ function convertTable2(model: ReportModel, table: TableModel): Fix {
   const reference = table.rows.find((r) => r.id === 't2.rules') ?? table.rows[0];
   const layout = { ...layoutFrom(model, table, reference), labelColumns: 1, valueColumns: undefined };
   let lines = renderTable('table2', layout, values as RowValues);
-  if (layout.encoding === 'cell-per-line' && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
+  if (layout.blankLineAfterRow && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
   const notes = noteLines(kept);
   notes.push(...noteLines(strayLines(model, from, to, [...lines, ...notes].join('\n'))));
   return {

@@ -4,6 +4,7 @@
 // SourceDocument; the CLI checks the Markdown text and names findings by their place in the original, the
 // import command opens the same text as a draft.
 
+import { markdown, separatorRow } from '../encodings/markdown';
 import type { Position, ReportModel } from '../model';
 import { cellAt } from '../locate';
 import { readReport } from '../reader';
@@ -114,13 +115,16 @@ function tableLines(table: SourceTable): { lines: string[]; segments: Segment[][
   const lines: string[] = [];
   const segments: Segment[][] = [];
   const emit = (texts: string[], owners: (SourceLocation | undefined)[]) => {
-    let line = '|';
+    const written = markdown.writeRow({ labels: [], values: texts });
+    const line = written.lines[0];
+    // Each cell's segment: from after the pipe before it to after its own.
     const segs: Segment[] = [];
-    texts.forEach((t, k) => {
-      const start = line.length;
-      line += t.length > 0 ? ` ${t} |` : ' |';
+    let start = 1;
+    written.values.forEach((place, k) => {
+      const end = line.indexOf('|', place!.end) + 1;
       const location = owners[k];
-      if (location) segs.push({ start, end: line.length, location });
+      if (location) segs.push({ start, end, location });
+      start = end;
     });
     lines.push(line);
     segments.push(segs);
@@ -139,7 +143,7 @@ function tableLines(table: SourceTable): { lines: string[]; segments: Segment[][
     emit(texts, owners);
     if (first) {
       first = false;
-      lines.push('|' + '---|'.repeat(columns));
+      lines.push(separatorRow(columns));
       segments.push([{ start: 0, end: 4 * columns + 1, location: owners[0] }]);
     }
   }
