@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { checkText } from '../shared/src/engine';
 import { applyEdits } from '../shared/src/fixes';
 import type { Finding, FindingCode, Range } from '../shared/src/model';
-import { rowTotalCheck, splitRuns } from '../shared/src/runs';
+import { rowCheck } from '../shared/src/relations';
+import { splitRuns } from '../shared/src/runs';
 import type { Cell } from '../shared/src/model';
 import { TABLE3_2021 } from '../shared/src/template';
 import { cellKey, consistentData, ENCODINGS, renderReport, withFault, type Encoding } from './support/reportFixture';
@@ -113,7 +114,7 @@ describe('a whole report on one line (collapsed text)', () => {
 
 describe('digits run together', () => {
   test('as many digits as cells split one way, whatever the numbers', () => {
-    const r = splitRuns([digitRun('1000009')], 7, rowTotalCheck(6));
+    const r = splitRuns([digitRun('1000009')], 7, rowCheck('t3.new'));
     assert.equal(r.kind, 'split');
     if (r.kind === 'split') {
       assert.deepEqual(
@@ -129,16 +130,16 @@ describe('digits run together', () => {
   });
 
   test('a longer run splits where the row total leaves one way, else not at all', () => {
-    const one = splitRuns([digitRun('21710000218')], 7, rowTotalCheck(6));
+    const one = splitRuns([digitRun('21710000218')], 7, rowCheck('t3.new'));
     assert.deepEqual(one.kind === 'split' ? one.cells.map((c) => c.text) : one, ['217', '1', '0', '0', '0', '0', '218']);
-    const two = splitRuns([digitRun('101000011')], 7, rowTotalCheck(6));
+    const two = splitRuns([digitRun('101000011')], 7, rowCheck('t3.new'));
     assert.equal(two.kind, 'ambiguous');
     assert.deepEqual(two.kind === 'ambiguous' ? two.candidates?.map((c) => c.map((x) => x.text).join(' ')) : [], [
       '1 0 10 0 0 0 11',
       '10 1 0 0 0 0 11',
     ]);
     // No split keeps the total: not split either (never a guessed number).
-    assert.equal(splitRuns([digitRun('11000011')], 7, rowTotalCheck(6)).kind, 'ambiguous');
+    assert.equal(splitRuns([digitRun('11000011')], 7, rowCheck('t3.new')).kind, 'ambiguous');
   });
 
   test('where the row total leaves two splits, the column relations (balance, results total) choose', () => {

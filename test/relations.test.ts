@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { checkText } from '../shared/src/engine';
 import { hoverAt } from '../shared/src/hover';
 import type { Cell, FormatVersion, RowModel, TableId, TableModel } from '../shared/src/model';
-import { evaluate, expectedAt, relationsOf, relationWithTotal } from '../shared/src/relations';
+import { evaluate, expectedAt, relationsOf, relationWithTotal, rowCheck } from '../shared/src/relations';
 import { TABLE2_2019, TABLE2_2021, TABLE3_2019, TABLE3_2021, TABLE4, type Relation } from '../shared/src/template';
 import { consistentData } from './support/reportFixture';
 
@@ -308,5 +308,26 @@ describe('the narrative cross-check takes the table as a reference where the rul
     assert.equal(mismatch.length, 1, JSON.stringify(findings.map((f) => f.message)));
     assert.equal(model.lines[mismatch[0].range.start.line].slice(mismatch[0].range.start.character, mismatch[0].range.end.character), '4');
     assert.match(mismatch[0].message, /0\.3/);
+  });
+});
+
+describe('rowCheck: the relations within a row, on the numbers of a split of run-together digits', () => {
+  test('table 3: 总计 = the six applicant columns, checked once the total is there', () => {
+    const check = rowCheck('t3.new');
+    assert.equal(check([1, 0, 0, 0, 0]), true);
+    assert.equal(check([1, 0, 0, 0, 0, 0, 1]), true);
+    assert.equal(check([1, 0, 0, 0, 0, 0, 2]), false);
+    assert.equal(rowCheck('t3.otherHandling')([2, 0, 0, 0, 0, 1, 3]), true); // the 2019 single row too
+    assert.equal(rowCheck('t3.otherHandling')([2, 0, 0, 0, 0, 1, 4]), false);
+  });
+
+  test('table 4: each group of five, as far as the groups go; table 2: no relation', () => {
+    const check = rowCheck('t4.cases');
+    assert.equal(check([1, 1, 1, 1, 4]), true);
+    assert.equal(check([1, 1, 1, 1, 5]), false);
+    assert.equal(check([1, 1, 1, 1, 4, 0, 0, 2, 0]), true);
+    assert.equal(check([1, 1, 1, 1, 4, 0, 0, 2, 0, 1]), false);
+    assert.equal(check([1, 1, 1, 1, 4, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0]), true);
+    assert.equal(rowCheck('t2.rules')([1, 2, 99]), true);
   });
 });

@@ -6,7 +6,7 @@
 
 import type { Cell, RowModel, TableModel } from './model';
 import { numberOf, tidy } from './rules/util';
-import { tableTemplate, type CellRef, type Relation, type RelationTerm } from './template';
+import { TABLE3_2019, TABLE3_2021, TABLE4, tableTemplate, type CellRef, type Relation, type RelationTerm } from './template';
 
 export interface EvaluatedTerm {
   term: RelationTerm;
@@ -47,16 +47,19 @@ export function relationsOf(table: Pick<TableModel, 'id' | 'format'>): readonly 
 /** The rows of a table the relations read: `rows` as the reader holds them before the table is built. */
 export type RowsOf = Pick<TableModel, 'id' | 'format' | 'rows'>;
 
-/** A table's first row per id (a repeated row is read but not used twice), computed once per rows array and length. */
-const rowMaps = new WeakMap<readonly RowModel[], { length: number; byId: Map<string, RowModel> }>();
+/**
+ * A table's first row per id (a repeated row is read but not used twice), computed once per table object
+ * and number of rows. The reader, which still changes its rows, asks with a view of its own each time.
+ */
+const rowMaps = new WeakMap<RowsOf, { length: number; byId: Map<string, RowModel> }>();
 
 function firstRows(table: RowsOf): Map<string, RowModel> {
-  let entry = rowMaps.get(table.rows);
+  let entry = rowMaps.get(table);
   if (!entry || entry.length !== table.rows.length) {
     const byId = new Map<string, RowModel>();
     for (const r of table.rows) if (!byId.has(r.id)) byId.set(r.id, r);
     entry = { length: table.rows.length, byId };
-    rowMaps.set(table.rows, entry);
+    rowMaps.set(table, entry);
   }
   return entry.byId;
 }
@@ -126,4 +129,35 @@ export function relationWithTotal(
 export function involvesRow(relation: Relation, row: string, column?: number): boolean {
   const hit = (ref: CellRef) => ref.row === row && (column === undefined || ref.column === column);
   return hit(relation.total) || relation.terms.some((t) => hit(t.cell));
+}
+
+/** The relations within one row (its 总计, table 4's groups) by row id, over every template (2021 first). */
+const ROW_RELATIONS = new Map<string, Relation[]>();
+for (const template of [TABLE3_2021, TABLE3_2019, TABLE4]) {
+  const own = new Map<string, Relation[]>();
+  for (const r of template.relations) if (r.axis === 'row') own.set(r.total.row, [...(own.get(r.total.row) ?? []), r]);
+  for (const [row, relations] of own) if (!ROW_RELATIONS.has(row)) ROW_RELATIONS.set(row, relations);
+}
+
+/**
+ * The relations within a row, on its numbers in column order as far as they are known (`values[k]` is
+ * column k): false when one whose cells are all there fails. What a split of run-together digits must
+ * satisfy, asked for every prefix while the split is searched (numbers only, no cells: it runs often).
+ */
+export function rowCheck(rowId: string): (values: readonly number[]) => boolean {
+  const relations = (ROW_RELATIONS.get(rowId) ?? []).map((r) => ({
+    total: r.total.column,
+    terms: r.terms.map((t) => ({ column: t.cell.column, sign: t.sign })),
+    last: Math.max(r.total.column, ...r.terms.map((t) => t.cell.column)),
+  }));
+  if (relations.length === 0) return () => true;
+  return (values) => {
+    for (const r of relations) {
+      if (values.length <= r.last) continue;
+      let sum = 0;
+      for (const t of r.terms) sum = sum + t.sign * values[t.column];
+      if (tidy(sum) !== values[r.total]) return false;
+    }
+    return true;
+  };
 }

@@ -129,22 +129,3 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
   if (solutions >= 2 && solutions <= MAX_CANDIDATES) return { kind: 'ambiguous', solutions: 2, candidates: found.map(asCells) };
   return { kind: 'ambiguous', solutions: Math.min(solutions, 2) };
 }
-
-/** The check of a table-3 row: 总计 (the 7th number) is the sum of the six before it. */
-export const rowTotalCheck =
-  (parts: number): PartialCheck =>
-  (p) =>
-    p.length < parts + 1 || p[parts] === sumOf(p, 0, parts);
-
-/** The check of table 4: in each group of five, the 5th (总计) is the sum of the four before it. */
-export const groupTotalsCheck: PartialCheck = (p) => {
-  const n = p.length;
-  if (n % 5 !== 0 || n === 0) return true;
-  return p[n - 1] === sumOf(p, n - 5, n - 1);
-};
-
-function sumOf(p: readonly number[], from: number, to: number): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += p[i];
-  return s;
-}

@@ -8,14 +8,14 @@ import { isKnownLabel, matchGroup, matchRow, prepare, type PreparedTable } from 
 import {
   TABLE2_2019_MARKERS,
   TABLE2_2021_COLUMN_MARKERS,
-  TABLE3_2021,
   TABLE4,
   tableTemplate,
   type GroupTemplate,
   type RowTemplate,
   type TableTemplate,
 } from './template';
-import { digitTokens, groupTotalsCheck, looksRunTogether, rowTotalCheck, splitRuns, type PartialCheck } from './runs';
+import { evaluate, involvesRow, relationsOf, rowCheck, type RowsOf } from './relations';
+import { digitTokens, looksRunTogether, splitRuns } from './runs';
 import { normalizeLabel } from './text';
 import { alignShortRows, type Alignment } from './spaceColumns';
 
@@ -160,12 +160,6 @@ function blankLineCells(p: PreparedTable, source: LineSource, from: number, to: 
 /** Marks the cells of a run that cannot be split as one unreadable cell each. */
 function asGlued(cells: readonly Cell[]): Cell[] {
   return cells.map((c) => ({ text: c.text, line: c.line, start: c.start, end: c.end, kind: 'glued' }));
-}
-
-/** The relation a split of a row's run must satisfy: its 总计 is the sum of its parts (table 3), nothing else otherwise. */
-function runCheck(template: RowTemplate): PartialCheck {
-  const total = template.columns.findIndex((c) => c.total);
-  return total > 0 ? rowTotalCheck(total) : () => true;
 }
 
 /**
@@ -447,7 +441,7 @@ function toRowModel(
       template.columns.some((c) => c.total),
     )
   ) {
-    const split = splitRuns(tokens, n, runCheck(template));
+    const split = splitRuns(tokens, n, rowCheck(template.id));
     if (split.kind === 'split') values = split.cells;
     else {
       glued = true;
@@ -482,37 +476,22 @@ function toRowModel(
  * total, balance) choose, when every other number they need is read and exactly one split satisfies them all.
  */
 function chooseByColumns(rows: RowModel[], candidates: Map<RowModel, Cell[][]>, gluedCells: Cell[]): void {
+  // The rows as read so far, on the 2021 template (a 2019 （六） is told apart later, by resolveOtherHandling).
+  const view: RowsOf = { id: 'table3', format: '2021', rows };
+  const columnRelations = relationsOf(view).filter((r) => r.axis === 'column');
   const byId = new Map<string, RowModel>();
   for (const r of rows) if (!byId.has(r.id)) byId.set(r.id, r);
-  const resultIds = TABLE3_2021.rows.filter((r) => r.result).map((r) => r.id);
   for (const [row, splits] of candidates) {
     if (byId.get(row.id) !== row) continue;
-    const valueOf = (id: string, c: number, split: Cell[]): number | undefined => {
-      const r = byId.get(id);
-      if (!r) return undefined;
-      const cell = r === row ? split[c] : r.cells[c];
-      return cell?.kind === 'number' ? cell.value : undefined;
-    };
-    // The relations this row takes part in, as (terms on the left, terms on the right).
-    const relations: [string[], string[]][] = [];
-    if (resultIds.includes(row.id) || row.id === 't3.resultsTotal') relations.push([resultIds, ['t3.resultsTotal']]);
-    if (['t3.new', 't3.carriedIn', 't3.resultsTotal', 't3.carriedOut'].includes(row.id))
-      relations.push([
-        ['t3.new', 't3.carriedIn'],
-        ['t3.resultsTotal', 't3.carriedOut'],
-      ]);
+    // The column relations this row takes part in (（七）总计, the balance), in every column.
+    const relations = columnRelations.filter((r) => involvesRow(r, row.id));
     if (relations.length === 0) continue;
     const fits = splits.filter((split) => {
       let checked = 0;
-      for (const [left, right] of relations) {
-        for (let c = 0; c < split.length; c++) {
-          const l = left.map((id) => valueOf(id, c, split));
-          const r = right.map((id) => valueOf(id, c, split));
-          if (l.some((v) => v === undefined) || r.some((v) => v === undefined)) continue;
-          checked++;
-          const sum = (xs: (number | undefined)[]) => xs.reduce((a: number, b) => a + (b ?? 0), 0);
-          if (sum(l) !== sum(r)) return false;
-        }
+      for (const relation of relations) {
+        const holds = evaluate(view, relation, { cell: (ref) => (ref.row === row.id ? split[ref.column] : undefined) }).holds;
+        if (holds === false) return false;
+        if (holds) checked++;
       }
       return checked > 0;
     });
@@ -629,7 +608,7 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
   let unsplit = false;
   const tokens = values.length < columns ? digitTokens(values) : undefined;
   if (tokens && looksRunTogether(values, tokens, columns, glued, true)) {
-    const split = splitRuns(tokens, columns, groupTotalsCheck);
+    const split = splitRuns(tokens, columns, rowCheck(TABLE4.rows[0].id));
     if (split.kind === 'split') read = split.cells;
     else unsplit = true;
   } else if (glued && values.length < columns) unsplit = true;
