@@ -1,4 +1,5 @@
-// Writes the files generated from the template data: grammars, snippets, the .nianbaorc.json schema.
+// Writes the files generated from the template data and the rules: grammars, snippets, the .nianbaorc.json
+// schema, the nls strings, package.json's severity settings and the README's table of finding codes.
 // Usage: node scripts/generate.mjs   (npm run generate)
 import * as esbuild from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,8 @@ await esbuild.build({
   logLevel: 'warning',
 });
 try {
-  const { generatedFileTexts } = await import(pathToFileURL(out).href);
-  for (const [path, text] of Object.entries(generatedFileTexts())) {
+  const { generatedFileTexts, generatedPartTexts } = await import(pathToFileURL(out).href);
+  for (const [path, text] of Object.entries({ ...generatedFileTexts(), ...generatedPartTexts() })) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     console.log(`wrote ${path}`);

@@ -11,7 +11,6 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { RULE_DESCRIPTIONS_EN } from '../shared/src/messages';
 import { RULES } from '../shared/src/rules';
 import { artifactLocation, sarifRegion } from '../shared/src/cli/sarif';
 
@@ -157,7 +156,7 @@ describe('nianbao check --format sarif', () => {
     assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(process.cwd()).href + '/');
     assert.deepEqual(
       run.tool.driver.rules.map((r) => [r.id, r.shortDescription.text, r.fullDescription.text, r.defaultConfiguration.level]),
-      RULES.map((r) => [r.code, r.description, RULE_DESCRIPTIONS_EN[r.code], LEVEL[r.severity]]),
+      RULES.map((r) => [r.code, r.description.zh, r.description.en, LEVEL[r.severity]]),
     );
     const json = JSON.parse(cli('check', '--format', 'json', CORPUS).stdout) as JsonReport[];
     assertSameAsJson(run, json);

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generatedFileTexts } from '../shared/src/contrib/index';
+import { generatedFileTexts, generatedPartTexts } from '../shared/src/contrib/index';
+import { RULES } from '../shared/src/rules';
 import { checkText } from '../shared/src/engine';
 import {
   defaultReportYear,
@@ -215,6 +216,29 @@ describe('generated files', () => {
       }
       assert.equal(onDisk, text, `${path} is out of date: run npm run generate`);
     }
+  });
+
+  test("package.json's nianbao.severity and the README's table of codes match the rules (run `npm run generate`)", () => {
+    const parts = generatedPartTexts();
+    assert.deepEqual(Object.keys(parts).sort(), ['README.md', 'package.json']);
+    for (const [path, text] of Object.entries(parts))
+      assert.equal(readFileSync(path, 'utf8'), text, `${path} is out of date: run npm run generate`);
+    // Every rule has its row, with its default severity.
+    for (const rule of RULES) assert.ok(parts['README.md'].includes(`| \`${rule.code}\` | ${rule.severity} | `), rule.code);
+    // A code added by hand only would be removed: the table and the settings are the registry's.
+    const stale = generatedPartTexts((path) =>
+      path === 'README.md'
+        ? readFileSync(path, 'utf8').replace(
+            '| code | severity | what it means |\n|---|---|---|\n',
+            (m) => m + '| `stale-code` | info | gone |\n',
+          )
+        : readFileSync(path, 'utf8').replace(
+            '"properties": {\n            "section-missing"',
+            '"properties": {\n            "stale-code": {},\n            "section-missing"',
+          ),
+    );
+    assert.equal(stale['README.md'], parts['README.md']);
+    assert.equal(stale['package.json'], parts['package.json']);
   });
 
   test('the manifest contributes every generated grammar and snippet file', () => {

@@ -9,23 +9,14 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, FindingCode, TextEdit } from '../../shared/src/model';
+import type { Finding, TextEdit } from '../../shared/src/model';
 import { fixAllEdit, inFixAll } from '../../shared/src/fixes/index';
 import type { CheckOptions, CheckResult } from '../../shared/src/engine';
 import { msg } from '../../shared/src/messages';
+import { ruleByCode } from '../../shared/src/rules';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
-
-/** Arithmetic fixes are the obvious choice for their diagnostic: one keystroke applies them. */
-const PREFERRED: ReadonlySet<FindingCode> = new Set([
-  'row-total',
-  'results-total',
-  'balance',
-  'review-total',
-  'heading-numbering',
-  'cell-missing',
-]);
 
 function sameRange(d: Diagnostic, f: Finding): boolean {
   return (
@@ -65,7 +56,7 @@ export function codeActions(
         title: finding.fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        isPreferred: PREFERRED.has(finding.code),
+        isPreferred: ruleByCode(finding.code)?.preferred === true,
         edit: { changes: { [uri]: toLspEdits(finding.fix.edits) } },
       });
       // A fix that needs the user's decision each time (a format conversion) is never applied in bulk.

@@ -49,9 +49,8 @@ function checkAll(model: ReportModel, options: CheckOptions, rules: readonly Rul
     const override = options.severities?.[rule.code];
     if (override === 'off') continue;
     try {
-      for (const f of rule.check(model, context)) {
-        findings.push(override ? { ...f, severity: override } : f);
-      }
+      const severity = override ?? rule.severity;
+      for (const f of rule.check(model, context)) findings.push({ code: rule.code, severity, ...f });
     } catch (error) {
       options.onRuleError?.(rule.code, error);
     }

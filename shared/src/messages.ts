@@ -4,8 +4,6 @@
 // Quoted document text (row labels, column names, headings) stays Chinese in both languages:
 // it is what the user sees in the report.
 
-import type { FindingCode } from './model';
-
 export type Locale = 'zh-cn' | 'en';
 
 export const DEFAULT_LOCALE: Locale = 'zh-cn';
@@ -301,41 +299,6 @@ export const MESSAGES = {
 } as const satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof MESSAGES;
-
-/** One line per code, for hovers and documentation (the Chinese line is the rule's own `description`). */
-export const RULE_DESCRIPTIONS_EN: Record<FindingCode, string> = {
-  'section-missing': 'One of the six sections is missing',
-  'section-order': 'The sections are out of order',
-  'section-duplicate': 'A section appears twice',
-  'heading-numbering': 'Wrong number in a section heading (「3、」 for 「三、」)',
-  'heading-wording': 'A section heading differs from the standard wording',
-  'table-missing': 'Section 二, 三 or 四 has no statistics table',
-  'row-missing': 'A row of the template is missing',
-  'row-label-missing': 'A row of numbers has no label',
-  'row-duplicate': 'A row of the template appears twice',
-  'cell-missing': 'A row has fewer numbers than columns, or a blank or placeholder cell',
-  'cell-not-number': 'A cell is not a number, or numbers run together',
-  'legacy-format': 'A report for 2021 or later uses the 2019 table format',
-  'row-total': 'Table 3: 总计 is not the sum of the six applicant columns',
-  'results-total': 'Table 3: （七）总计 is not the sum of the results',
-  balance: 'Table 3 does not balance: 一 + 二 ≠ （七） + 四',
-  'review-total': 'Table 4: a group total is not the sum of its four results',
-  'negative-number': 'A count is negative',
-  'title-missing': 'No title with the agency and the year',
-  'date-missing': 'No closing date',
-  'narrative-mismatch':
-    'A number in the text contradicts a table (requests received, none received, all completed, reviews and lawsuits, results)',
-  'year-mismatch': 'The years of the title, the statistics period, the year’s own statements or the closing date disagree',
-  deadline:
-    'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
-  'fee-missing': 'Section 六 does not state the information processing fees (信息处理费) collected (2021 format)',
-  'carry-over': "This year's 二、上年结转 differs from 四、结转下年度继续办理 in the same agency's report on the year before",
-  placeholder: 'A 【…】 prompt of the template is still in the report',
-  'conversion-artifact': 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',
-  unreadable: 'The text is an annual report whose structure or tables cannot be read',
-  'heading-missing': "A section's heading line is lost while its content stands at its place",
-  'label-wording': 'A row label differs from the standard wording (a typo or an older wording)',
-};
 
 let current: Locale = DEFAULT_LOCALE;
 

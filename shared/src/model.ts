@@ -2,6 +2,7 @@
 // Positions follow LSP: 0-based line, 0-based UTF-16 character offset within the line.
 
 import type { TableEncoding } from './encodings';
+import type { FindingCode } from './rules/index';
 
 export interface Position {
   line: number;
@@ -15,36 +16,8 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export type FindingCode =
-  | 'section-missing'
-  | 'section-order'
-  | 'section-duplicate'
-  | 'heading-numbering'
-  | 'heading-wording'
-  | 'table-missing'
-  | 'row-missing'
-  | 'row-label-missing'
-  | 'row-duplicate'
-  | 'cell-missing'
-  | 'cell-not-number'
-  | 'legacy-format'
-  | 'row-total'
-  | 'results-total'
-  | 'balance'
-  | 'review-total'
-  | 'negative-number'
-  | 'title-missing'
-  | 'date-missing'
-  | 'narrative-mismatch'
-  | 'year-mismatch'
-  | 'deadline'
-  | 'fee-missing'
-  | 'carry-over'
-  | 'placeholder'
-  | 'conversion-artifact'
-  | 'unreadable'
-  | 'heading-missing'
-  | 'label-wording';
+/** Every finding code: one per rule of the registry (rules/index.ts). */
+export type { FindingCode };
 
 /** One text replacement: `range` of the original text becomes `newText`. */
 export interface TextEdit {
@@ -71,9 +44,11 @@ export interface RelatedInfo {
   message: string;
 }
 
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
+/** Facts a finding carries for its fix (each rule types its own). */
+export type FindingData = Record<string, unknown>;
+
+/** What a rule reports: a finding without its code and severity, which the engine adds from the rule. */
+export interface RuleFinding<Data extends FindingData = FindingData> {
   range: Range;
   message: string;
   related?: RelatedInfo[];
@@ -83,7 +58,12 @@ export interface Finding {
    * Facts the fix needs that are not plain edits (row id, column, computed value…). `replaced`: the text a
    * fix that replaces its target removes (the wrong number, the wrong numeral, the artifact).
    */
-  data?: Record<string, unknown>;
+  data?: Data;
+}
+
+export interface Finding<Data extends FindingData = FindingData> extends RuleFinding<Data> {
+  code: FindingCode;
+  severity: Severity;
 }
 
 /** How a table's cells are laid out in the text: one module each in shared/src/encodings. */

@@ -8,7 +8,6 @@
 
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_DESCRIPTIONS_EN } from '../messages';
 import type { Finding, Range, Severity } from '../model';
 import { RULES } from '../rules';
 import type { FileProblem } from './files';
@@ -68,8 +67,8 @@ export function sarifRules(): object[] {
   return RULES.map((rule) => ({
     id: rule.code,
     name: pascalCase(rule.code),
-    shortDescription: { text: rule.description },
-    fullDescription: { text: RULE_DESCRIPTIONS_EN[rule.code] },
+    shortDescription: { text: rule.description.zh },
+    fullDescription: { text: rule.description.en },
     defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
     properties: { defaultSeverity: rule.severity },
   }));

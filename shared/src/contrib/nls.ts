@@ -1,7 +1,6 @@
 // The manifest's user-visible strings (package.json `%key%`) in English (package.nls.json) and Chinese
 // (package.nls.zh-cn.json). Per-code severity descriptions come from the rules themselves.
 
-import { RULE_DESCRIPTIONS_EN } from '../messages';
 import { RULES } from '../rules';
 
 interface Strings {
@@ -76,6 +75,6 @@ const STRINGS: Record<string, Strings> = {
 export function nlsStrings(language: 'en' | 'zh'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, s] of Object.entries(STRINGS)) out[key] = s[language];
-  for (const rule of RULES) out[`config.severity.${rule.code}`] = language === 'en' ? RULE_DESCRIPTIONS_EN[rule.code] : rule.description;
+  for (const rule of RULES) out[`config.severity.${rule.code}`] = rule.description[language];
   return out;
 }

@@ -1,15 +1,15 @@
 // Gives each fixable finding its edit. Kept apart from fix-all so that the engine can use it.
 
 import type { Finding, ReportModel } from '../model';
-import { FIX_BUILDERS } from './builders';
+import { ruleByCode } from '../rules';
 
 /** Gives every fixable finding its `fix`, written in the encoding of the table it touches. */
 export function attachFixes(model: ReportModel, findings: Finding[], onError?: (code: string, error: unknown) => void): Finding[] {
   for (const f of findings) {
-    const build = FIX_BUILDERS[f.code];
-    if (!build) continue;
+    const rule = ruleByCode(f.code);
+    if (!rule?.fix) continue;
     try {
-      const fix = build(model, f);
+      const fix = rule.fix(model, f);
       if (fix) f.fix = fix;
       else delete f.fix;
     } catch (error) {

@@ -1,8 +1,11 @@
 // Fix builders: for the findings whose fix depends on the table around them (insert a row,
 // a label, a cell, a table or a section; convert the 2019 format), the edit written in the
-// encoding the table already uses. Each builder is pure: model + finding → fix.
+// encoding the table already uses. Each builder is pure: model + finding → fix; each rule names its own
+// (`fix` of its definition).
 
-import type { Cell, Finding, FindingCode, Fix, Range, ReportModel, RowModel, TableEncoding, TableId, TableModel, TextEdit } from '../model';
+import type { Cell, Fix, Range, ReportModel, RowModel, RuleFinding, TableEncoding, TableModel, TextEdit } from '../model';
+import type { SectionMissingData } from '../rules/structure';
+import type { CellMissingData, LegacyFormatData, RowLabelMissingData, RowMissingData, TableMissingData } from '../rules/tables';
 import { leadingBlanks } from '../cells';
 import { encodingModule, tokenizeLine } from '../encodings';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
@@ -76,7 +79,7 @@ function joinLines(model: ReportModel, lines: string[]): string {
 
 // ---------------------------------------------------------------------------
 
-function sectionMissingFix(model: ReportModel, f: Finding): Fix | undefined {
+export function sectionMissingFix(model: ReportModel, f: RuleFinding<SectionMissingData>): Fix | undefined {
   const n = Number(f.data?.section);
   const s = SECTIONS[n - 1];
   if (!s) return undefined;
@@ -84,7 +87,7 @@ function sectionMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   const block = [headingPrefix(model) + standardHeading(n)];
   if (s.table) block.push('', ...renderTable(s.table, defaultLayout(documentEncoding(model))));
   else block.push('');
-  const before = f.data?.insertBeforeLine as number | undefined;
+  const before = f.data?.insertBeforeLine;
   if (before !== undefined) {
     return {
       title: msg(s.table ? 'fix.insertSectionWithTable' : 'fix.insertSection', { heading: standardHeading(n) }),
@@ -106,9 +109,9 @@ function sectionMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   };
 }
 
-function tableMissingFix(model: ReportModel, f: Finding): Fix | undefined {
-  const id = f.data?.table as TableId | undefined;
-  const line = f.data?.insertAfterLine as number | undefined;
+export function tableMissingFix(model: ReportModel, f: RuleFinding<TableMissingData>): Fix | undefined {
+  const id = f.data?.table;
+  const line = f.data?.insertAfterLine;
   if (!id || line === undefined) return undefined;
   const lines = renderTable(id, defaultLayout(documentEncoding(model)));
   return {
@@ -117,8 +120,8 @@ function tableMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   };
 }
 
-function rowMissingFix(model: ReportModel, f: Finding): Fix | undefined {
-  const table = model.tables[f.data?.table as TableId];
+export function rowMissingFix(model: ReportModel, f: RuleFinding<RowMissingData>): Fix | undefined {
+  const table = f.data && model.tables[f.data.table];
   if (!table) return undefined;
   const template = tableTemplate(table.id, table.format);
   const row = template.rows.find((r) => r.id === f.data?.row);
@@ -144,10 +147,10 @@ function rowMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   return { title, edits: [{ range: at(first, 0), newText: joinLines(model, lines) + model.eol }] };
 }
 
-function rowLabelMissingFix(model: ReportModel, f: Finding): Fix | undefined {
-  const table = model.tables[f.data?.table as TableId];
+export function rowLabelMissingFix(model: ReportModel, f: RuleFinding<RowLabelMissingData>): Fix | undefined {
+  const table = f.data && model.tables[f.data.table];
   const row = table?.rows.find((r) => r.id === f.data?.row && r.labelMissing);
-  const label = f.data?.label as string | undefined;
+  const label = f.data?.label;
   if (!table || !row || !label) return undefined;
   const first = row.rawCells[0];
   const title = msg('fix.insertLabel', { label });
@@ -170,16 +173,16 @@ function rowLabelMissingFix(model: ReportModel, f: Finding): Fix | undefined {
   return { title, edits: [{ range: at(first.line, first.start), newText: label + encoding.separator }] };
 }
 
-function cellMissingFix(model: ReportModel, f: Finding): Fix | undefined {
-  const table = model.tables[f.data?.table as TableId];
+export function cellMissingFix(model: ReportModel, f: RuleFinding<CellMissingData>): Fix | undefined {
+  const table = f.data && model.tables[f.data.table];
   const row = table?.rows.find((r) => r.id === f.data?.row);
-  const column = f.data?.column as number | undefined;
+  const column = f.data?.column;
   if (!table || !row || column === undefined || f.data?.value === undefined) return undefined;
   const value = String(f.data.value);
   const encoding = encodingModule(table.encoding);
   const pad = encoding.emptyCellPad;
   // A column blank in every row: every cell of it gets a 0.
-  const columnRows = f.data?.rows as string[] | undefined;
+  const columnRows = f.data?.rows;
   if (Array.isArray(columnRows)) {
     const edits = columnRows.flatMap((id) => {
       const c = table.rows.find((r) => r.id === id)?.cells[column];
@@ -263,7 +266,7 @@ function lastDefined(cells: readonly (unknown | undefined)[]): number {
   return -1;
 }
 
-function titleMissingFix(model: ReportModel, f: Finding): Fix | undefined {
+export function titleMissingFix(model: ReportModel, f: RuleFinding): Fix | undefined {
   const fix = f.fix;
   if (!fix || !usesMarkdownHeadings(model)) return fix;
   const edit = fix.edits[0];
@@ -462,20 +465,10 @@ function convertTable3(model: ReportModel, table: TableModel): Fix | undefined {
   };
 }
 
-function legacyFormatFix(model: ReportModel, f: Finding): Fix | undefined {
-  const table = model.tables[f.data?.table as TableId];
+export function legacyFormatFix(model: ReportModel, f: RuleFinding<LegacyFormatData>): Fix | undefined {
+  const table = f.data && model.tables[f.data.table];
   if (!table) return undefined;
   const fix = table.id === 'table2' ? convertTable2(model, table) : convertTable3(model, table);
   // Converting between formats is the user's decision: never part of fix-all.
   return fix && { ...fix, explicitOnly: true };
 }
-
-export const FIX_BUILDERS: Partial<Record<FindingCode, (model: ReportModel, f: Finding) => Fix | undefined>> = {
-  'section-missing': sectionMissingFix,
-  'table-missing': tableMissingFix,
-  'row-missing': rowMissingFix,
-  'row-label-missing': rowLabelMissingFix,
-  'cell-missing': cellMissingFix,
-  'title-missing': titleMissingFix,
-  'legacy-format': legacyFormatFix,
-};

@@ -4,6 +4,7 @@
 import type { Finding, FindingCode, TextEdit } from '../model';
 import { checkText, type CheckOptions } from '../engine';
 import { applyEdits, overlaps, singleEdit } from './edits';
+import { RULES } from '../rules';
 
 export { applyEdits, singleEdit } from './edits';
 export { attachFixes } from './attach';
@@ -38,7 +39,8 @@ export interface FixAllOptions extends CheckOptions {
   code?: FindingCode;
 }
 
-const ARITHMETIC_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(['row-total', 'results-total', 'balance', 'review-total']);
+/** The codes of the table relations (rules marked `arithmetic`). */
+const ARITHMETIC_CODES: ReadonlySet<string> = new Set(RULES.filter((r) => r.arithmetic).map((r) => r.code));
 
 /** Guarded fix-all tries at most this many single fixes (each one costs a re-check). */
 const MAX_GUARDED_TRIALS = 400;

@@ -6,10 +6,10 @@
 // relation by the same difference, only the finding that points at that cell is reported.
 
 import { msg } from '../messages';
-import type { Cell, Finding, FindingCode, RelatedInfo, ReportModel, TableModel } from '../model';
+import type { Cell, RelatedInfo, ReportModel, RuleFinding, TableModel } from '../model';
 import { evaluate, relationsOf, type Evaluation } from '../relations';
 import { TABLE3_2019, TABLE3_2021, TABLE3_COLUMNS, TABLE4_GROUPS } from '../template';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { cellRange, quoteRow, replaceCellFix, tidy } from './util';
 
 interface Term {
@@ -20,7 +20,7 @@ interface Term {
 }
 
 interface Violation {
-  code: FindingCode;
+  code: 'row-total' | 'results-total' | 'balance' | 'review-total';
   target: Cell;
   expected: number;
   actual: number;
@@ -40,10 +40,11 @@ function related(terms: Term[]): RelatedInfo[] {
   }));
 }
 
-function toFinding(v: Violation): Finding {
-  const finding: Finding = {
-    code: v.code,
-    severity: 'error',
+/** What an arithmetic finding records: the cell, what it should be, what it is, the text its fix replaces. */
+export type ArithmeticData = { row: string; column: number; expected: number; actual: number; replaced: string };
+
+function toFinding(v: Violation): RuleFinding<ArithmeticData> {
+  const finding: RuleFinding<ArithmeticData> = {
     range: cellRange(v.target),
     message: v.message(),
     related: related(v.terms),
@@ -217,30 +218,55 @@ function violations(model: ReportModel): Violation[] {
   return v;
 }
 
-function table3Rule(code: FindingCode, description: string): Rule {
-  return {
+function table3Rule<const Code extends 'row-total' | 'results-total' | 'balance'>(
+  code: Code,
+  description: { zh: string; en: string },
+  doc: string,
+) {
+  return defineRule({
     code,
     severity: 'error',
     description,
+    doc,
+    arithmetic: true,
+    preferred: true,
     check: (model) =>
       violations(model)
         .filter((v) => v.code === code)
         .map(toFinding),
-  };
+  });
 }
 
-export const rowTotal = table3Rule('row-total', '表三某行的总计不等于六类申请人之和');
-export const resultsTotal = table3Rule('results-total', '表三（七）总计不等于各项办理结果之和');
-export const balance = table3Rule('balance', '表三不平衡：一 + 二 ≠ （七）+ 四');
+export const rowTotal = table3Rule(
+  'row-total',
+  { zh: '表三某行的总计不等于六类申请人之和', en: 'Table 3: 总计 is not the sum of the six applicant columns' },
+  'table 3: 总计 ≠ the sum of the six applicant columns',
+);
+export const resultsTotal = table3Rule(
+  'results-total',
+  { zh: '表三（七）总计不等于各项办理结果之和', en: 'Table 3: （七）总计 is not the sum of the results' },
+  'table 3: （七）总计 ≠ the sum of the results',
+);
+export const balance = table3Rule(
+  'balance',
+  { zh: '表三不平衡：一 + 二 ≠ （七）+ 四', en: 'Table 3 does not balance: 一 + 二 ≠ （七） + 四' },
+  'table 3: 一 + 二 ≠ （七）+ 四',
+);
 
-export const reviewTotal: Rule = {
+export const reviewTotal = defineRule({
   code: 'review-total',
   severity: 'error',
-  description: '表四行政复议、行政诉讼某组的总计不等于四项之和',
+  description: {
+    zh: '表四行政复议、行政诉讼某组的总计不等于四项之和',
+    en: 'Table 4: a group total is not the sum of its four results',
+  },
+  doc: "table 4: a group's 总计 ≠ the sum of its four results",
+  arithmetic: true,
+  preferred: true,
   check(model) {
     const table = model.tables.table4;
     if (!table) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding<ArithmeticData>[] = [];
     relationsOf(table).forEach((relation, g) => {
       const ev = evaluate(table, relation);
       if (ev.holds !== false) return;
@@ -260,6 +286,4 @@ export const reviewTotal: Rule = {
     });
     return findings;
   },
-};
-
-export const ARITHMETIC_RULES: Rule[] = [rowTotal, resultsTotal, balance, reviewTotal];
+});

@@ -1,17 +1,21 @@
 // Conversion artifacts: Word bookmarks, web-page chrome and PDF page footers left in the text.
 
 import { msg } from '../messages';
-import type { Finding } from '../model';
-import type { Rule } from './rule';
+import type { RuleFinding } from '../model';
+import { defineRule } from './rule';
 
 const HAS_DIGIT_RE = /[0-9０-９]/;
 
-export const conversionArtifact: Rule = {
+export const conversionArtifact = defineRule({
   code: 'conversion-artifact',
   severity: 'hint',
-  description: '转换留下的杂质：Word 书签、网页导航、PDF 页码',
+  description: {
+    zh: '转换留下的杂质：Word 书签、网页导航、PDF 页码',
+    en: 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',
+  },
+  doc: '`[bookmark: …]`, web-page chrome, PDF page numbers',
   check(model) {
-    return model.artifacts.map((a): Finding => {
+    return model.artifacts.map((a): RuleFinding => {
       const removal = a.wholeLine
         ? {
             start: { line: a.range.start.line, character: 0 },
@@ -23,8 +27,6 @@ export const conversionArtifact: Rule = {
         : a.range;
       const removed = a.wholeLine ? model.lines[a.range.start.line] : a.text;
       return {
-        code: 'conversion-artifact',
-        severity: 'hint',
         range: a.range,
         message: msg('conversion-artifact', { kind: msg(`artifact.${a.kind}`), text: a.text }),
         fix: {
@@ -37,6 +39,4 @@ export const conversionArtifact: Rule = {
       };
     });
   },
-};
-
-export const ARTIFACT_RULES: Rule[] = [conversionArtifact];
+});

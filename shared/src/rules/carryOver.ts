@@ -4,15 +4,19 @@
 
 import { identityOf } from '../carryOver';
 import { msg } from '../messages';
-import type { Finding } from '../model';
+import type { RuleFinding } from '../model';
 import { TABLE3_COLUMNS } from '../template';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { cellRange, rowById } from './util';
 
-export const carryOver: Rule = {
+export const carryOver = defineRule({
   code: 'carry-over',
   severity: 'warning',
-  description: '本年「二、上年结转」与同一机关上一年度年报的「四、结转下年度继续办理」不一致',
+  description: {
+    zh: '本年「二、上年结转」与同一机关上一年度年报的「四、结转下年度继续办理」不一致',
+    en: "This year's 二、上年结转 differs from 四、结转下年度继续办理 in the same agency's report on the year before",
+  },
+  doc: "this year's 二、上年结转 ≠ 四、结转下年度继续办理 of the same agency's report on the year before, when that report is among the files checked (CLI) or in the workspace (editor); the message names the other file and its line",
   check(model, context) {
     const identity = context?.lastYear ? identityOf(model) : undefined;
     const table = model.tables.table3;
@@ -21,7 +25,7 @@ export const carryOver: Rule = {
     if (!row) return [];
     const last = context.lastYear(identity.agency, identity.year - 1);
     if (!last) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     TABLE3_COLUMNS.forEach((column, index) => {
       const cell = row.cells[index];
       const before = last.carriedOut[index];
@@ -35,8 +39,6 @@ export const carryOver: Rule = {
         line: before.range.start.line + 1,
       };
       findings.push({
-        code: 'carry-over',
-        severity: 'warning',
         range: cellRange(cell),
         message: msg('carry-over', args),
         related: [{ uri: last.uri, range: before.range, message: msg('related.carriedOut', args) }],
@@ -45,6 +47,4 @@ export const carryOver: Rule = {
     });
     return findings;
   },
-};
-
-export const CARRY_OVER_RULES: readonly Rule[] = [carryOver];
+});

@@ -9,9 +9,9 @@
 // - fee-missing (info): the 2021 format asks section 六 for the 信息处理费 collected (「未收取」 counts).
 
 import { msg } from '../messages';
-import type { Finding, Range, RelatedInfo, ReportModel } from '../model';
+import type { RuleFinding, Range, RelatedInfo, ReportModel } from '../model';
 import { memoOnModel, proseOf, sentenceRange, yearsIn, type Sentence } from '../prose';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 const PERIOD_RE = /统计(?:期限|时限|时间|区间|周期|范围)/;
 /** How far after 统计期限 its years are read (`为2024年1月1日至2024年12月31日`). */
@@ -80,18 +80,21 @@ function dateText(d: { year: number; month: number; day: number }): string {
   return `${d.year}年${d.month}月${d.day}日`;
 }
 
-export const yearMismatch: Rule = {
+export const yearMismatch = defineRule({
   code: 'year-mismatch',
   severity: 'warning',
-  description: '标题年份、统计期限、正文所述本年度工作的年份或落款日期的年份不一致',
+  description: {
+    zh: '标题年份、统计期限、正文所述本年度工作的年份或落款日期的年份不一致',
+    en: 'The years of the title, the statistics period, the year’s own statements or the closing date disagree',
+  },
+  doc: "the title's year, the 统计期限, a statement of the year's own work (「2024年，我局…」 in a 2025 report) or the closing date's year (not the next year) disagree",
   check(model) {
     const facts = yearFacts(model);
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const year = facts.year;
     if (year === undefined) return findings;
     const related = yearRelated(facts);
-    const push = (range: Range, message: string, data: Record<string, unknown>) =>
-      findings.push({ code: 'year-mismatch', severity: 'warning', range, message, related, data });
+    const push = (range: Range, message: string, data: Record<string, unknown>) => findings.push({ range, message, related, data });
 
     // The statistics period: every year it names is the report's year.
     if (facts.period) {
@@ -126,7 +129,7 @@ export const yearMismatch: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** A 人民政府's own report (3月31日); a department, 人民政府办公室 included, publishes by 1月31日. */
 export function isGovernment(agency: string): boolean {
@@ -134,10 +137,14 @@ export function isGovernment(agency: string): boolean {
   return /(?:人民政府|政府|管理委员会|管委会)$/.test(name);
 }
 
-export const deadline: Rule = {
+export const deadline = defineRule({
   code: 'deadline',
   severity: 'info',
-  description: '落款日期晚于《条例》第四十九条规定的公布期限（部门1月31日，人民政府3月31日）',
+  description: {
+    zh: '落款日期晚于《条例》第四十九条规定的公布期限（部门1月31日，人民政府3月31日）',
+    en: 'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
+  },
+  doc: "the closing date is after the 《条例》第四十九条 deadline: 1月31日 for a department's report (人民政府办公室 included), 3月31日 for a 人民政府's own report",
   check(model) {
     const { year } = yearFacts(model);
     const date = model.closing.date;
@@ -150,8 +157,6 @@ export const deadline: Rule = {
     const agencyRange = model.title?.agency ? model.title.range : model.closing.agencyRange;
     return [
       {
-        code: 'deadline',
-        severity: 'info',
         range: model.closing.dateRange,
         message: msg(government ? 'deadline.government' : 'deadline.department', { date: dateText(date), next: year + 1, year }),
         related: agencyRange
@@ -161,16 +166,20 @@ export const deadline: Rule = {
       },
     ];
   },
-};
+});
 
 /** The fee is mentioned: 信息处理费 anywhere in the prose, or any fee wording in section 六. */
 const FEE_ANYWHERE_RE = /处理费/;
 const FEE_SECTION6_RE = /处理费|收费|收取|费用/;
 
-export const feeMissing: Rule = {
+export const feeMissing = defineRule({
   code: 'fee-missing',
   severity: 'info',
-  description: '第六部分没有说明收取信息处理费的情况（2021 年格式）',
+  description: {
+    zh: '第六部分没有说明收取信息处理费的情况（2021 年格式）',
+    en: 'Section 六 does not state the information processing fees (信息处理费) collected (2021 format)',
+  },
+  doc: 'section 六 says nothing about 信息处理费 (2021 format; 「未收取信息处理费」 counts)',
   check(model) {
     const section6 = model.sections.find((s) => s.heading.section === 6);
     if (!section6) return [];
@@ -180,8 +189,6 @@ export const feeMissing: Rule = {
     if (model.year !== undefined && model.year < 2021) return [];
     for (let line = section6.startLine; line <= section6.endLine; line++) if (FEE_SECTION6_RE.test(model.lines[line])) return [];
     if (proseOf(model).some((s) => FEE_ANYWHERE_RE.test(s.text))) return [];
-    return [{ code: 'fee-missing', severity: 'info', range: section6.heading.range, message: msg('fee-missing') }];
+    return [{ range: section6.heading.range, message: msg('fee-missing') }];
   },
-};
-
-export const CROSS_CHECK_RULES: Rule[] = [yearMismatch, deadline, feeMissing];
+});

@@ -9,11 +9,11 @@
 // - 「予以公开N件」「部分公开N件」「不予公开N件」「无法提供N件」「不予处理N件」「其他处理N件」 vs those rows.
 
 import { msg } from '../messages';
-import type { Cell, Finding, Range, RelatedInfo, ReportModel, RowModel, TableModel } from '../model';
+import type { Cell, RuleFinding, Range, RelatedInfo, ReportModel, RowModel, TableModel } from '../model';
 import { aboutOwnYear, NUMBER_SOURCE, parseNumber, proseOf, sentenceRange, type Sentence } from '../prose';
 import { evaluate, relationsOf, relationWithTotal, type Evaluation } from '../relations';
 import { TABLE3_COLUMNS, TABLE4_GROUPS, type TableTemplate } from '../template';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { cellRange, quoteRow, rowsById, templateOf } from './util';
 
 const TOTAL = TABLE3_COLUMNS.length - 1;
@@ -127,11 +127,9 @@ function mismatch(
   ref: Reference,
   kind: string,
   fixValue?: number,
-): Finding {
+): RuleFinding {
   const range = sentenceRange(sentence, start, end);
   return {
-    code: 'narrative-mismatch',
-    severity: 'warning',
     range,
     message,
     related: relatedOf(ref),
@@ -195,7 +193,7 @@ function figuresOf(model: ReportModel): Figures {
   return figures;
 }
 
-function checkSentence(figures: Figures, s: Sentence, out: Finding[]): void {
+function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[]): void {
   const text = s.text;
   const { t3, newRef, carriedRef } = figures;
   const isRequests = !NOT_REQUESTS_RE.test(text);
@@ -303,13 +301,17 @@ function checkSentence(figures: Figures, s: Sentence, out: Finding[]): void {
   }
 }
 
-export const narrativeMismatch: Rule = {
+export const narrativeMismatch = defineRule({
   code: 'narrative-mismatch',
   severity: 'warning',
-  description: '正文中的数字与统计表不符（收到申请数、未收到申请、全部办结、行政复议和行政诉讼件数、各项办理结果）',
+  description: {
+    zh: '正文中的数字与统计表不符（收到申请数、未收到申请、全部办结、行政复议和行政诉讼件数、各项办理结果）',
+    en: 'A number in the text contradicts a table (requests received, none received, all completed, reviews and lawsuits, results)',
+  },
+  doc: "a number in the text contradicts a table: 「收到/受理…申请N件」 vs table 3 一 (新收, or 新收 + 上年结转: both readings accepted), 「未收到…申请」 vs a non-zero 一, 「所有申请均已办结」 vs a non-zero 四, 「行政复议N件」「行政诉讼N件」 vs table 4, 「予以公开N件」… vs those rows; fix 「改为 N」 on the text's number where the table is the reference",
   check(model) {
     if (!model.tables.table3 && !model.tables.table4) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     let figures: Figures | undefined;
     for (const s of proseOf(model)) {
       if (!FIGURE_SECTIONS.has(s.section) || !MAY_STATE_FIGURES_RE.test(s.text) || !aboutOwnYear(s, model.year)) continue;
@@ -317,6 +319,4 @@ export const narrativeMismatch: Rule = {
     }
     return findings;
   },
-};
-
-export const NARRATIVE_RULES: Rule[] = [narrativeMismatch];
+});

@@ -2,10 +2,11 @@
 // the title and the closing date.
 
 import { msg } from '../messages';
-import type { Finding, ReportModel, SectionModel } from '../model';
+import type { RuleFinding, ReportModel, SectionModel } from '../model';
 import { isCommentLine } from '../suppressions';
 import { AGENCY_PROMPT, SECTIONS, standardHeading, TEMPLATE_PROMPTS, YEAR_PROMPT } from '../template';
-import type { Rule } from './rule';
+import { sectionMissingFix, titleMissingFix } from '../fixes/builders';
+import { defineRule } from './rule';
 import { firstTextLine, lastTextLine, lineRange } from './util';
 
 function firstOccurrences(model: ReportModel): Map<number, SectionModel> {
@@ -14,14 +15,22 @@ function firstOccurrences(model: ReportModel): Map<number, SectionModel> {
   return first;
 }
 
-export const sectionMissing: Rule = {
+/** Where the missing section goes: before the next section present, else after the previous one. */
+export type SectionMissingData = { section: number; insertBeforeLine?: number; insertAfterLine?: number };
+
+export const sectionMissing = defineRule({
   code: 'section-missing',
   severity: 'error',
-  description: '缺少六个部分之一',
+  description: {
+    zh: '缺少六个部分之一',
+    en: 'One of the six sections is missing',
+  },
+  doc: 'one of the six sections is absent',
+  fix: sectionMissingFix,
   check(model) {
     const present = firstOccurrences(model);
     const lost = new Set((model.lostHeadings ?? []).map((l) => l.section));
-    const findings: Finding[] = [];
+    const findings: RuleFinding<SectionMissingData>[] = [];
     for (const s of SECTIONS) {
       // A section whose heading line is lost but whose content is there is heading-missing.
       if (present.has(s.number) || lost.has(s.number)) continue;
@@ -40,8 +49,6 @@ export const sectionMissing: Rule = {
           : msg('section-missing', args);
       const anchor = next ? next.heading.range : lineRange(model, prev ? prev.endLine : lastTextLine(model));
       findings.push({
-        code: 'section-missing',
-        severity: 'error',
         range: anchor,
         message,
         data: { section: s.number, insertBeforeLine: next ? next.startLine : undefined, insertAfterLine: prev?.endLine },
@@ -49,14 +56,18 @@ export const sectionMissing: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const sectionOrder: Rule = {
+export const sectionOrder = defineRule({
   code: 'section-order',
   severity: 'warning',
-  description: '六个部分顺序颠倒',
+  description: {
+    zh: '六个部分顺序颠倒',
+    en: 'The sections are out of order',
+  },
+  doc: 'sections out of order',
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const seen = new Set<number>();
     let highest = 0;
     let highestHeading = '';
@@ -66,8 +77,6 @@ export const sectionOrder: Rule = {
       seen.add(n);
       if (n < highest) {
         findings.push({
-          code: 'section-order',
-          severity: 'warning',
           range: s.heading.range,
           message: msg('section-order', {
             numeral: SECTIONS[n - 1].numeral,
@@ -86,19 +95,21 @@ export const sectionOrder: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const sectionDuplicate: Rule = {
+export const sectionDuplicate = defineRule({
   code: 'section-duplicate',
   severity: 'warning',
-  description: '同一部分出现两次',
+  description: {
+    zh: '同一部分出现两次',
+    en: 'A section appears twice',
+  },
+  doc: 'a section appears twice',
   check(model) {
     const first = firstOccurrences(model);
     return model.sections
       .filter((s) => first.get(s.heading.section) !== s)
       .map((s) => ({
-        code: 'section-duplicate' as const,
-        severity: 'warning' as const,
         range: s.heading.range,
         message: msg('section-duplicate', {
           numeral: SECTIONS[s.heading.section - 1].numeral,
@@ -110,22 +121,25 @@ export const sectionDuplicate: Rule = {
         data: { section: s.heading.section },
       }));
   },
-};
+});
 
-export const headingNumbering: Rule = {
+export const headingNumbering = defineRule({
   code: 'heading-numbering',
   severity: 'warning',
-  description: '部分标题的序号不对（如「3、」应为「三、」）',
+  description: {
+    zh: '部分标题的序号不对（如「3、」应为「三、」）',
+    en: 'Wrong number in a section heading (「3、」 for 「三、」)',
+  },
+  doc: 'wrong numeral in a section heading (`3、` for `三、`)',
+  preferred: true,
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const s of model.sections) {
       const h = s.heading;
       const expected = SECTIONS[h.section - 1].numeral;
       if (h.numeral === expected) continue;
       const written = model.lines[h.line].slice(h.numeralRange.start.character, h.numeralRange.end.character);
       findings.push({
-        code: 'heading-numbering',
-        severity: 'warning',
         range: h.numeral ? h.numeralRange : h.textRange,
         message: h.numeral
           ? msg('heading-numbering', { expected, written })
@@ -136,24 +150,26 @@ export const headingNumbering: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** Characters no section heading has: digits and sentence punctuation. */
 const HEADING_CONTENT_RE = /[0-9０-９，。；：,;]/;
 
-export const headingWording: Rule = {
+export const headingWording = defineRule({
   code: 'heading-wording',
   severity: 'info',
-  description: '部分标题与标准表述不同',
+  description: {
+    zh: '部分标题与标准表述不同',
+    en: 'A section heading differs from the standard wording',
+  },
+  doc: 'heading differs from the standard wording (`政务信息` for `政府信息`)',
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const s of model.sections) {
       const h = s.heading;
       const standard = SECTIONS[h.section - 1].title;
       if (h.text.replace(/[\s\u3000]+/g, '') === standard) continue;
-      const finding: Finding = {
-        code: 'heading-wording',
-        severity: 'info',
+      const finding: RuleFinding = {
         range: h.textRange,
         message: msg('heading-wording', { standard, text: h.text.trim() }),
         data: { section: h.section },
@@ -167,12 +183,17 @@ export const headingWording: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const titleMissing: Rule = {
+export const titleMissing = defineRule({
   code: 'title-missing',
   severity: 'warning',
-  description: '没有包含机关名称和年份的标题',
+  description: {
+    zh: '没有包含机关名称和年份的标题',
+    en: 'No title with the agency and the year',
+  },
+  doc: 'no title with agency and year',
+  fix: titleMissingFix,
   check(model) {
     if (model.title) return [];
     const line = firstTextLine(model);
@@ -182,8 +203,6 @@ export const titleMissing: Rule = {
     const title = `${agency}${year}年政府信息公开工作年度报告`;
     return [
       {
-        code: 'title-missing',
-        severity: 'warning',
         range: lineRange(model, line),
         message: msg('title-missing', { title }),
         fix: {
@@ -194,31 +213,37 @@ export const titleMissing: Rule = {
       },
     ];
   },
-};
+});
 
-export const dateMissing: Rule = {
+export const dateMissing = defineRule({
   code: 'date-missing',
   severity: 'info',
-  description: '报告末尾没有落款日期',
+  description: {
+    zh: '报告末尾没有落款日期',
+    en: 'No closing date',
+  },
+  doc: 'no closing date',
   check(model) {
     if (model.closing.date) return [];
     return [
       {
-        code: 'date-missing',
-        severity: 'info',
         range: lineRange(model, lastTextLine(model)),
         message: msg('date-missing'),
       },
     ];
   },
-};
+});
 
-export const headingMissing: Rule = {
+export const headingMissing = defineRule({
   code: 'heading-missing',
   severity: 'warning',
-  description: '部分的标题行缺失，但其内容在原位',
+  description: {
+    zh: '部分的标题行缺失，但其内容在原位',
+    en: "A section's heading line is lost while its content stands at its place",
+  },
+  doc: "a section's heading line is lost while its content stands at its place (`（一）存在的主要问题…（二）改进…` between 四 and 六)",
   check(model) {
-    return (model.lostHeadings ?? []).map((l): Finding => {
+    return (model.lostHeadings ?? []).map((l): RuleFinding => {
       const s = SECTIONS[l.section - 1];
       const heading = standardHeading(l.section);
       // Written like the other headings (a Markdown `## ` prefix, indentation).
@@ -227,8 +252,6 @@ export const headingMissing: Rule = {
       const text = model.lines[l.line].trim();
       const at = { line: l.line, character: 0 };
       return {
-        code: 'heading-missing',
-        severity: 'warning',
         range: l.range,
         message: msg('heading-missing', {
           numeral: s.numeral,
@@ -244,12 +267,16 @@ export const headingMissing: Rule = {
       };
     });
   },
-};
+});
 
-export const unreadable: Rule = {
+export const unreadable = defineRule({
   code: 'unreadable',
   severity: 'warning',
-  description: '看起来是年度报告，但读不出结构或统计表',
+  description: {
+    zh: '看起来是年度报告，但读不出结构或统计表',
+    en: 'The text is an annual report whose structure or tables cannot be read',
+  },
+  doc: 'the text names itself an annual report (title, first lines, most headings or table-3 labels) but its structure or tables cannot be read: says what was found and what not',
   check(model) {
     const u = model.unreadable;
     if (!u) return [];
@@ -269,8 +296,6 @@ export const unreadable: Rule = {
     if (absentTables.length > 0) missing.push(msg('unreadable.tables', { list: absentTables.map((t) => tableNumeral[t]).join('、') }));
     return [
       {
-        code: 'unreadable',
-        severity: 'warning',
         range: u.range,
         message: msg('unreadable', {
           found: found.length > 0 ? found.join(sep) : msg('unreadable.none'),
@@ -280,7 +305,7 @@ export const unreadable: Rule = {
       },
     ];
   },
-};
+});
 
 /** A prompt edited a little is still the prompt when it starts like one (its first characters inside 【). */
 const PROMPT_PREFIX_LENGTH = 8;
@@ -299,12 +324,16 @@ function isTemplatePrompt(span: string): boolean {
   return PROMPT_KEYS.has(key) || PROMPT_PREFIXES.some((p) => key.startsWith(p));
 }
 
-export const placeholder: Rule = {
+export const placeholder = defineRule({
   code: 'placeholder',
   severity: 'warning',
-  description: '报告中仍留有模板的【】提示文字',
+  description: {
+    zh: '报告中仍留有模板的【】提示文字',
+    en: 'A 【…】 prompt of the template is still in the report',
+  },
+  doc: 'a 【】 prompt of the template (`【机关名称】`, `【年份】`, the prose prompts of a new report) is still in the report',
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     model.lines.forEach((text, line) => {
       if (text.indexOf('【') < 0 || isCommentLine(text)) return;
       for (let open = text.indexOf('【'); open >= 0; open = text.indexOf('【', open + 1)) {
@@ -313,8 +342,6 @@ export const placeholder: Rule = {
         const span = text.slice(open, close + 1);
         if (!isTemplatePrompt(span)) continue;
         findings.push({
-          code: 'placeholder',
-          severity: 'warning',
           range: { start: { line, character: open }, end: { line, character: close + 1 } },
           message: msg('placeholder', { text: span }),
         });
@@ -323,17 +350,4 @@ export const placeholder: Rule = {
     });
     return findings;
   },
-};
-
-export const STRUCTURE_RULES: Rule[] = [
-  sectionMissing,
-  headingMissing,
-  sectionOrder,
-  sectionDuplicate,
-  headingNumbering,
-  headingWording,
-  titleMissing,
-  dateMissing,
-  unreadable,
-  placeholder,
-];
+});

@@ -2,11 +2,12 @@
 // a cell that is no number, a negative count, and the 2019 format used for a later year.
 
 import { msg } from '../messages';
-import type { Cell, Finding, Range, ReportModel, RowModel, TableId, TableModel } from '../model';
+import type { Cell, Range, ReportModel, RowModel, RuleFinding, TableEncoding, TableId, TableModel } from '../model';
 import { evaluate, relationWithTotal } from '../relations';
 import { SECTIONS, tableTemplate, type ColumnTemplate } from '../template';
 import { normalizeLabel, parseNumber } from '../text';
-import type { Rule } from './rule';
+import { cellMissingFix, legacyFormatFix, rowLabelMissingFix, rowMissingFix, tableMissingFix } from '../fixes/builders';
+import { defineRule } from './rule';
 import { afterCell, cellRange, numberOf, quoteRow, rowTemplateOf, templateOf } from './util';
 
 const TABLE_OF_SECTION: Record<number, TableId> = { 2: 'table2', 3: 'table3', 4: 'table4' };
@@ -15,12 +16,38 @@ function tables(model: ReportModel): TableModel[] {
   return (['table2', 'table3', 'table4'] as const).map((id) => model.tables[id]).filter((t): t is TableModel => !!t);
 }
 
-export const tableMissing: Rule = {
+/** The table the section lacks, and the line after which it goes (the heading's). */
+export type TableMissingData = { table: TableId; section: number; insertAfterLine: number };
+/** The missing row of a table, and the rows present before and after it. */
+export type RowMissingData = { table: TableId; row: string; before?: string; after?: string };
+/** The row whose label was lost, and that label. */
+export type RowLabelMissingData = { table: TableId; row: string; label: string };
+/**
+ * The cell (row, column) and the value its fix writes (a missing total: the sum of its parts; undefined: no
+ * fix); `rows`: every row of a column blank throughout. No column: a pdftotext row short of numbers (no fix).
+ */
+export type CellMissingData = {
+  table: TableId;
+  row: string;
+  column?: number;
+  value?: number;
+  encoding: TableEncoding;
+  rows?: string[];
+};
+/** The table written on the 2019 format. */
+export type LegacyFormatData = { table: TableId };
+
+export const tableMissing = defineRule({
   code: 'table-missing',
   severity: 'error',
-  description: '第二、三、四部分缺少统计表',
+  description: {
+    zh: '第二、三、四部分缺少统计表',
+    en: 'Section 二, 三 or 四 has no statistics table',
+  },
+  doc: 'section 二, 三 or 四 has no table',
+  fix: tableMissingFix,
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const done = new Set<number>();
     for (const s of model.sections) {
       const n = s.heading.section;
@@ -29,8 +56,6 @@ export const tableMissing: Rule = {
       done.add(n);
       if (model.tables[id]) continue;
       findings.push({
-        code: 'table-missing',
-        severity: 'error',
         range: s.heading.range,
         message: msg('table-missing', { numeral: SECTIONS[n - 1].numeral, number: n, table: tableTemplate(id, '2021').name }),
         data: { table: id, section: n, insertAfterLine: s.startLine },
@@ -38,14 +63,19 @@ export const tableMissing: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const rowMissing: Rule = {
+export const rowMissing = defineRule({
   code: 'row-missing',
   severity: 'error',
-  description: '统计表缺少模板中的一行',
+  description: {
+    zh: '统计表缺少模板中的一行',
+    en: 'A row of the template is missing',
+  },
+  doc: 'a template row is absent',
+  fix: rowMissingFix,
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       if (table.id === 'table4') continue;
       const template = templateOf(table);
@@ -62,8 +92,6 @@ export const rowMissing: Rule = {
         const anchorCell = anchorRow ? (anchorRow.labels[0] ?? anchorRow.anchor) : undefined;
         if (!anchorCell) return;
         findings.push({
-          code: 'row-missing',
-          severity: 'error',
           range: cellRange(anchorCell),
           message: next
             ? msg('row-missing.before', { table: template.name, row: quoteRow(row.name), next: quoteRow(next.name) })
@@ -74,14 +102,19 @@ export const rowMissing: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const rowLabelMissing: Rule = {
+export const rowLabelMissing = defineRule({
   code: 'row-label-missing',
   severity: 'warning',
-  description: '一行数字没有行名',
+  description: {
+    zh: '一行数字没有行名',
+    en: 'A row of numbers has no label',
+  },
+  doc: "a row's numbers are there but its label was lost",
+  fix: rowLabelMissingFix,
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       if (table.id === 'table4') continue;
       for (const row of table.rows) {
@@ -91,8 +124,6 @@ export const rowLabelMissing: Rule = {
         const onLine = row.rawCells.filter((c) => c.line === row.anchor.line);
         const last = onLine[onLine.length - 1] ?? row.anchor;
         findings.push({
-          code: 'row-label-missing',
-          severity: 'warning',
           range: { start: { line: row.anchor.line, character: row.anchor.start }, end: { line: last.line, character: last.end } },
           message: msg('row-label-missing', { row: quoteRow(t.name) }),
           data: { table: table.id, row: row.id, label: t.label },
@@ -101,14 +132,18 @@ export const rowLabelMissing: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const rowDuplicate: Rule = {
+export const rowDuplicate = defineRule({
   code: 'row-duplicate',
   severity: 'error',
-  description: '统计表中同一行出现了两次',
+  description: {
+    zh: '统计表中同一行出现了两次',
+    en: 'A row of the template appears twice',
+  },
+  doc: 'a template row is written twice (the first copy is summed; no fix: which is right is yours to say)',
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       const first = new Map<string, RowModel>();
       for (const row of table.rows) {
@@ -121,8 +156,6 @@ export const rowDuplicate: Rule = {
         const t = rowTemplateOf(table, row);
         const name = quoteRow(t?.name || row.id);
         findings.push({
-          code: 'row-duplicate',
-          severity: 'error',
           range: rowRange(row),
           message: msg('row-duplicate', { table: templateOf(table).name, row: name, line: rowRange(earlier).start.line + 1 }),
           related: [{ range: rowRange(earlier), message: msg('related.firstRow', { row: name }) }],
@@ -132,7 +165,7 @@ export const rowDuplicate: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** A row's label (or, without one, its first cell) to the last cell on that line. */
 function rowRange(row: RowModel): Range {
@@ -142,12 +175,18 @@ function rowRange(row: RowModel): Range {
   return { start: { line: first.line, character: first.start }, end: { line: last.line, character: Math.max(last.end, first.start) } };
 }
 
-export const cellMissing: Rule = {
+export const cellMissing = defineRule({
   code: 'cell-missing',
   severity: 'error',
-  description: '一行的数字少于列数，或有空白、占位符的单元格',
+  description: {
+    zh: '一行的数字少于列数，或有空白、占位符的单元格',
+    en: 'A row has fewer numbers than columns, or a blank or placeholder cell',
+  },
+  doc: 'a row has fewer numbers than columns, or a blank or placeholder (`/`, `—`, `无`) cell',
+  fix: cellMissingFix,
+  preferred: true,
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       const blankColumns = blankColumnsOf(table);
       for (const { column, rows } of blankColumns.values()) findings.push(blankColumnFinding(table, column, rows));
@@ -180,8 +219,6 @@ export const cellMissing: Rule = {
               : msg('cell-missing.empty', { cell: where });
           const range = cell ? cellRange(cell) : afterCell(last);
           findings.push({
-            code: 'cell-missing',
-            severity: 'error',
             range,
             message: what + (column.total && value !== undefined ? msg('cell-missing.expected', { value }) : ''),
             data: { table: table.id, row: row.id, column: i, value, encoding: table.encoding },
@@ -191,14 +228,12 @@ export const cellMissing: Rule = {
     }
     return findings;
   },
-};
+});
 /** A pdftotext row short of numbers whose blank cells the column positions do not show: one finding, no fix. */
-function unalignedFinding(table: TableModel, row: RowModel, name: string, columns: number): Finding {
+function unalignedFinding(table: TableModel, row: RowModel, name: string, columns: number): RuleFinding<CellMissingData> {
   const first = row.rawCells[0] ?? row.anchor;
   const last = row.rawCells[row.rawCells.length - 1] ?? first;
   return {
-    code: 'cell-missing',
-    severity: 'error',
     range: { start: { line: first.line, character: first.start }, end: { line: last.line, character: Math.max(last.end, first.start) } },
     message: msg('cell-missing.unaligned', { row: quoteRow(name), count: row.rawCells.length, columns }),
     data: { table: table.id, row: row.id, encoding: table.encoding },
@@ -247,14 +282,12 @@ function blankColumnsOf(table: TableModel): Map<string, { column: number; rows: 
   return out;
 }
 
-function blankColumnFinding(table: TableModel, column: number, rows: RowModel[]): Finding {
+function blankColumnFinding(table: TableModel, column: number, rows: RowModel[]): RuleFinding {
   const first = rows[0];
   const t = rowTemplateOf(table, first)!;
   const label = t.columns[column].label;
   const cells = rows.map((r) => r.cells[column]!);
   return {
-    code: 'cell-missing',
-    severity: 'error',
     range: cellRange(cells[0]),
     message: msg('cell-missing.column', { table: templateOf(table).name, column: label, count: rows.length }),
     related: rows
@@ -264,20 +297,22 @@ function blankColumnFinding(table: TableModel, column: number, rows: RowModel[])
   };
 }
 
-export const cellNotNumber: Rule = {
+export const cellNotNumber = defineRule({
   code: 'cell-not-number',
   severity: 'error',
-  description: '单元格不是数字，或几个数字连在一起无法拆分',
+  description: {
+    zh: '单元格不是数字，或几个数字连在一起无法拆分',
+    en: 'A cell is not a number, or numbers run together',
+  },
+  doc: 'a cell is not a number (`15件`, `N/A`, a count above 10^9), or numbers run together (`…申请数量21710000218`)',
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       for (const row of table.rows) {
         const t = rowTemplateOf(table, row);
         for (const cell of row.rawCells) {
           if (cell.kind === 'glued') {
             findings.push({
-              code: 'cell-not-number',
-              severity: 'error',
               range: cellRange(cell),
               message: msg('cell-not-number.glued', { row: quoteRow(t?.name ?? row.id), text: cell.text }),
               data: { table: table.id, row: row.id },
@@ -287,8 +322,6 @@ export const cellNotNumber: Rule = {
             const column = i >= 0 ? t?.columns[i]?.label : undefined;
             const args = { cell: `${quoteRow(t?.name ?? row.id)}${column ? `·${column}` : ''}`, text: cell.text };
             findings.push({
-              code: 'cell-not-number',
-              severity: 'error',
               range: cellRange(cell),
               // A number the reader refused (beyond MAX_COUNT) is named as such.
               message: parseNumber(cell.text) ? msg('cell-not-number.tooLarge', args) : msg('cell-not-number', args),
@@ -300,14 +333,18 @@ export const cellNotNumber: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const negativeNumber: Rule = {
+export const negativeNumber = defineRule({
   code: 'negative-number',
   severity: 'error',
-  description: '数量为负数',
+  description: {
+    zh: '数量为负数',
+    en: 'A count is negative',
+  },
+  doc: 'a count is negative',
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       for (const row of table.rows) {
         const t = rowTemplateOf(table, row);
@@ -316,8 +353,6 @@ export const negativeNumber: Rule = {
           const v = numberOf(cell);
           if (v === undefined || v >= 0 || t.columns[i]?.signed) return;
           findings.push({
-            code: 'negative-number',
-            severity: 'error',
             range: cellRange(cell!),
             message: msg('negative-number', { cell: `${quoteRow(t.name || '表四')}·${t.columns[i].label}`, value: v }),
             data: { table: table.id, row: row.id, column: i },
@@ -327,24 +362,27 @@ export const negativeNumber: Rule = {
     }
     return findings;
   },
-};
+});
 
-export const legacyFormat: Rule = {
+export const legacyFormat = defineRule({
   code: 'legacy-format',
   severity: 'warning',
-  description: '2021 年及以后的报告仍使用 2019 年的表格格式',
+  description: {
+    zh: '2021 年及以后的报告仍使用 2019 年的表格格式',
+    en: 'A report for 2021 or later uses the 2019 table format',
+  },
+  doc: 'the 2019 table format in a report for 2021 or later',
+  fix: legacyFormatFix,
   check(model, context) {
     // `format` setting: 2019 = the 2019 format is expected; 2021 = the 2021 format whatever the year.
     if (context?.format === '2019') return [];
     if (context?.format !== '2021' && model.year !== undefined && model.year < 2021) return [];
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       if (table.format !== '2019' || table.legacyMarkers.length === 0) continue;
       const marker = table.legacyMarkers[0];
       const args = { table: tableTemplate(table.id, '2021').name, marker: marker.text, year: model.year ?? '2021' };
       findings.push({
-        code: 'legacy-format',
-        severity: 'warning',
         range: cellRange(marker),
         message: table.id === 'table3' ? msg('legacy-format.table3', args) : msg('legacy-format', args),
         data: { table: table.id },
@@ -352,7 +390,7 @@ export const legacyFormat: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** Every run of digits in `written` is also in `standard` (as many times): replacing one by the other removes no number. */
 function keepsNumbers(written: string, standard: string): boolean {
@@ -365,12 +403,16 @@ function keepsNumbers(written: string, standard: string): boolean {
   return true;
 }
 
-export const labelWording: Rule = {
+export const labelWording = defineRule({
   code: 'label-wording',
   severity: 'info',
-  description: '行名与标准表述不同（错字或旧表述），仍按该行读取',
+  description: {
+    zh: '行名与标准表述不同（错字或旧表述），仍按该行读取',
+    en: 'A row label differs from the standard wording (a typo or an older wording)',
+  },
+  doc: 'a row label worded differently from the standard (`规范性文件` in a 2021 table 2, the typo `2.其他法律行政止公开`); still that row',
   check(model) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       if (table.id === 'table4') continue;
       for (const row of table.rows) {
@@ -387,8 +429,6 @@ export const labelWording: Rule = {
         const range = { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
         const text = row.labels.map((c) => c.text).join('');
         findings.push({
-          code: 'label-wording',
-          severity: 'info',
           range,
           message: msg('label-wording', { text, standard: t.label }),
           // One cell on one line: replaced by the standard label; a label spread over lines is left to the writer,
@@ -403,16 +443,4 @@ export const labelWording: Rule = {
     }
     return findings;
   },
-};
-
-export const TABLE_RULES: Rule[] = [
-  tableMissing,
-  rowMissing,
-  rowLabelMissing,
-  rowDuplicate,
-  cellMissing,
-  cellNotNumber,
-  negativeNumber,
-  legacyFormat,
-  labelWording,
-];
+});
