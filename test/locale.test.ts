@@ -4,9 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText } from '../shared/src/engine';
-import { currentLocale, format, MESSAGES, msg, withLocale } from '../shared/src/messages';
-import { RULES } from '../shared/src/rules';
+import { checkText, runRules } from '../shared/src/engine';
+import { en } from '../shared/src/i18n/en';
+import { zhCN, type MessageKey } from '../shared/src/i18n/zh-cn';
+import { format, msg } from '../shared/src/messages';
+import { readReport } from '../shared/src/reader';
+import { ruleByCode, RULES } from '../shared/src/rules';
 import { consistentData, renderReport, withFault } from './support/reportFixture';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
@@ -64,21 +67,32 @@ describe('messages in English', () => {
     assert.ok(count > 40, `${count} findings compared`);
   });
 
-  test('the engine restores the language after a check, even when a rule throws', () => {
-    checkText(ERRORS_MD, { locale: 'en' });
-    assert.equal(currentLocale(), 'zh-cn');
-    assert.throws(() =>
-      withLocale('en', () => {
+  test('the language belongs to each check: none is left behind, even by a rule that throws; one model read in two languages', () => {
+    const zhMessage = '「三、本年度办理结果·（一）予以公开」·总计 应为 18（自然人至其他六列之和），实为 19';
+    const rule = ruleByCode('date-missing')!;
+    const original = rule.check;
+    try {
+      rule.check = () => {
         throw new Error('boom');
-      }),
-    );
-    assert.equal(currentLocale(), 'zh-cn');
+      };
+      assert.notEqual(checkText(ERRORS_MD, { locale: 'en', onRuleError: () => {} }).findings[0].message, zhMessage);
+    } finally {
+      rule.check = original;
+    }
+    assert.equal(checkText(ERRORS_MD).findings[0].message, zhMessage);
+    // The same model checked in English, then in Chinese (table 3's findings are shared by three rules).
+    const model = readReport(ERRORS_MD);
+    const en = runRules(model, { locale: 'en' });
+    const zh = runRules(model);
+    assert.equal(zh[0].message, zhMessage);
+    assert.match(en[0].message, /should be 18/);
   });
 });
 
 describe('the message table', () => {
   test('every template has both languages with the same arguments', () => {
-    for (const [key, t] of Object.entries(MESSAGES)) {
+    for (const key of Object.keys(zhCN) as MessageKey[]) {
+      const t = { zh: zhCN[key], en: en[key] };
       const args = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       assert.ok(t.zh.length > 0 && t.en.length > 0, key);
       assert.deepEqual(

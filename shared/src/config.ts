@@ -7,7 +7,7 @@ import * as z from 'zod';
 import zhCNLocale from 'zod/v4/locales/zh-CN.cjs';
 import type { CheckOptions } from './engine';
 import { findProperty, parseJsonc, type JsonNode } from './jsonc';
-import { localeOfDisplayLanguage, type Locale } from './messages';
+import { catalogue, localeOfDisplayLanguage, type Catalogue, type Locale, type MessageKey } from './messages';
 import type { FindingCode, Range, Severity } from './model';
 import { lineOffsets, positionAt } from './fixes/edits';
 import { RULES } from './rules';
@@ -52,29 +52,30 @@ export const MAX_DEBOUNCE_MS = 5000;
 
 const SEVERITY_SETTING = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 
+/**
+ * A setting's description in the schema of `.nianbaorc.json`: the catalogues' words for the VS Code
+ * setting (`nls.config.<key>`, and `nls.config.<key>.<value>` for each value), Chinese then English.
+ */
+function describe(key: string, values: readonly string[] = []): string {
+  const words = (strings: Catalogue, separator: string, join: string) =>
+    [`nls.config.${key}`, ...values.map((v) => `nls.config.${key}.${v}`)]
+      .map((k, i) => {
+        const text = strings[k as MessageKey];
+        if (text === undefined) throw new Error(`no catalogue entry ${k}`);
+        return i === 0 ? text : `${values[i - 1]}${separator}${text}`;
+      })
+      .join(join);
+  return `${words(catalogue('zh-cn'), '：', '')} ${words(catalogue('en'), ': ', ' ')}`;
+}
+
 /** The checking keys: what `.nianbaorc.json` may hold. Unknown keys are errors there. */
 const CHECK_SHAPE = {
-  enable: z.boolean().describe('检查政府信息公开工作年度报告。Check annual reports at all.'),
-  detectInPlainTextAndMarkdown: z
-    .boolean()
-    .describe('也检查看起来像年报的纯文本和 Markdown 文件。Also check plain-text and Markdown files that look like a report.'),
-  format: z
-    .enum(['auto', '2021', '2019'])
-    .describe(
-      '报告应使用的表格格式：auto 为 2021 年及以后用 2021 年格式；2019 不再提示 legacy-format。The table format the report must use.',
-    ),
-  severity: z
-    .partialRecord(z.enum(FINDING_CODES), SEVERITY_SETTING)
-    .describe('按检查代码调整严重程度，off 为关闭。Severity per finding code, or off.'),
-  debounceMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(MAX_DEBOUNCE_MS)
-    .describe('停止输入多少毫秒后重新检查。Milliseconds after the last keystroke before a new check.'),
-  locale: z
-    .enum(['auto', 'zh-cn', 'en'])
-    .describe('检查结果的语言：auto 跟随 VS Code 的显示语言。Language of the messages; auto follows the VS Code display language.'),
+  enable: z.boolean().describe(describe('enable')),
+  detectInPlainTextAndMarkdown: z.boolean().describe(describe('detectInPlainTextAndMarkdown')),
+  format: z.enum(['auto', '2021', '2019']).describe(describe('format', ['auto', '2021', '2019'])),
+  severity: z.partialRecord(z.enum(FINDING_CODES), SEVERITY_SETTING).describe(describe('severity')),
+  debounceMs: z.number().int().min(0).max(MAX_DEBOUNCE_MS).describe(describe('debounceMs')),
+  locale: z.enum(['auto', 'zh-cn', 'en']).describe(describe('locale', ['auto', 'zh-cn', 'en'])),
 };
 
 /** `.nianbaorc.json`: the checking keys, all optional, nothing else. */
@@ -85,14 +86,8 @@ export const settingsSchema = z
   .object({
     ...CHECK_SHAPE,
     newReport: z.object({ format: z.enum(['markdown', 'plaintext', 'ask']) }).partial(),
-    maxDocumentSize: z
-      .number()
-      .int()
-      .min(0)
-      .describe('超过此大小（字节）的文档不检查。Documents larger than this (bytes) are not analysed.'),
-    checkWorkspace: z
-      .boolean()
-      .describe('检查工作区文件夹中的全部年报，未打开的也检查。Check every report in the workspace folders, opened or not.'),
+    maxDocumentSize: z.number().int().min(0).describe(describe('maxDocumentSize')),
+    checkWorkspace: z.boolean().describe(describe('checkWorkspace')),
   })
   .partial();
 

@@ -3,9 +3,9 @@
 import type { LastYearLookup } from './carryOver';
 import type { Finding, FindingCode, FormatVersion, ReportModel, Severity } from './model';
 import { attachFixes } from './fixes/attach';
-import { withLocale, type Locale } from './messages';
+import { DEFAULT_LOCALE, msg, type Locale } from './messages';
 import { readReport, type ReaderCache } from './reader';
-import { RULES, type Rule } from './rules';
+import { RULES, type Rule, type RuleContext } from './rules';
 import { applySuppressions } from './suppressions';
 
 export interface CheckOptions {
@@ -39,12 +39,18 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
     if (!model.unreadable) return [];
     rules = rules.filter((r) => r.code === 'unreadable');
   }
-  return withLocale(options.locale, () => applySuppressions(checkAll(model, options, rules), model.lines));
+  return applySuppressions(checkAll(model, options, rules), model.lines);
+}
+
+/** What every rule and fix of one check is given: the format setting and the language of its messages. */
+function contextOf(options: CheckOptions): RuleContext {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  return { format: options.format ?? 'auto', lastYear: options.lastYear, locale, msg: (key, args) => msg(key, args, locale) };
 }
 
 function checkAll(model: ReportModel, options: CheckOptions, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
-  const context = { format: options.format ?? 'auto', lastYear: options.lastYear };
+  const context = contextOf(options);
   for (const rule of rules) {
     const override = options.severities?.[rule.code];
     if (override === 'off') continue;
@@ -66,5 +72,5 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const model = readReport(text, options.readerCache);
   const findings = runRules(model, options);
   if (options.fixes === false) return { model, findings };
-  return { model, findings: withLocale(options.locale, () => attachFixes(model, findings, options.onRuleError)) };
+  return { model, findings: attachFixes(model, findings, contextOf(options), options.onRuleError) };
 }

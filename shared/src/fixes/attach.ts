@@ -1,15 +1,20 @@
 // Gives each fixable finding its edit. Kept apart from fix-all so that the engine can use it.
 
 import type { Finding, ReportModel } from '../model';
-import { ruleByCode } from '../rules';
+import { ruleByCode, type FixContext } from '../rules';
 
 /** Gives every fixable finding its `fix`, written in the encoding of the table it touches. */
-export function attachFixes(model: ReportModel, findings: Finding[], onError?: (code: string, error: unknown) => void): Finding[] {
+export function attachFixes(
+  model: ReportModel,
+  findings: Finding[],
+  context: FixContext,
+  onError?: (code: string, error: unknown) => void,
+): Finding[] {
   for (const f of findings) {
     const rule = ruleByCode(f.code);
     if (!rule?.fix) continue;
     try {
-      const fix = rule.fix(model, f);
+      const fix = rule.fix(model, f, context);
       if (fix) f.fix = fix;
       else delete f.fix;
     } catch (error) {

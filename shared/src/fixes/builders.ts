@@ -4,13 +4,13 @@
 // (`fix` of its definition).
 
 import type { Cell, Fix, Range, ReportModel, RowModel, RuleFinding, TableEncoding, TableModel, TextEdit } from '../model';
+import type { FixContext, Msg } from '../rules/rule';
 import type { SectionMissingData } from '../rules/structure';
 import type { CellMissingData, LegacyFormatData, RowLabelMissingData, RowMissingData, TableMissingData } from '../rules/tables';
 import { leadingBlanks } from '../cells';
 import { encodingModule, tokenizeLine } from '../encodings';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
 import { SECTIONS, TABLE2_2021, TABLE3_2021, standardHeading, tableTemplate, type CellRef, type ColumnTemplate } from '../template';
-import { msg } from '../messages';
 import { evaluate, relationWithTotal } from '../relations';
 import { rowTemplateOf } from '../rules/util';
 
@@ -79,7 +79,7 @@ function joinLines(model: ReportModel, lines: string[]): string {
 
 // ---------------------------------------------------------------------------
 
-export function sectionMissingFix(model: ReportModel, f: RuleFinding<SectionMissingData>): Fix | undefined {
+export function sectionMissingFix(model: ReportModel, f: RuleFinding<SectionMissingData>, { msg }: FixContext): Fix | undefined {
   const n = Number(f.data?.section);
   const s = SECTIONS[n - 1];
   if (!s) return undefined;
@@ -109,7 +109,7 @@ export function sectionMissingFix(model: ReportModel, f: RuleFinding<SectionMiss
   };
 }
 
-export function tableMissingFix(model: ReportModel, f: RuleFinding<TableMissingData>): Fix | undefined {
+export function tableMissingFix(model: ReportModel, f: RuleFinding<TableMissingData>, { msg }: FixContext): Fix | undefined {
   const id = f.data?.table;
   const line = f.data?.insertAfterLine;
   if (!id || line === undefined) return undefined;
@@ -120,7 +120,7 @@ export function tableMissingFix(model: ReportModel, f: RuleFinding<TableMissingD
   };
 }
 
-export function rowMissingFix(model: ReportModel, f: RuleFinding<RowMissingData>): Fix | undefined {
+export function rowMissingFix(model: ReportModel, f: RuleFinding<RowMissingData>, { msg }: FixContext): Fix | undefined {
   const table = f.data && model.tables[f.data.table];
   if (!table) return undefined;
   const template = tableTemplate(table.id, table.format);
@@ -147,7 +147,7 @@ export function rowMissingFix(model: ReportModel, f: RuleFinding<RowMissingData>
   return { title, edits: [{ range: at(first, 0), newText: joinLines(model, lines) + model.eol }] };
 }
 
-export function rowLabelMissingFix(model: ReportModel, f: RuleFinding<RowLabelMissingData>): Fix | undefined {
+export function rowLabelMissingFix(model: ReportModel, f: RuleFinding<RowLabelMissingData>, { msg }: FixContext): Fix | undefined {
   const table = f.data && model.tables[f.data.table];
   const row = table?.rows.find((r) => r.id === f.data?.row && r.labelMissing);
   const label = f.data?.label;
@@ -173,7 +173,7 @@ export function rowLabelMissingFix(model: ReportModel, f: RuleFinding<RowLabelMi
   return { title, edits: [{ range: at(first.line, first.start), newText: label + encoding.separator }] };
 }
 
-export function cellMissingFix(model: ReportModel, f: RuleFinding<CellMissingData>): Fix | undefined {
+export function cellMissingFix(model: ReportModel, f: RuleFinding<CellMissingData>, { msg }: FixContext): Fix | undefined {
   const table = f.data && model.tables[f.data.table];
   const row = table?.rows.find((r) => r.id === f.data?.row);
   const column = f.data?.column;
@@ -383,7 +383,7 @@ const TABLE2_CARRIED: Record<string, { from: number; to: number }[]> = {
   't2.fees': [], // 上一年项目数量 / 本年增/减 → 本年收费金额: no
 };
 
-function convertTable2(model: ReportModel, table: TableModel): Fix {
+function convertTable2(model: ReportModel, table: TableModel, msg: Msg): Fix {
   const values = new Map<string, string[]>();
   for (const row of TABLE2_2021.rows)
     values.set(
@@ -434,7 +434,7 @@ function convertTable2(model: ReportModel, table: TableModel): Fix {
   };
 }
 
-function convertTable3(model: ReportModel, table: TableModel): Fix | undefined {
+function convertTable3(model: ReportModel, table: TableModel, msg: Msg): Fix | undefined {
   const single = table.rows.find((r) => r.legacySingle);
   if (!single) return undefined;
   const layout = layoutFrom(model, table, single);
@@ -465,10 +465,10 @@ function convertTable3(model: ReportModel, table: TableModel): Fix | undefined {
   };
 }
 
-export function legacyFormatFix(model: ReportModel, f: RuleFinding<LegacyFormatData>): Fix | undefined {
+export function legacyFormatFix(model: ReportModel, f: RuleFinding<LegacyFormatData>, { msg }: FixContext): Fix | undefined {
   const table = f.data && model.tables[f.data.table];
   if (!table) return undefined;
-  const fix = table.id === 'table2' ? convertTable2(model, table) : convertTable3(model, table);
+  const fix = table.id === 'table2' ? convertTable2(model, table, msg) : convertTable3(model, table, msg);
   // Converting between formats is the user's decision: never part of fix-all.
   return fix && { ...fix, explicitOnly: true };
 }

@@ -5,11 +5,11 @@
 // of table 3 are explained together: when one cell accounts for a row total and a column
 // relation by the same difference, only the finding that points at that cell is reported.
 
-import { msg } from '../messages';
+import type { Locale } from '../messages';
 import type { Cell, RelatedInfo, ReportModel, RuleFinding, TableModel } from '../model';
 import { evaluate, relationsOf, type Evaluation } from '../relations';
 import { TABLE3_2019, TABLE3_2021, TABLE3_COLUMNS, TABLE4_GROUPS } from '../template';
-import { defineRule } from './rule';
+import { defineRule, type Msg } from './rule';
 import { cellRange, quoteRow, replaceCellFix, tidy } from './util';
 
 interface Term {
@@ -26,14 +26,13 @@ interface Violation {
   actual: number;
   column: number;
   rowId: string;
-  /** Built when the finding is made, in the language of that check (violations are cached per model). */
-  message: () => string;
+  message: string;
   terms: Term[];
 }
 
 const TOTAL_COLUMN = TABLE3_COLUMNS.length - 1;
 
-function related(terms: Term[]): RelatedInfo[] {
+function related(terms: Term[], msg: Msg): RelatedInfo[] {
   return terms.map((t) => ({
     range: cellRange(t.cell),
     message: msg(t.sign < 0 ? 'related.minusTerm' : 'related.term', { name: t.name, value: t.value }),
@@ -43,15 +42,15 @@ function related(terms: Term[]): RelatedInfo[] {
 /** What an arithmetic finding records: the cell, what it should be, what it is, the text its fix replaces. */
 export type ArithmeticData = { row: string; column: number; expected: number; actual: number; replaced: string };
 
-function toFinding(v: Violation): RuleFinding<ArithmeticData> {
+function toFinding(v: Violation, msg: Msg): RuleFinding<ArithmeticData> {
   const finding: RuleFinding<ArithmeticData> = {
     range: cellRange(v.target),
-    message: v.message(),
-    related: related(v.terms),
+    message: v.message,
+    related: related(v.terms, msg),
     data: { row: v.rowId, column: v.column, expected: v.expected, actual: v.actual, replaced: v.target.run ?? v.target.text },
   };
   // A count is never negative: a relation whose only repair is a negative number has no fix.
-  if (v.expected >= 0) finding.fix = replaceCellFix(v.target, v.expected);
+  if (v.expected >= 0) finding.fix = replaceCellFix(v.target, v.expected, msg);
   return finding;
 }
 
@@ -67,12 +66,12 @@ function violationOf(ev: Evaluation, message: (expected: number, actual: number,
     actual,
     column: ev.relation.total.column,
     rowId: ev.relation.total.row,
-    message: () => message(expected, actual, terms),
+    message: message(expected, actual, terms),
     terms,
   };
 }
 
-function table3Violations(table: TableModel): Violation[] {
+function table3Violations(table: TableModel, msg: Msg): Violation[] {
   const rowTotals: Violation[] = [];
   const columnChecks: Violation[] = [];
   for (const relation of relationsOf(table)) {
@@ -116,7 +115,7 @@ function table3Violations(table: TableModel): Violation[] {
         break;
     }
   }
-  return explain(rowTotals, columnChecks);
+  return explain(rowTotals, columnChecks, msg);
 }
 
 /**
@@ -129,7 +128,7 @@ function table3Violations(table: TableModel): Violation[] {
  * Relations of the same column that include an explained cell are not repeated; in the 总计
  * column, a relation that includes a total already reported is not repeated.
  */
-function explain(rowTotals: Violation[], columnChecks: Violation[]): Violation[] {
+function explain(rowTotals: Violation[], columnChecks: Violation[], msg: Msg): Violation[] {
   const byRow = new Map(rowTotals.map((v) => [v.rowId, v]));
   const suppressedRows = new Set<string>();
   const explained = new Set<Cell>();
@@ -150,7 +149,7 @@ function explain(rowTotals: Violation[], columnChecks: Violation[]): Violation[]
       kept.push(v);
       continue;
     }
-    const culprit = summedCulprit(v, rowTotals, suppressedRows);
+    const culprit = summedCulprit(v, rowTotals, suppressedRows, msg);
     if (culprit) {
       suppressedRows.add(culprit.rowId);
       explained.add(culprit.target);
@@ -168,7 +167,7 @@ function rowNameOf(id: string): string {
 }
 
 /** A cell summed both by a broken row total and by the broken column relation `v`, by the same difference. */
-function summedCulprit(v: Violation, rowTotals: Violation[], suppressedRows: Set<string>): Violation | undefined {
+function summedCulprit(v: Violation, rowTotals: Violation[], suppressedRows: Set<string>, msg: Msg): Violation | undefined {
   const delta = v.actual - v.expected;
   for (const row of rowTotals) {
     if (suppressedRows.has(row.rowId)) continue;
@@ -189,15 +188,14 @@ function summedCulprit(v: Violation, rowTotals: Violation[], suppressedRows: Set
       actual: term.value,
       column: v.column,
       rowId: row.rowId,
-      message: () =>
-        msg('row-total.part', {
-          row: quoteRow(rowNameOf(row.rowId)),
-          column: TABLE3_COLUMNS[v.column].label,
-          expected,
-          total: row.actual,
-          relation: msg(relationKey, {}),
-          actual: term.value,
-        }),
+      message: msg('row-total.part', {
+        row: quoteRow(rowNameOf(row.rowId)),
+        column: TABLE3_COLUMNS[v.column].label,
+        expected,
+        total: row.actual,
+        relation: msg(relationKey, {}),
+        actual: term.value,
+      }),
       terms: [
         { cell: row.target, value: row.actual, name: msg('row-total.part.rowTotal', {}), sign: 1 },
         { cell: v.target, value: v.actual, name: v.code === 'balance' ? '四、结转下年度继续办理' : '（七）总计', sign: 1 },
@@ -207,13 +205,16 @@ function summedCulprit(v: Violation, rowTotals: Violation[], suppressedRows: Set
   return undefined;
 }
 
-const cache = new WeakMap<ReportModel, Violation[]>();
+/** Table 3's violations, found once per model and language for its three rules. */
+const cache = new WeakMap<ReportModel, Map<Locale, Violation[]>>();
 
-function violations(model: ReportModel): Violation[] {
-  let v = cache.get(model);
+function violations(model: ReportModel, locale: Locale, msg: Msg): Violation[] {
+  let byLocale = cache.get(model);
+  if (!byLocale) cache.set(model, (byLocale = new Map()));
+  let v = byLocale.get(locale);
   if (!v) {
-    v = model.tables.table3 ? table3Violations(model.tables.table3) : [];
-    cache.set(model, v);
+    v = model.tables.table3 ? table3Violations(model.tables.table3, msg) : [];
+    byLocale.set(locale, v);
   }
   return v;
 }
@@ -230,10 +231,10 @@ function table3Rule<const Code extends 'row-total' | 'results-total' | 'balance'
     doc,
     arithmetic: true,
     preferred: true,
-    check: (model) =>
-      violations(model)
+    check: (model, { locale, msg }) =>
+      violations(model, locale, msg)
         .filter((v) => v.code === code)
-        .map(toFinding),
+        .map((v) => toFinding(v, msg)),
   });
 }
 
@@ -263,7 +264,7 @@ export const reviewTotal = defineRule({
   doc: "table 4: a group's 总计 ≠ the sum of its four results",
   arithmetic: true,
   preferred: true,
-  check(model) {
+  check(model, { msg }) {
     const table = model.tables.table4;
     if (!table) return [];
     const findings: RuleFinding<ArithmeticData>[] = [];
@@ -281,6 +282,7 @@ export const reviewTotal = defineRule({
               actual,
             }),
           ),
+          msg,
         ),
       );
     });

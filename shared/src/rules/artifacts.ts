@@ -1,6 +1,5 @@
 // Conversion artifacts: Word bookmarks, web-page chrome and PDF page footers left in the text.
 
-import { msg } from '../messages';
 import type { RuleFinding } from '../model';
 import { defineRule } from './rule';
 
@@ -14,7 +13,7 @@ export const conversionArtifact = defineRule({
     en: 'Leftovers of a conversion: Word bookmarks, web-page chrome, PDF page numbers',
   },
   doc: '`[bookmark: …]`, web-page chrome, PDF page numbers',
-  check(model) {
+  check(model, { msg }) {
     return model.artifacts.map((a): RuleFinding => {
       const removal = a.wholeLine
         ? {

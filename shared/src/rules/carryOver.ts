@@ -3,7 +3,6 @@
 // workspace (editor). The finding names the other file and its line; no fix, since either side may be wrong.
 
 import { identityOf } from '../carryOver';
-import { msg } from '../messages';
 import type { RuleFinding } from '../model';
 import { TABLE3_COLUMNS } from '../template';
 import { defineRule } from './rule';
@@ -18,9 +17,10 @@ export const carryOver = defineRule({
   },
   doc: "this year's 二、上年结转 ≠ 四、结转下年度继续办理 of the same agency's report on the year before, when that report is among the files checked (CLI) or in the workspace (editor); the message names the other file and its line",
   check(model, context) {
-    const identity = context?.lastYear ? identityOf(model) : undefined;
+    const { msg } = context;
+    const identity = context.lastYear ? identityOf(model) : undefined;
     const table = model.tables.table3;
-    if (!identity || !table || !context?.lastYear) return [];
+    if (!identity || !table || !context.lastYear) return [];
     const row = rowById(table, 't3.carriedIn');
     if (!row) return [];
     const last = context.lastYear(identity.agency, identity.year - 1);

@@ -8,10 +8,9 @@
 // - deadline (info): 《条例》第四十九条 — a department publishes by 1月31日, a 人民政府 its own report by 3月31日.
 // - fee-missing (info): the 2021 format asks section 六 for the 信息处理费 collected (「未收取」 counts).
 
-import { msg } from '../messages';
 import type { RuleFinding, Range, RelatedInfo, ReportModel } from '../model';
 import { memoOnModel, proseOf, sentenceRange, yearsIn, type Sentence } from '../prose';
-import { defineRule } from './rule';
+import { defineRule, type Msg } from './rule';
 
 const PERIOD_RE = /统计(?:期限|时限|时间|区间|周期|范围)/;
 /** How far after 统计期限 its years are read (`为2024年1月1日至2024年12月31日`). */
@@ -66,7 +65,7 @@ function readYearFacts(model: ReportModel): YearFacts {
   return facts;
 }
 
-function yearRelated(facts: YearFacts): RelatedInfo[] {
+function yearRelated(facts: YearFacts, msg: Msg): RelatedInfo[] {
   if (!facts.source || facts.year === undefined) return [];
   return [
     {
@@ -88,12 +87,12 @@ export const yearMismatch = defineRule({
     en: 'The years of the title, the statistics period, the year’s own statements or the closing date disagree',
   },
   doc: "the title's year, the 统计期限, a statement of the year's own work (「2024年，我局…」 in a 2025 report) or the closing date's year (not the next year) disagree",
-  check(model) {
+  check(model, { msg }) {
     const facts = yearFacts(model);
     const findings: RuleFinding[] = [];
     const year = facts.year;
     if (year === undefined) return findings;
-    const related = yearRelated(facts);
+    const related = yearRelated(facts, msg);
     const push = (range: Range, message: string, data: Record<string, unknown>) => findings.push({ range, message, related, data });
 
     // The statistics period: every year it names is the report's year.
@@ -145,7 +144,7 @@ export const deadline = defineRule({
     en: 'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
   },
   doc: "the closing date is after the 《条例》第四十九条 deadline: 1月31日 for a department's report (人民政府办公室 included), 3月31日 for a 人民政府's own report",
-  check(model) {
+  check(model, { msg }) {
     const { year } = yearFacts(model);
     const date = model.closing.date;
     if (year === undefined || !date || !model.closing.dateRange || date.year !== year + 1) return [];
@@ -180,7 +179,7 @@ export const feeMissing = defineRule({
     en: 'Section 六 does not state the information processing fees (信息处理费) collected (2021 format)',
   },
   doc: 'section 六 says nothing about 信息处理费 (2021 format; 「未收取信息处理费」 counts)',
-  check(model) {
+  check(model, { msg }) {
     const section6 = model.sections.find((s) => s.heading.section === 6);
     if (!section6) return [];
     // The 2021 format only: a report on the 2019 format (or for a year before 2021) was not asked for it.

@@ -33,7 +33,7 @@ import {
   tableMissing,
 } from './tables';
 
-export { defineRule, type RuleContext, type RuleDefinition } from './rule';
+export { defineRule, type FixContext, type Msg, type RuleContext, type RuleDefinition } from './rule';
 
 const DEFINITIONS = [
   // structure

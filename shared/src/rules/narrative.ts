@@ -8,12 +8,11 @@
 // - 「行政复议N件」 vs table 4's 行政复议 总计, 「行政诉讼N件」 vs 未经复议直接起诉 + 复议后起诉;
 // - 「予以公开N件」「部分公开N件」「不予公开N件」「无法提供N件」「不予处理N件」「其他处理N件」 vs those rows.
 
-import { msg } from '../messages';
 import type { Cell, RuleFinding, Range, RelatedInfo, ReportModel, RowModel, TableModel } from '../model';
 import { aboutOwnYear, NUMBER_SOURCE, parseNumber, proseOf, sentenceRange, type Sentence } from '../prose';
 import { evaluate, relationsOf, relationWithTotal, type Evaluation } from '../relations';
 import { TABLE3_COLUMNS, TABLE4_GROUPS, type TableTemplate } from '../template';
-import { defineRule } from './rule';
+import { defineRule, type Msg } from './rule';
 import { cellRange, quoteRow, rowsById, templateOf } from './util';
 
 const TOTAL = TABLE3_COLUMNS.length - 1;
@@ -66,7 +65,7 @@ interface Reference {
   terms: { cell: Cell; name: string; value: number }[];
 }
 
-function relatedOf(ref: Reference): RelatedInfo[] {
+function relatedOf(ref: Reference, msg: Msg): RelatedInfo[] {
   return ref.terms.map((t) => ({ range: cellRange(t.cell), message: msg('related.term', { name: t.name, value: t.value }) }));
 }
 
@@ -120,6 +119,7 @@ function table3Total(table: TableModel, rows: Map<string, RowModel>, id: string)
 }
 
 function mismatch(
+  msg: Msg,
   sentence: Sentence,
   start: number,
   end: number,
@@ -132,7 +132,7 @@ function mismatch(
   return {
     range,
     message,
-    related: relatedOf(ref),
+    related: relatedOf(ref, msg),
     fix:
       fixValue === undefined || range.start.line !== range.end.line
         ? undefined
@@ -193,7 +193,7 @@ function figuresOf(model: ReportModel): Figures {
   return figures;
 }
 
-function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[]): void {
+function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[], msg: Msg): void {
   const text = s.text;
   const { t3, newRef, carriedRef } = figures;
   const isRequests = !NOT_REQUESTS_RE.test(text);
@@ -214,13 +214,13 @@ function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[]): void 
           ? msg('narrative-mismatch.received.carried', { written, new: newRef.value, carriedIn: carriedRef.value, inclusive: inclusive! })
           : msg('narrative-mismatch.received', { written, new: newRef.value });
       const ref = carriedRef ? { value: newRef.value, terms: [...newRef.terms, ...carriedRef.terms] } : newRef;
-      out.push(mismatch(s, numberStart, numberStart + m[3].length, message, ref, 'received', onlyNew ? newRef.value : undefined));
+      out.push(mismatch(msg, s, numberStart, numberStart + m[3].length, message, ref, 'received', onlyNew ? newRef.value : undefined));
     }
     NONE_RE.lastIndex = 0;
     for (let m = NONE_RE.exec(text); m; m = NONE_RE.exec(text)) {
       if (newRef.value === 0) break;
       out.push(
-        mismatch(s, m.index, m.index + m[0].length, msg('narrative-mismatch.none', { text: m[0], new: newRef.value }), newRef, 'none'),
+        mismatch(msg, s, m.index, m.index + m[0].length, msg('narrative-mismatch.none', { text: m[0], new: newRef.value }), newRef, 'none'),
       );
     }
   }
@@ -233,6 +233,7 @@ function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[]): void 
       if (m)
         out.push(
           mismatch(
+            msg,
             s,
             m.index,
             m.index + m[0].length,
@@ -253,6 +254,7 @@ function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[]): void 
       const start = m.index + m[0].length - 1 - m[1].length;
       out.push(
         mismatch(
+          msg,
           s,
           start,
           start + m[1].length,
@@ -274,7 +276,9 @@ function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[]): void 
       if (written === undefined || written === lawsuitRef.value) continue;
       const start = m.index + m[0].length - 1 - m[1].length;
       const args = { written, table: lawsuitRef.value, direct: figures.direct!, after: figures.after! };
-      out.push(mismatch(s, start, start + m[1].length, msg('narrative-mismatch.lawsuit', args), lawsuitRef, 'lawsuit', lawsuitRef.value));
+      out.push(
+        mismatch(msg, s, start, start + m[1].length, msg('narrative-mismatch.lawsuit', args), lawsuitRef, 'lawsuit', lawsuitRef.value),
+      );
     }
   }
 
@@ -288,6 +292,7 @@ function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[]): void 
       const start = m.index + m[0].length - 1 - m[2].length;
       out.push(
         mismatch(
+          msg,
           s,
           start,
           start + m[2].length,
@@ -309,13 +314,13 @@ export const narrativeMismatch = defineRule({
     en: 'A number in the text contradicts a table (requests received, none received, all completed, reviews and lawsuits, results)',
   },
   doc: "a number in the text contradicts a table: 「收到/受理…申请N件」 vs table 3 一 (新收, or 新收 + 上年结转: both readings accepted), 「未收到…申请」 vs a non-zero 一, 「所有申请均已办结」 vs a non-zero 四, 「行政复议N件」「行政诉讼N件」 vs table 4, 「予以公开N件」… vs those rows; fix 「改为 N」 on the text's number where the table is the reference",
-  check(model) {
+  check(model, { msg }) {
     if (!model.tables.table3 && !model.tables.table4) return [];
     const findings: RuleFinding[] = [];
     let figures: Figures | undefined;
     for (const s of proseOf(model)) {
       if (!FIGURE_SECTIONS.has(s.section) || !MAY_STATE_FIGURES_RE.test(s.text) || !aboutOwnYear(s, model.year)) continue;
-      checkSentence((figures ??= figuresOf(model)), s, findings);
+      checkSentence((figures ??= figuresOf(model)), s, findings, msg);
     }
     return findings;
   },

@@ -1,7 +1,6 @@
 // Rules on the six-section layout: presence, order, duplicates, numbering and wording of headings,
 // the title and the closing date.
 
-import { msg } from '../messages';
 import type { RuleFinding, ReportModel, SectionModel } from '../model';
 import { isCommentLine } from '../suppressions';
 import { AGENCY_PROMPT, SECTIONS, standardHeading, TEMPLATE_PROMPTS, YEAR_PROMPT } from '../template';
@@ -27,7 +26,7 @@ export const sectionMissing = defineRule({
   },
   doc: 'one of the six sections is absent',
   fix: sectionMissingFix,
-  check(model) {
+  check(model, { msg }) {
     const present = firstOccurrences(model);
     const lost = new Set((model.lostHeadings ?? []).map((l) => l.section));
     const findings: RuleFinding<SectionMissingData>[] = [];
@@ -66,7 +65,7 @@ export const sectionOrder = defineRule({
     en: 'The sections are out of order',
   },
   doc: 'sections out of order',
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     const seen = new Set<number>();
     let highest = 0;
@@ -105,7 +104,7 @@ export const sectionDuplicate = defineRule({
     en: 'A section appears twice',
   },
   doc: 'a section appears twice',
-  check(model) {
+  check(model, { msg }) {
     const first = firstOccurrences(model);
     return model.sections
       .filter((s) => first.get(s.heading.section) !== s)
@@ -132,7 +131,7 @@ export const headingNumbering = defineRule({
   },
   doc: 'wrong numeral in a section heading (`3、` for `三、`)',
   preferred: true,
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const s of model.sections) {
       const h = s.heading;
@@ -163,7 +162,7 @@ export const headingWording = defineRule({
     en: 'A section heading differs from the standard wording',
   },
   doc: 'heading differs from the standard wording (`政务信息` for `政府信息`)',
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const s of model.sections) {
       const h = s.heading;
@@ -194,7 +193,7 @@ export const titleMissing = defineRule({
   },
   doc: 'no title with agency and year',
   fix: titleMissingFix,
-  check(model) {
+  check(model, { msg }) {
     if (model.title) return [];
     const line = firstTextLine(model);
     // What the report does not say stays a prompt, which the placeholder rule reports until it is replaced.
@@ -223,7 +222,7 @@ export const dateMissing = defineRule({
     en: 'No closing date',
   },
   doc: 'no closing date',
-  check(model) {
+  check(model, { msg }) {
     if (model.closing.date) return [];
     return [
       {
@@ -242,7 +241,7 @@ export const headingMissing = defineRule({
     en: "A section's heading line is lost while its content stands at its place",
   },
   doc: "a section's heading line is lost while its content stands at its place (`（一）存在的主要问题…（二）改进…` between 四 and 六)",
-  check(model) {
+  check(model, { msg }) {
     return (model.lostHeadings ?? []).map((l): RuleFinding => {
       const s = SECTIONS[l.section - 1];
       const heading = standardHeading(l.section);
@@ -277,7 +276,7 @@ export const unreadable = defineRule({
     en: 'The text is an annual report whose structure or tables cannot be read',
   },
   doc: 'the text names itself an annual report (title, first lines, most headings or table-3 labels) but its structure or tables cannot be read: says what was found and what not',
-  check(model) {
+  check(model, { msg }) {
     const u = model.unreadable;
     if (!u) return [];
     const sep = msg('unreadable.separator');
@@ -332,7 +331,7 @@ export const placeholder = defineRule({
     en: 'A 【…】 prompt of the template is still in the report',
   },
   doc: 'a 【】 prompt of the template (`【机关名称】`, `【年份】`, the prose prompts of a new report) is still in the report',
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     model.lines.forEach((text, line) => {
       if (text.indexOf('【') < 0 || isCommentLine(text)) return;

@@ -1,13 +1,12 @@
 // Rules on the shape of the tables: a table, a row, a label or a cell that is missing,
 // a cell that is no number, a negative count, and the 2019 format used for a later year.
 
-import { msg } from '../messages';
 import type { Cell, Range, ReportModel, RowModel, RuleFinding, TableEncoding, TableId, TableModel } from '../model';
 import { evaluate, relationWithTotal } from '../relations';
 import { SECTIONS, tableTemplate, type ColumnTemplate } from '../template';
 import { normalizeLabel, parseNumber } from '../text';
 import { cellMissingFix, legacyFormatFix, rowLabelMissingFix, rowMissingFix, tableMissingFix } from '../fixes/builders';
-import { defineRule } from './rule';
+import { defineRule, type Msg } from './rule';
 import { afterCell, cellRange, numberOf, quoteRow, rowTemplateOf, templateOf } from './util';
 
 const TABLE_OF_SECTION: Record<number, TableId> = { 2: 'table2', 3: 'table3', 4: 'table4' };
@@ -46,7 +45,7 @@ export const tableMissing = defineRule({
   },
   doc: 'section 二, 三 or 四 has no table',
   fix: tableMissingFix,
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     const done = new Set<number>();
     for (const s of model.sections) {
@@ -74,7 +73,7 @@ export const rowMissing = defineRule({
   },
   doc: 'a template row is absent',
   fix: rowMissingFix,
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       if (table.id === 'table4') continue;
@@ -113,7 +112,7 @@ export const rowLabelMissing = defineRule({
   },
   doc: "a row's numbers are there but its label was lost",
   fix: rowLabelMissingFix,
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       if (table.id === 'table4') continue;
@@ -142,7 +141,7 @@ export const rowDuplicate = defineRule({
     en: 'A row of the template appears twice',
   },
   doc: 'a template row is written twice (the first copy is summed; no fix: which is right is yours to say)',
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       const first = new Map<string, RowModel>();
@@ -185,17 +184,17 @@ export const cellMissing = defineRule({
   doc: 'a row has fewer numbers than columns, or a blank or placeholder (`/`, `—`, `无`) cell',
   fix: cellMissingFix,
   preferred: true,
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       const blankColumns = blankColumnsOf(table);
-      for (const { column, rows } of blankColumns.values()) findings.push(blankColumnFinding(table, column, rows));
+      for (const { column, rows } of blankColumns.values()) findings.push(blankColumnFinding(table, column, rows, msg));
       for (const row of table.rows) {
         if (row.rawCells.some((c) => c.kind === 'glued')) continue;
         const t = rowTemplateOf(table, row);
         if (!t) continue;
         if (row.unaligned) {
-          findings.push(unalignedFinding(table, row, t.name || table.id, t.columns.length));
+          findings.push(unalignedFinding(table, row, t.name || table.id, t.columns.length, msg));
           continue;
         }
         const last = row.rawCells[row.rawCells.length - 1] ?? row.anchor;
@@ -230,7 +229,7 @@ export const cellMissing = defineRule({
   },
 });
 /** A pdftotext row short of numbers whose blank cells the column positions do not show: one finding, no fix. */
-function unalignedFinding(table: TableModel, row: RowModel, name: string, columns: number): RuleFinding<CellMissingData> {
+function unalignedFinding(table: TableModel, row: RowModel, name: string, columns: number, msg: Msg): RuleFinding<CellMissingData> {
   const first = row.rawCells[0] ?? row.anchor;
   const last = row.rawCells[row.rawCells.length - 1] ?? first;
   return {
@@ -282,7 +281,7 @@ function blankColumnsOf(table: TableModel): Map<string, { column: number; rows: 
   return out;
 }
 
-function blankColumnFinding(table: TableModel, column: number, rows: RowModel[]): RuleFinding {
+function blankColumnFinding(table: TableModel, column: number, rows: RowModel[], msg: Msg): RuleFinding<CellMissingData> {
   const first = rows[0];
   const t = rowTemplateOf(table, first)!;
   const label = t.columns[column].label;
@@ -305,7 +304,7 @@ export const cellNotNumber = defineRule({
     en: 'A cell is not a number, or numbers run together',
   },
   doc: 'a cell is not a number (`15件`, `N/A`, a count above 10^9), or numbers run together (`…申请数量21710000218`)',
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       for (const row of table.rows) {
@@ -343,7 +342,7 @@ export const negativeNumber = defineRule({
     en: 'A count is negative',
   },
   doc: 'a count is negative',
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       for (const row of table.rows) {
@@ -373,10 +372,10 @@ export const legacyFormat = defineRule({
   },
   doc: 'the 2019 table format in a report for 2021 or later',
   fix: legacyFormatFix,
-  check(model, context) {
+  check(model, { format, msg }) {
     // `format` setting: 2019 = the 2019 format is expected; 2021 = the 2021 format whatever the year.
-    if (context?.format === '2019') return [];
-    if (context?.format !== '2021' && model.year !== undefined && model.year < 2021) return [];
+    if (format === '2019') return [];
+    if (format !== '2021' && model.year !== undefined && model.year < 2021) return [];
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       if (table.format !== '2019' || table.legacyMarkers.length === 0) continue;
@@ -411,7 +410,7 @@ export const labelWording = defineRule({
     en: 'A row label differs from the standard wording (a typo or an older wording)',
   },
   doc: 'a row label worded differently from the standard (`规范性文件` in a 2021 table 2, the typo `2.其他法律行政止公开`); still that row',
-  check(model) {
+  check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       if (table.id === 'table4') continue;

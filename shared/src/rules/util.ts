@@ -1,7 +1,7 @@
 // Small helpers the rules share: ranges of cells, names of rows and columns, fixes as data.
 
-import { msg } from '../messages';
 import type { Cell, Fix, Range, ReportModel, RowModel, TableModel } from '../model';
+import type { Msg } from './rule';
 import { isCommentLine } from '../suppressions';
 import { tableTemplate, type ColumnTemplate, type RowTemplate, type TableTemplate } from '../template';
 
@@ -83,7 +83,7 @@ export function numberOf(c: Cell | undefined): number | undefined {
   return c && c.kind === 'number' ? c.value : undefined;
 }
 
-export function replaceCellFix(c: Cell, value: number): Fix {
+export function replaceCellFix(c: Cell, value: number, msg: Msg): Fix {
   return { title: msg('fix.setTo', { value }), edits: [{ range: cellRange(c), newText: String(value) }] };
 }
 
