@@ -9,7 +9,7 @@ import { en } from '../shared/src/i18n/en';
 import { zhCN, type MessageKey } from '../shared/src/i18n/zh-cn';
 import { format, msg } from '../shared/src/messages';
 import { readReport } from '../shared/src/reader';
-import { ruleByCode, RULES } from '../shared/src/rules';
+import { defineRule, ruleByCode, RULES } from '../shared/src/rules';
 import { consistentData, renderReport, withFault } from './support/reportFixture';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
@@ -107,5 +107,53 @@ describe('the message table', () => {
 
   test('every rule has an English description', () => {
     for (const rule of RULES) assert.ok(rule.description.en.length > 0, rule.code);
+  });
+});
+
+describe("a rule's own messages", () => {
+  const rule = defineRule({
+    code: 'own-words',
+    severity: 'info',
+    description: { zh: '测试', en: 'test' },
+    doc: 'test',
+    messages: {
+      'zh-cn': { 'own-words': '第 {line} 行是标题', 'own-words.fix': '删除标题' },
+      en: { 'own-words': 'line {line} is the title', 'own-words.fix': 'Remove the title' },
+    },
+    check(model, { msg }) {
+      if (!model.title) return [];
+      const range = model.title.range;
+      // Its own words and the catalogue's, in the language of the check.
+      return [
+        {
+          range,
+          message: msg('own-words', { line: range.start.line + 1 }),
+          related: [{ range, message: msg('fix.remove', { text: '' }) }],
+        },
+      ];
+    },
+  });
+
+  test('are written in the language of the check, beside the catalogue', () => {
+    const model = readReport(ERRORS_MD);
+    const [zh] = runRules(model, {}, [rule as unknown as (typeof RULES)[number]]);
+    const [en] = runRules(model, { locale: 'en' }, [rule as unknown as (typeof RULES)[number]]);
+    assert.equal(zh!.message, '第 1 行是标题');
+    assert.equal(en!.message, 'line 1 is the title');
+    assert.equal(zh!.related![0]!.message, '删除「」');
+    assert.equal(en!.related![0]!.message, 'Remove 「」');
+  });
+
+  test('English has the keys of Chinese (a type error otherwise)', () => {
+    defineRule({
+      code: 'missing-english',
+      severity: 'info',
+      description: { zh: '测试', en: 'test' },
+      doc: 'test',
+      // @ts-expect-error: the English messages lack a key of the Chinese ones
+      messages: { 'zh-cn': { a: '甲', b: '乙' }, en: { a: 'A' } },
+      check: () => [],
+    });
+    assert.ok(true);
   });
 });

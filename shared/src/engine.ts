@@ -3,7 +3,7 @@
 import type { LastYearLookup } from './carryOver';
 import type { Finding, FindingCode, FormatVersion, ReportModel, Severity } from './model';
 import { attachFixes } from './fixes/attach';
-import { DEFAULT_LOCALE, msg, type Locale } from './messages';
+import { DEFAULT_LOCALE, format, msg, type Locale, type MessageKey } from './messages';
 import { readReport, type ReaderCache } from './reader';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { applySuppressions } from './suppressions';
@@ -43,20 +43,25 @@ export function runRules(model: ReportModel, options: CheckOptions = {}, rules: 
 }
 
 /** What every rule and fix of one check is given: the format setting and the language of its messages. */
-function contextOf(options: CheckOptions): RuleContext {
+function contextOf(options: CheckOptions, rule: Rule): RuleContext<string> {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  return { format: options.format ?? 'auto', lastYear: options.lastYear, locale, msg: (key, args) => msg(key, args, locale) };
+  const own = rule.messages?.[locale];
+  return {
+    format: options.format ?? 'auto',
+    lastYear: options.lastYear,
+    locale,
+    msg: (key, args = {}) => (own && key in own ? format(own[key]!, args) : msg(key as MessageKey, args, locale)),
+  };
 }
 
 function checkAll(model: ReportModel, options: CheckOptions, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
-  const context = contextOf(options);
   for (const rule of rules) {
     const override = options.severities?.[rule.code];
     if (override === 'off') continue;
     try {
       const severity = override ?? rule.severity;
-      for (const f of rule.check(model, context)) findings.push({ code: rule.code, severity, ...f });
+      for (const f of rule.check(model, contextOf(options, rule))) findings.push({ code: rule.code, severity, ...f });
     } catch (error) {
       options.onRuleError?.(rule.code, error);
     }
@@ -72,5 +77,5 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const model = readReport(text, options.readerCache);
   const findings = runRules(model, options);
   if (options.fixes === false) return { model, findings };
-  return { model, findings: attachFixes(model, findings, contextOf(options), options.onRuleError) };
+  return { model, findings: attachFixes(model, findings, (rule) => contextOf(options, rule), options.onRuleError) };
 }

@@ -1,20 +1,20 @@
 // Gives each fixable finding its edit. Kept apart from fix-all so that the engine can use it.
 
 import type { Finding, ReportModel } from '../model';
-import { ruleByCode, type FixContext } from '../rules';
+import { ruleByCode, type FixContext, type Rule } from '../rules';
 
 /** Gives every fixable finding its `fix`, written in the encoding of the table it touches. */
 export function attachFixes(
   model: ReportModel,
   findings: Finding[],
-  context: FixContext,
+  contextOf: (rule: Rule) => FixContext<string>,
   onError?: (code: string, error: unknown) => void,
 ): Finding[] {
   for (const f of findings) {
     const rule = ruleByCode(f.code);
     if (!rule?.fix) continue;
     try {
-      const fix = rule.fix(model, f, context);
+      const fix = rule.fix(model, f, contextOf(rule));
       if (fix) f.fix = fix;
       else delete f.fix;
     } catch (error) {

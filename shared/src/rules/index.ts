@@ -8,6 +8,7 @@ import { conversionArtifact } from './artifacts';
 import { carryOver } from './carryOver';
 import { deadline, feeMissing, yearMismatch } from './crossChecks';
 import { narrativeMismatch } from './narrative';
+import type { FindingData } from '../model';
 import type { RuleDefinition } from './rule';
 import {
   dateMissing,
@@ -33,7 +34,7 @@ import {
   tableMissing,
 } from './tables';
 
-export { defineRule, type FixContext, type Msg, type RuleContext, type RuleDefinition } from './rule';
+export { defineRule, type FixContext, type Msg, type RuleContext, type RuleDefinition, type RuleMessages } from './rule';
 
 const DEFINITIONS = [
   // structure
@@ -76,7 +77,7 @@ const DEFINITIONS = [
 export type FindingCode = (typeof DEFINITIONS)[number]['code'];
 
 /** Any rule of the registry (its findings' data seen as a plain record). */
-export type Rule = RuleDefinition<FindingCode>;
+export type Rule = RuleDefinition<FindingCode, FindingData, string>;
 
 export const RULES: readonly Rule[] = DEFINITIONS;
 
