@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, runRules } from '../shared/src/engine';
-import { en } from '../shared/src/i18n/en';
-import { zhCN, type MessageKey } from '../shared/src/i18n/zh-cn';
+import { en, enManifest } from '../shared/src/i18n/en';
+import { zhCN, zhCNManifest, type MessageKey } from '../shared/src/i18n/zh-cn';
 import { format, msg } from '../shared/src/messages';
 import { readReport } from '../shared/src/reader';
 import { defineRule, ruleByCode, RULES } from '../shared/src/rules';
@@ -91,8 +91,13 @@ describe('messages in English', () => {
 
 describe('the message table', () => {
   test('every template has both languages with the same arguments', () => {
-    for (const key of Object.keys(zhCN) as MessageKey[]) {
-      const t = { zh: zhCN[key], en: en[key] };
+    const pairs = [
+      ...(Object.keys(zhCN) as MessageKey[]).map((key) => [key, { zh: zhCN[key], en: en[key] }] as const),
+      ...(Object.keys(zhCNManifest) as (keyof typeof zhCNManifest)[]).map(
+        (key) => [key, { zh: zhCNManifest[key], en: enManifest[key] }] as const,
+      ),
+    ];
+    for (const [key, t] of pairs) {
       const args = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       assert.ok(t.zh.length > 0 && t.en.length > 0, key);
       assert.deepEqual(
@@ -115,7 +120,6 @@ describe("a rule's own messages", () => {
     code: 'own-words',
     severity: 'info',
     description: { zh: '测试', en: 'test' },
-    doc: 'test',
     messages: {
       'zh-cn': { 'own-words': '第 {line} 行是标题', 'own-words.fix': '删除标题' },
       en: { 'own-words': 'line {line} is the title', 'own-words.fix': 'Remove the title' },
@@ -149,7 +153,6 @@ describe("a rule's own messages", () => {
       code: 'missing-english',
       severity: 'info',
       description: { zh: '测试', en: 'test' },
-      doc: 'test',
       // @ts-expect-error: the English messages lack a key of the Chinese ones
       messages: { 'zh-cn': { a: '甲', b: '乙' }, en: { a: 'A' } },
       check: () => [],

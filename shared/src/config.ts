@@ -7,7 +7,7 @@ import * as z from 'zod';
 import zhCNLocale from 'zod/v4/locales/zh-CN.cjs';
 import type { CheckOptions } from './engine';
 import { findProperty, parseJsonc, type JsonNode } from './jsonc';
-import { catalogue, localeOfDisplayLanguage, type Catalogue, type Locale, type MessageKey } from './messages';
+import { localeOfDisplayLanguage, type Locale } from './messages';
 import type { FindingCode, Range, Severity } from './model';
 import { lineOffsets, positionAt } from './fixes/edits';
 import { RULES } from './rules';
@@ -52,30 +52,15 @@ export const MAX_DEBOUNCE_MS = 5000;
 
 const SEVERITY_SETTING = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 
-/**
- * A setting's description in the schema of `.nianbaorc.json`: the catalogues' words for the VS Code
- * setting (`nls.config.<key>`, and `nls.config.<key>.<value>` for each value), Chinese then English.
- */
-function describe(key: string, values: readonly string[] = []): string {
-  const words = (strings: Catalogue, separator: string, join: string) =>
-    [`nls.config.${key}`, ...values.map((v) => `nls.config.${key}.${v}`)]
-      .map((k, i) => {
-        const text = strings[k as MessageKey];
-        if (text === undefined) throw new Error(`no catalogue entry ${k}`);
-        return i === 0 ? text : `${values[i - 1]}${separator}${text}`;
-      })
-      .join(join);
-  return `${words(catalogue('zh-cn'), '：', '')} ${words(catalogue('en'), ': ', ' ')}`;
-}
-
-/** The checking keys: what `.nianbaorc.json` may hold. Unknown keys are errors there. */
+/** The checking keys: what `.nianbaorc.json` may hold. Unknown keys are errors there. Their descriptions are added
+ * to the generated schema from the catalogues (contrib/index.ts), not carried by every bundle. */
 const CHECK_SHAPE = {
-  enable: z.boolean().describe(describe('enable')),
-  detectInPlainTextAndMarkdown: z.boolean().describe(describe('detectInPlainTextAndMarkdown')),
-  format: z.enum(['auto', '2021', '2019']).describe(describe('format', ['auto', '2021', '2019'])),
-  severity: z.partialRecord(z.enum(FINDING_CODES), SEVERITY_SETTING).describe(describe('severity')),
-  debounceMs: z.number().int().min(0).max(MAX_DEBOUNCE_MS).describe(describe('debounceMs')),
-  locale: z.enum(['auto', 'zh-cn', 'en']).describe(describe('locale', ['auto', 'zh-cn', 'en'])),
+  enable: z.boolean(),
+  detectInPlainTextAndMarkdown: z.boolean(),
+  format: z.enum(['auto', '2021', '2019']),
+  severity: z.partialRecord(z.enum(FINDING_CODES), SEVERITY_SETTING),
+  debounceMs: z.number().int().min(0).max(MAX_DEBOUNCE_MS),
+  locale: z.enum(['auto', 'zh-cn', 'en']),
 };
 
 /** `.nianbaorc.json`: the checking keys, all optional, nothing else. */
@@ -86,8 +71,8 @@ export const settingsSchema = z
   .object({
     ...CHECK_SHAPE,
     newReport: z.object({ format: z.enum(['markdown', 'plaintext', 'ask']) }).partial(),
-    maxDocumentSize: z.number().int().min(0).describe(describe('maxDocumentSize')),
-    checkWorkspace: z.boolean().describe(describe('checkWorkspace')),
+    maxDocumentSize: z.number().int().min(0),
+    checkWorkspace: z.boolean(),
   })
   .partial();
 

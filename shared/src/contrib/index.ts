@@ -9,7 +9,9 @@ import { rcFileSchema } from '../config';
 import { snippetsFor } from '../newReport';
 import { markdownInjectionGrammar, nianbaoGrammar } from './grammar';
 import { nlsStrings } from './nls';
-import { RULES } from '../rules';
+import { enManifest } from '../i18n/en';
+import { zhCNManifest } from '../i18n/zh-cn';
+import { RULE_DOCS, RULES } from '../rules';
 
 export const GENERATED_FILES = {
   'syntaxes/nianbao.tmLanguage.json': nianbaoGrammar,
@@ -22,8 +24,27 @@ export const GENERATED_FILES = {
 } as const satisfies Record<string, () => unknown>;
 
 export function rcSchema(): unknown {
-  const schema = z.toJSONSchema(rcFileSchema, { target: 'draft-7' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(rcFileSchema, { target: 'draft-7' }) as { properties: Record<string, Record<string, unknown>> };
+  for (const [key, property] of Object.entries(schema.properties)) {
+    property.description = describe(key, Array.isArray(property.enum) && key !== 'severity' ? (property.enum as string[]) : []);
+  }
   return { ...schema, title: '.nianbaorc.json', description: 'nianbao 政府信息公开年报检查的配置（与 VS Code 设置 nianbao.* 同名的键）' };
+}
+
+/**
+ * A key's description in the schema of `.nianbaorc.json`: the catalogues' words for the VS Code setting of
+ * that name (`config.<key>`, and `config.<key>.<value>` for each value), Chinese then English.
+ */
+function describe(key: string, values: readonly string[]): string {
+  const words = (strings: Readonly<Record<string, string>>, separator: string, join: string) =>
+    [`config.${key}`, ...values.map((v) => `config.${key}.${v}`)]
+      .map((k, i) => {
+        const text = strings[k];
+        if (text === undefined) throw new Error(`no catalogue entry ${k}`);
+        return i === 0 ? text : `${values[i - 1]}${separator}${text}`;
+      })
+      .join(join);
+  return `${words(zhCNManifest, '：', '')} ${words(enManifest, ': ', ' ')}`;
 }
 
 /** Every generated file as the exact text written to disk. */
@@ -69,7 +90,7 @@ export function withCodeTable(text: string): string {
   const end = text.indexOf(TABLE_END);
   if (start < 0 || end < start) throw new Error(`README.md: the table of finding codes needs the markers ${TABLE_START} and ${TABLE_END}`);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const rows = RULES.map((rule) => `| \`${rule.code}\` | ${rule.severity} | ${rule.doc} |`);
+  const rows = RULES.map((rule) => `| \`${rule.code}\` | ${rule.severity} | ${RULE_DOCS[rule.code]} |`);
   const table = ['| code | severity | what it means |', '|---|---|---|', ...rows];
   return text.slice(0, start) + [TABLE_START, ...table, TABLE_END].join(eol) + text.slice(end + TABLE_END.length);
 }

@@ -1,6 +1,6 @@
 // The English catalogue, key by key the Chinese one (zh-cn.ts). Quoted document text stays Chinese.
 
-import type { Catalogue } from './zh-cn';
+import type { Catalogue, ManifestCatalogue } from './zh-cn';
 
 export const en: Catalogue = {
   // structure
@@ -188,36 +188,39 @@ export const en: Catalogue = {
   'explain.column.现行有效件数': 'In force at the end of the year (depends on last year; not a sum of the two other columns).',
   'explain.column.本年处理决定数量': 'Decisions made this year.',
   'explain.column.本年收费金额（单位：万元）': 'Fees collected this year, in 10,000 yuan.',
-  // the manifest (package.nls*.json, generated): VS Code's own words for the extension
-  'nls.displayName': 'nianbao — 政府信息公开年报检查',
-  'nls.description':
+};
+
+/** The manifest's words (package.nls.json and the schema of .nianbaorc.json, generated from them). */
+export const enManifest: ManifestCatalogue = {
+  displayName: 'nianbao — 政府信息公开年报检查',
+  description:
     "Checks China's government information-disclosure annual reports (政府信息公开工作年度报告): six-section structure and table arithmetic, in VS Code and on the command line.",
-  'nls.command.newReport': 'New Annual Report (政府信息公开年报)',
-  'nls.command.importReport': 'Import Annual Report from Word/Web Page (从 Word/网页导入年报)',
-  'nls.command.checkWorkspace': 'Check All Reports in the Workspace (检查工作区全部年报)',
-  'nls.configuration.title': 'nianbao (annual reports)',
-  'nls.config.enable': 'Check government information-disclosure annual reports.',
-  'nls.config.detectInPlainTextAndMarkdown':
+  'command.newReport': 'New Annual Report (政府信息公开年报)',
+  'command.importReport': 'Import Annual Report from Word/Web Page (从 Word/网页导入年报)',
+  'command.checkWorkspace': 'Check All Reports in the Workspace (检查工作区全部年报)',
+  'configuration.title': 'nianbao (annual reports)',
+  'config.enable': 'Check government information-disclosure annual reports.',
+  'config.detectInPlainTextAndMarkdown':
     'Also check plain-text and Markdown files that look like an annual report (files named `*.nianbao.md` / `*.nianbao.txt` are always checked).',
-  'nls.config.format': 'The table format the report must use.',
-  'nls.config.format.auto': 'The 2021 format (国办公开办函〔2021〕30号) for reports on 2021 or later; the 2019 format is accepted before.',
-  'nls.config.format.2021': 'Always the 2021 format: a 2019-format table is reported whatever the year.',
-  'nls.config.format.2019': 'The 2019 format (国办公开办函〔2019〕60号) is expected: `legacy-format` is not reported.',
-  'nls.config.severity':
+  'config.format': 'The table format the report must use.',
+  'config.format.auto': 'The 2021 format (国办公开办函〔2021〕30号) for reports on 2021 or later; the 2019 format is accepted before.',
+  'config.format.2021': 'Always the 2021 format: a 2019-format table is reported whatever the year.',
+  'config.format.2019': 'The 2019 format (国办公开办函〔2019〕60号) is expected: `legacy-format` is not reported.',
+  'config.severity':
     'Severity per finding code (`error`, `warning`, `info`, `hint`), or `off` to turn a check off. Example: `{ "heading-wording": "off" }`.',
-  'nls.config.debounceMs': 'Milliseconds to wait after the last keystroke before checking again (0–5000).',
-  'nls.config.maxDocumentSize':
+  'config.debounceMs': 'Milliseconds to wait after the last keystroke before checking again (0–5000).',
+  'config.maxDocumentSize':
     'Documents larger than this many bytes (UTF-8) are not analysed, so that the editor stays responsive; an information diagnostic says so. Default 2 MB.',
-  'nls.config.locale': 'Language of the finding messages and hovers.',
-  'nls.config.locale.auto': 'Follow VS Code’s display language (Chinese for 中文, English otherwise).',
-  'nls.config.locale.zh-cn': 'Chinese.',
-  'nls.config.locale.en': 'English.',
-  'nls.config.newReport.format': 'Text format of a report created by “New Annual Report”.',
-  'nls.config.newReport.format.markdown': 'Markdown (headings with #, Markdown tables).',
-  'nls.config.newReport.format.plaintext': 'Plain text (table cells separated by |).',
-  'nls.config.newReport.format.ask': 'Ask each time.',
-  'nls.config.checkWorkspace':
+  'config.locale': 'Language of the finding messages and hovers.',
+  'config.locale.auto': 'Follow VS Code’s display language (Chinese for 中文, English otherwise).',
+  'config.locale.zh-cn': 'Chinese.',
+  'config.locale.en': 'English.',
+  'config.newReport.format': 'Text format of a report created by “New Annual Report”.',
+  'config.newReport.format.markdown': 'Markdown (headings with #, Markdown tables).',
+  'config.newReport.format.plaintext': 'Plain text (table cells separated by |).',
+  'config.newReport.format.ask': 'Ask each time.',
+  'config.checkWorkspace':
     'Check every report in the workspace folders (`*.nianbao.md`, `*.nianbao.txt`, and `.txt`/`.md` files that look like a report), also those not opened: their findings show in the Problems view and follow changes on disk. Large workspaces are checked in the background. The command “Check All Reports in the Workspace” does it once.',
-  'nls.config.trace.server':
+  'config.trace.server':
     'Traces the messages between VS Code and the nianbao language server in the “nianbao” output channel (whose log level must be Trace: “Developer: Set Log Level…”).',
 };

@@ -180,35 +180,38 @@ export const zhCN = {
   'explain.column.现行有效件数': '截至年底现行有效的件数（取决于上年，与本年两列没有加减关系）。',
   'explain.column.本年处理决定数量': '本年作出的处理决定数量。',
   'explain.column.本年收费金额（单位：万元）': '本年收费金额，单位万元。',
-  // the manifest (package.nls*.json, generated): VS Code's own words for the extension
-  'nls.displayName': 'nianbao — 政府信息公开年报检查',
-  'nls.description': '检查政府信息公开工作年度报告：六个部分是否齐全、三张统计表是否平衡；在 VS Code 中边写边查，也可在命令行批量检查。',
-  'nls.command.newReport': '新建政府信息公开年报',
-  'nls.command.importReport': '从 Word/网页导入年报',
-  'nls.command.checkWorkspace': '检查工作区全部年报',
-  'nls.configuration.title': 'nianbao（政府信息公开年报）',
-  'nls.config.enable': '检查政府信息公开工作年度报告。',
-  'nls.config.detectInPlainTextAndMarkdown':
+};
+
+/** The manifest's words (package.nls.zh-cn.json and the schema of .nianbaorc.json, generated from them). */
+export const zhCNManifest = {
+  displayName: 'nianbao — 政府信息公开年报检查',
+  description: '检查政府信息公开工作年度报告：六个部分是否齐全、三张统计表是否平衡；在 VS Code 中边写边查，也可在命令行批量检查。',
+  'command.newReport': '新建政府信息公开年报',
+  'command.importReport': '从 Word/网页导入年报',
+  'command.checkWorkspace': '检查工作区全部年报',
+  'configuration.title': 'nianbao（政府信息公开年报）',
+  'config.enable': '检查政府信息公开工作年度报告。',
+  'config.detectInPlainTextAndMarkdown':
     '也检查看起来像年报的纯文本和 Markdown 文件（名为 `*.nianbao.md` / `*.nianbao.txt` 的文件总是检查）。',
-  'nls.config.format': '报告应使用的统计表格式。',
-  'nls.config.format.auto': '2021 年度及以后的报告应使用 2021 年格式（国办公开办函〔2021〕30号），之前的可用 2019 年格式。',
-  'nls.config.format.2021': '总是 2021 年格式：无论年度，2019 年格式的表格都会提示。',
-  'nls.config.format.2019': '使用 2019 年格式（国办公开办函〔2019〕60号）：不提示 `legacy-format`。',
-  'nls.config.severity':
+  'config.format': '报告应使用的统计表格式。',
+  'config.format.auto': '2021 年度及以后的报告应使用 2021 年格式（国办公开办函〔2021〕30号），之前的可用 2019 年格式。',
+  'config.format.2021': '总是 2021 年格式：无论年度，2019 年格式的表格都会提示。',
+  'config.format.2019': '使用 2019 年格式（国办公开办函〔2019〕60号）：不提示 `legacy-format`。',
+  'config.severity':
     '按检查代码调整严重程度（`error`、`warning`、`info`、`hint`），`off` 为关闭该项检查。例如 `{ "heading-wording": "off" }`。',
-  'nls.config.debounceMs': '停止输入多少毫秒后重新检查（0–5000）。',
-  'nls.config.maxDocumentSize': '超过此字节数（UTF-8）的文档不检查，以免编辑器卡顿；文档开头会有一条提示。默认 2 MB。',
-  'nls.config.locale': '检查结果和悬停提示的语言。',
-  'nls.config.locale.auto': '跟随 VS Code 的显示语言（中文界面为中文，否则为英文）。',
-  'nls.config.locale.zh-cn': '中文。',
-  'nls.config.locale.en': '英文。',
-  'nls.config.newReport.format': '「新建政府信息公开年报」命令所建报告的文本格式。',
-  'nls.config.newReport.format.markdown': 'Markdown（标题用 #，Markdown 表格）。',
-  'nls.config.newReport.format.plaintext': '纯文本（表格各列用 | 分隔）。',
-  'nls.config.newReport.format.ask': '每次询问。',
-  'nls.config.checkWorkspace':
+  'config.debounceMs': '停止输入多少毫秒后重新检查（0–5000）。',
+  'config.maxDocumentSize': '超过此字节数（UTF-8）的文档不检查，以免编辑器卡顿；文档开头会有一条提示。默认 2 MB。',
+  'config.locale': '检查结果和悬停提示的语言。',
+  'config.locale.auto': '跟随 VS Code 的显示语言（中文界面为中文，否则为英文）。',
+  'config.locale.zh-cn': '中文。',
+  'config.locale.en': '英文。',
+  'config.newReport.format': '「新建政府信息公开年报」命令所建报告的文本格式。',
+  'config.newReport.format.markdown': 'Markdown（标题用 #，Markdown 表格）。',
+  'config.newReport.format.plaintext': '纯文本（表格各列用 | 分隔）。',
+  'config.newReport.format.ask': '每次询问。',
+  'config.checkWorkspace':
     '检查工作区文件夹中的全部年报（`*.nianbao.md`、`*.nianbao.txt`，以及看起来像年报的 `.txt`/`.md` 文件），未打开的也检查：问题显示在“问题”面板中，文件在磁盘上改动后随之更新。大的工作区在后台检查。命令「检查工作区全部年报」可检查一次。',
-  'nls.config.trace.server':
+  'config.trace.server':
     '在“nianbao”输出通道中记录 VS Code 与 nianbao 语言服务器之间的消息（需先用“开发人员: 设置日志级别…”把该通道设为 Trace）。',
 };
 
@@ -216,3 +219,6 @@ export const zhCN = {
 export type Catalogue = { readonly [K in keyof typeof zhCN]: string };
 
 export type MessageKey = keyof typeof zhCN;
+
+/** The manifest's words in another language: one string per key of the Chinese ones. */
+export type ManifestCatalogue = { readonly [K in keyof typeof zhCNManifest]: string };

@@ -219,16 +219,11 @@ function violations(model: ReportModel, locale: Locale, msg: Msg): Violation[] {
   return v;
 }
 
-function table3Rule<const Code extends 'row-total' | 'results-total' | 'balance'>(
-  code: Code,
-  description: { zh: string; en: string },
-  doc: string,
-) {
+function table3Rule<const Code extends 'row-total' | 'results-total' | 'balance'>(code: Code, description: { zh: string; en: string }) {
   return defineRule({
     code,
     severity: 'error',
     description,
-    doc,
     arithmetic: true,
     preferred: true,
     check: (model, { locale, msg }) =>
@@ -238,21 +233,26 @@ function table3Rule<const Code extends 'row-total' | 'results-total' | 'balance'
   });
 }
 
-export const rowTotal = table3Rule(
-  'row-total',
-  { zh: '表三某行的总计不等于六类申请人之和', en: 'Table 3: 总计 is not the sum of the six applicant columns' },
-  'table 3: 总计 ≠ the sum of the six applicant columns',
-);
-export const resultsTotal = table3Rule(
-  'results-total',
-  { zh: '表三（七）总计不等于各项办理结果之和', en: 'Table 3: （七）总计 is not the sum of the results' },
-  'table 3: （七）总计 ≠ the sum of the results',
-);
-export const balance = table3Rule(
-  'balance',
-  { zh: '表三不平衡：一 + 二 ≠ （七）+ 四', en: 'Table 3 does not balance: 一 + 二 ≠ （七） + 四' },
-  'table 3: 一 + 二 ≠ （七）+ 四',
-);
+export const rowTotal = table3Rule('row-total', {
+  zh: '表三某行的总计不等于六类申请人之和',
+  en: 'Table 3: 总计 is not the sum of the six applicant columns',
+});
+/** The README's line for `row-total` (generated into its table of finding codes). */
+export const rowTotalDoc = 'table 3: 总计 ≠ the sum of the six applicant columns';
+
+export const resultsTotal = table3Rule('results-total', {
+  zh: '表三（七）总计不等于各项办理结果之和',
+  en: 'Table 3: （七）总计 is not the sum of the results',
+});
+/** The README's line for `results-total` (generated into its table of finding codes). */
+export const resultsTotalDoc = 'table 3: （七）总计 ≠ the sum of the results';
+
+export const balance = table3Rule('balance', {
+  zh: '表三不平衡：一 + 二 ≠ （七）+ 四',
+  en: 'Table 3 does not balance: 一 + 二 ≠ （七） + 四',
+});
+/** The README's line for `balance` (generated into its table of finding codes). */
+export const balanceDoc = 'table 3: 一 + 二 ≠ （七）+ 四';
 
 export const reviewTotal = defineRule({
   code: 'review-total',
@@ -261,7 +261,6 @@ export const reviewTotal = defineRule({
     zh: '表四行政复议、行政诉讼某组的总计不等于四项之和',
     en: 'Table 4: a group total is not the sum of its four results',
   },
-  doc: "table 4: a group's 总计 ≠ the sum of its four results",
   arithmetic: true,
   preferred: true,
   check(model, { msg }) {
@@ -289,3 +288,6 @@ export const reviewTotal = defineRule({
     return findings;
   },
 });
+
+/** The README's line for `review-total` (generated into its table of finding codes). */
+export const reviewTotalDoc = "table 4: a group's 总计 ≠ the sum of its four results";

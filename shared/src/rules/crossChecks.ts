@@ -86,7 +86,6 @@ export const yearMismatch = defineRule({
     zh: '标题年份、统计期限、正文所述本年度工作的年份或落款日期的年份不一致',
     en: 'The years of the title, the statistics period, the year’s own statements or the closing date disagree',
   },
-  doc: "the title's year, the 统计期限, a statement of the year's own work (「2024年，我局…」 in a 2025 report) or the closing date's year (not the next year) disagree",
   check(model, { msg }) {
     const facts = yearFacts(model);
     const findings: RuleFinding[] = [];
@@ -130,6 +129,10 @@ export const yearMismatch = defineRule({
   },
 });
 
+/** The README's line for `year-mismatch` (generated into its table of finding codes). */
+export const yearMismatchDoc =
+  "the title's year, the 统计期限, a statement of the year's own work (「2024年，我局…」 in a 2025 report) or the closing date's year (not the next year) disagree";
+
 /** A 人民政府's own report (3月31日); a department, 人民政府办公室 included, publishes by 1月31日. */
 export function isGovernment(agency: string): boolean {
   const name = agency.replace(/[\s\u3000]+/g, '');
@@ -143,7 +146,6 @@ export const deadline = defineRule({
     zh: '落款日期晚于《条例》第四十九条规定的公布期限（部门1月31日，人民政府3月31日）',
     en: 'The closing date is after the deadline of Regulations art. 49 (31 January for a department, 31 March for a people’s government)',
   },
-  doc: "the closing date is after the 《条例》第四十九条 deadline: 1月31日 for a department's report (人民政府办公室 included), 3月31日 for a 人民政府's own report",
   check(model, { msg }) {
     const { year } = yearFacts(model);
     const date = model.closing.date;
@@ -167,6 +169,10 @@ export const deadline = defineRule({
   },
 });
 
+/** The README's line for `deadline` (generated into its table of finding codes). */
+export const deadlineDoc =
+  "the closing date is after the 《条例》第四十九条 deadline: 1月31日 for a department's report (人民政府办公室 included), 3月31日 for a 人民政府's own report";
+
 /** The fee is mentioned: 信息处理费 anywhere in the prose, or any fee wording in section 六. */
 const FEE_ANYWHERE_RE = /处理费/;
 const FEE_SECTION6_RE = /处理费|收费|收取|费用/;
@@ -178,7 +184,6 @@ export const feeMissing = defineRule({
     zh: '第六部分没有说明收取信息处理费的情况（2021 年格式）',
     en: 'Section 六 does not state the information processing fees (信息处理费) collected (2021 format)',
   },
-  doc: 'section 六 says nothing about 信息处理费 (2021 format; 「未收取信息处理费」 counts)',
   check(model, { msg }) {
     const section6 = model.sections.find((s) => s.heading.section === 6);
     if (!section6) return [];
@@ -191,3 +196,6 @@ export const feeMissing = defineRule({
     return [{ range: section6.heading.range, message: msg('fee-missing') }];
   },
 });
+
+/** The README's line for `fee-missing` (generated into its table of finding codes). */
+export const feeMissingDoc = 'section 六 says nothing about 信息处理费 (2021 format; 「未收取信息处理费」 counts)';

@@ -1,7 +1,9 @@
 // What a rule is: one typed definition per finding code — its code, default severity, what it means
-// (Chinese and English, for hovers, settings and SARIF; a Markdown line for the README's table), one
+// (Chinese and English, for hovers, settings and SARIF), one
 // pure check, and, when the edit depends on the table around the finding, the fix built from the
 // finding's data. The registry (rules/index.ts) lists them; every other list of codes is derived from it.
+// Beside each rule, `<rule>Doc`: its line of the README's table (Markdown), kept out of the rule object so
+// that the bundles the extension ships do not carry it (the .vsix has a size budget).
 
 import type { LastYearLookup } from '../carryOver';
 import type { Locale, MessageArgs, MessageKey } from '../messages';
@@ -36,8 +38,6 @@ export interface RuleDefinition<Code extends string = string, Data extends Findi
   severity: Severity;
   /** One line each: Chinese (hovers, the Chinese settings UI, SARIF's short description) and English. */
   description: { zh: string; en: string };
-  /** The README's line for this code (English, Markdown): what it means, with examples. */
-  doc: string;
   /**
    * The rule's own messages (a new rule writes its words here, `ctx.msg(key)`); shared words (fix titles,
    * related information) and the messages of the rules written before are in the catalogues (i18n/).

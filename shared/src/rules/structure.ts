@@ -24,7 +24,6 @@ export const sectionMissing = defineRule({
     zh: '缺少六个部分之一',
     en: 'One of the six sections is missing',
   },
-  doc: 'one of the six sections is absent',
   fix: sectionMissingFix,
   check(model, { msg }) {
     const present = firstOccurrences(model);
@@ -57,6 +56,9 @@ export const sectionMissing = defineRule({
   },
 });
 
+/** The README's line for `section-missing` (generated into its table of finding codes). */
+export const sectionMissingDoc = 'one of the six sections is absent';
+
 export const sectionOrder = defineRule({
   code: 'section-order',
   severity: 'warning',
@@ -64,7 +66,6 @@ export const sectionOrder = defineRule({
     zh: '六个部分顺序颠倒',
     en: 'The sections are out of order',
   },
-  doc: 'sections out of order',
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
     const seen = new Set<number>();
@@ -96,6 +97,9 @@ export const sectionOrder = defineRule({
   },
 });
 
+/** The README's line for `section-order` (generated into its table of finding codes). */
+export const sectionOrderDoc = 'sections out of order';
+
 export const sectionDuplicate = defineRule({
   code: 'section-duplicate',
   severity: 'warning',
@@ -103,7 +107,6 @@ export const sectionDuplicate = defineRule({
     zh: '同一部分出现两次',
     en: 'A section appears twice',
   },
-  doc: 'a section appears twice',
   check(model, { msg }) {
     const first = firstOccurrences(model);
     return model.sections
@@ -122,6 +125,9 @@ export const sectionDuplicate = defineRule({
   },
 });
 
+/** The README's line for `section-duplicate` (generated into its table of finding codes). */
+export const sectionDuplicateDoc = 'a section appears twice';
+
 export const headingNumbering = defineRule({
   code: 'heading-numbering',
   severity: 'warning',
@@ -129,7 +135,6 @@ export const headingNumbering = defineRule({
     zh: '部分标题的序号不对（如「3、」应为「三、」）',
     en: 'Wrong number in a section heading (「3、」 for 「三、」)',
   },
-  doc: 'wrong numeral in a section heading (`3、` for `三、`)',
   preferred: true,
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
@@ -151,6 +156,9 @@ export const headingNumbering = defineRule({
   },
 });
 
+/** The README's line for `heading-numbering` (generated into its table of finding codes). */
+export const headingNumberingDoc = 'wrong numeral in a section heading (`3、` for `三、`)';
+
 /** Characters no section heading has: digits and sentence punctuation. */
 const HEADING_CONTENT_RE = /[0-9０-９，。；：,;]/;
 
@@ -161,7 +169,6 @@ export const headingWording = defineRule({
     zh: '部分标题与标准表述不同',
     en: 'A section heading differs from the standard wording',
   },
-  doc: 'heading differs from the standard wording (`政务信息` for `政府信息`)',
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const s of model.sections) {
@@ -184,6 +191,9 @@ export const headingWording = defineRule({
   },
 });
 
+/** The README's line for `heading-wording` (generated into its table of finding codes). */
+export const headingWordingDoc = 'heading differs from the standard wording (`政务信息` for `政府信息`)';
+
 export const titleMissing = defineRule({
   code: 'title-missing',
   severity: 'warning',
@@ -191,7 +201,6 @@ export const titleMissing = defineRule({
     zh: '没有包含机关名称和年份的标题',
     en: 'No title with the agency and the year',
   },
-  doc: 'no title with agency and year',
   fix: titleMissingFix,
   check(model, { msg }) {
     if (model.title) return [];
@@ -214,6 +223,9 @@ export const titleMissing = defineRule({
   },
 });
 
+/** The README's line for `title-missing` (generated into its table of finding codes). */
+export const titleMissingDoc = 'no title with agency and year';
+
 export const dateMissing = defineRule({
   code: 'date-missing',
   severity: 'info',
@@ -221,7 +233,6 @@ export const dateMissing = defineRule({
     zh: '报告末尾没有落款日期',
     en: 'No closing date',
   },
-  doc: 'no closing date',
   check(model, { msg }) {
     if (model.closing.date) return [];
     return [
@@ -233,6 +244,9 @@ export const dateMissing = defineRule({
   },
 });
 
+/** The README's line for `date-missing` (generated into its table of finding codes). */
+export const dateMissingDoc = 'no closing date';
+
 export const headingMissing = defineRule({
   code: 'heading-missing',
   severity: 'warning',
@@ -240,7 +254,6 @@ export const headingMissing = defineRule({
     zh: '部分的标题行缺失，但其内容在原位',
     en: "A section's heading line is lost while its content stands at its place",
   },
-  doc: "a section's heading line is lost while its content stands at its place (`（一）存在的主要问题…（二）改进…` between 四 and 六)",
   check(model, { msg }) {
     return (model.lostHeadings ?? []).map((l): RuleFinding => {
       const s = SECTIONS[l.section - 1];
@@ -268,6 +281,10 @@ export const headingMissing = defineRule({
   },
 });
 
+/** The README's line for `heading-missing` (generated into its table of finding codes). */
+export const headingMissingDoc =
+  "a section's heading line is lost while its content stands at its place (`（一）存在的主要问题…（二）改进…` between 四 and 六)";
+
 export const unreadable = defineRule({
   code: 'unreadable',
   severity: 'warning',
@@ -275,7 +292,6 @@ export const unreadable = defineRule({
     zh: '看起来是年度报告，但读不出结构或统计表',
     en: 'The text is an annual report whose structure or tables cannot be read',
   },
-  doc: 'the text names itself an annual report (title, first lines, most headings or table-3 labels) but its structure or tables cannot be read: says what was found and what not',
   check(model, { msg }) {
     const u = model.unreadable;
     if (!u) return [];
@@ -306,6 +322,10 @@ export const unreadable = defineRule({
   },
 });
 
+/** The README's line for `unreadable` (generated into its table of finding codes). */
+export const unreadableDoc =
+  'the text names itself an annual report (title, first lines, most headings or table-3 labels) but its structure or tables cannot be read: says what was found and what not';
+
 /** A prompt edited a little is still the prompt when it starts like one (its first characters inside 【). */
 const PROMPT_PREFIX_LENGTH = 8;
 const PROMPT_KEYS = new Set(TEMPLATE_PROMPTS.map(promptKey));
@@ -330,7 +350,6 @@ export const placeholder = defineRule({
     zh: '报告中仍留有模板的【】提示文字',
     en: 'A 【…】 prompt of the template is still in the report',
   },
-  doc: 'a 【】 prompt of the template (`【机关名称】`, `【年份】`, the prose prompts of a new report) is still in the report',
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
     model.lines.forEach((text, line) => {
@@ -350,3 +369,7 @@ export const placeholder = defineRule({
     return findings;
   },
 });
+
+/** The README's line for `placeholder` (generated into its table of finding codes). */
+export const placeholderDoc =
+  'a 【】 prompt of the template (`【机关名称】`, `【年份】`, the prose prompts of a new report) is still in the report';

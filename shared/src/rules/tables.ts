@@ -43,7 +43,6 @@ export const tableMissing = defineRule({
     zh: '第二、三、四部分缺少统计表',
     en: 'Section 二, 三 or 四 has no statistics table',
   },
-  doc: 'section 二, 三 or 四 has no table',
   fix: tableMissingFix,
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
@@ -64,6 +63,9 @@ export const tableMissing = defineRule({
   },
 });
 
+/** The README's line for `table-missing` (generated into its table of finding codes). */
+export const tableMissingDoc = 'section 二, 三 or 四 has no table';
+
 export const rowMissing = defineRule({
   code: 'row-missing',
   severity: 'error',
@@ -71,7 +73,6 @@ export const rowMissing = defineRule({
     zh: '统计表缺少模板中的一行',
     en: 'A row of the template is missing',
   },
-  doc: 'a template row is absent',
   fix: rowMissingFix,
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
@@ -103,6 +104,9 @@ export const rowMissing = defineRule({
   },
 });
 
+/** The README's line for `row-missing` (generated into its table of finding codes). */
+export const rowMissingDoc = 'a template row is absent';
+
 export const rowLabelMissing = defineRule({
   code: 'row-label-missing',
   severity: 'warning',
@@ -110,7 +114,6 @@ export const rowLabelMissing = defineRule({
     zh: '一行数字没有行名',
     en: 'A row of numbers has no label',
   },
-  doc: "a row's numbers are there but its label was lost",
   fix: rowLabelMissingFix,
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
@@ -133,6 +136,9 @@ export const rowLabelMissing = defineRule({
   },
 });
 
+/** The README's line for `row-label-missing` (generated into its table of finding codes). */
+export const rowLabelMissingDoc = "a row's numbers are there but its label was lost";
+
 export const rowDuplicate = defineRule({
   code: 'row-duplicate',
   severity: 'error',
@@ -140,7 +146,6 @@ export const rowDuplicate = defineRule({
     zh: '统计表中同一行出现了两次',
     en: 'A row of the template appears twice',
   },
-  doc: 'a template row is written twice (the first copy is summed; no fix: which is right is yours to say)',
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
@@ -166,6 +171,9 @@ export const rowDuplicate = defineRule({
   },
 });
 
+/** The README's line for `row-duplicate` (generated into its table of finding codes). */
+export const rowDuplicateDoc = 'a template row is written twice (the first copy is summed; no fix: which is right is yours to say)';
+
 /** A row's label (or, without one, its first cell) to the last cell on that line. */
 function rowRange(row: RowModel): Range {
   const first = row.labels[0] ?? row.anchor;
@@ -181,7 +189,6 @@ export const cellMissing = defineRule({
     zh: '一行的数字少于列数，或有空白、占位符的单元格',
     en: 'A row has fewer numbers than columns, or a blank or placeholder cell',
   },
-  doc: 'a row has fewer numbers than columns, or a blank or placeholder (`/`, `—`, `无`) cell',
   fix: cellMissingFix,
   preferred: true,
   check(model, { msg }) {
@@ -228,6 +235,9 @@ export const cellMissing = defineRule({
     return findings;
   },
 });
+/** The README's line for `cell-missing` (generated into its table of finding codes). */
+export const cellMissingDoc = 'a row has fewer numbers than columns, or a blank or placeholder (`/`, `—`, `无`) cell';
+
 /** A pdftotext row short of numbers whose blank cells the column positions do not show: one finding, no fix. */
 function unalignedFinding(table: TableModel, row: RowModel, name: string, columns: number, msg: Msg): RuleFinding<CellMissingData> {
   const first = row.rawCells[0] ?? row.anchor;
@@ -303,7 +313,6 @@ export const cellNotNumber = defineRule({
     zh: '单元格不是数字，或几个数字连在一起无法拆分',
     en: 'A cell is not a number, or numbers run together',
   },
-  doc: 'a cell is not a number (`15件`, `N/A`, a count above 10^9), or numbers run together (`…申请数量21710000218`)',
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
@@ -334,6 +343,10 @@ export const cellNotNumber = defineRule({
   },
 });
 
+/** The README's line for `cell-not-number` (generated into its table of finding codes). */
+export const cellNotNumberDoc =
+  'a cell is not a number (`15件`, `N/A`, a count above 10^9), or numbers run together (`…申请数量21710000218`)';
+
 export const negativeNumber = defineRule({
   code: 'negative-number',
   severity: 'error',
@@ -341,7 +354,6 @@ export const negativeNumber = defineRule({
     zh: '数量为负数',
     en: 'A count is negative',
   },
-  doc: 'a count is negative',
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
@@ -363,6 +375,9 @@ export const negativeNumber = defineRule({
   },
 });
 
+/** The README's line for `negative-number` (generated into its table of finding codes). */
+export const negativeNumberDoc = 'a count is negative';
+
 export const legacyFormat = defineRule({
   code: 'legacy-format',
   severity: 'warning',
@@ -370,7 +385,6 @@ export const legacyFormat = defineRule({
     zh: '2021 年及以后的报告仍使用 2019 年的表格格式',
     en: 'A report for 2021 or later uses the 2019 table format',
   },
-  doc: 'the 2019 table format in a report for 2021 or later',
   fix: legacyFormatFix,
   check(model, { format, msg }) {
     // `format` setting: 2019 = the 2019 format is expected; 2021 = the 2021 format whatever the year.
@@ -391,6 +405,9 @@ export const legacyFormat = defineRule({
   },
 });
 
+/** The README's line for `legacy-format` (generated into its table of finding codes). */
+export const legacyFormatDoc = 'the 2019 table format in a report for 2021 or later';
+
 /** Every run of digits in `written` is also in `standard` (as many times): replacing one by the other removes no number. */
 function keepsNumbers(written: string, standard: string): boolean {
   const available: string[] = [...(standard.match(/\d+/g) ?? [])];
@@ -409,7 +426,6 @@ export const labelWording = defineRule({
     zh: '行名与标准表述不同（错字或旧表述），仍按该行读取',
     en: 'A row label differs from the standard wording (a typo or an older wording)',
   },
-  doc: 'a row label worded differently from the standard (`规范性文件` in a 2021 table 2, the typo `2.其他法律行政止公开`); still that row',
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
@@ -443,3 +459,7 @@ export const labelWording = defineRule({
     return findings;
   },
 });
+
+/** The README's line for `label-wording` (generated into its table of finding codes). */
+export const labelWordingDoc =
+  'a row label worded differently from the standard (`规范性文件` in a 2021 table 2, the typo `2.其他法律行政止公开`); still that row';
