@@ -34,7 +34,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS_DIR = resolve(ROOT, '../shared/corpus');
 const SERVER = join(ROOT, 'dist/server.js');
 const CLI = join(ROOT, 'dist/cli.js');
 /** Extra Node options for the server process, for experiments (NIANBAO_BENCH_SERVER_NODE_ARGS="--max-semi-space-size=2"). */
@@ -280,10 +279,11 @@ function nonReport(core, bytes) {
  * measured in a child process of its own (see measureInChild).
  */
 function documentList(core) {
-  const corpusText = (file) => readFileSync(join(CORPUS_DIR, file), 'utf8');
+  const corpusDir = resolve(ROOT, core.CORPUS_DIR); // the tests' constant, relative to the repository root
+  const corpusText = (file) => readFileSync(join(corpusDir, file), 'utf8');
   const fixtureText = (encoding) => core.renderReport(core.consistentData(101 + core.ENCODINGS.indexOf(encoding)), encoding).text;
   const typical = [];
-  const corpusFiles = readdirSync(CORPUS_DIR)
+  const corpusFiles = readdirSync(corpusDir)
     .filter((n) => n.endsWith('.txt'))
     .sort();
   for (const file of corpusFiles)

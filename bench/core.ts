@@ -6,3 +6,4 @@ export { readReport } from '../shared/src/reader';
 export { RULES } from '../shared/src/rules';
 export { SERVER_EXEC_ARGV } from '../shared/src/serverProcess';
 export { ENCODINGS, consistentData, mulberry32, renderReport } from '../test/support/reportFixture';
+export { CORPUS_DIR } from '../test/support/corpus';

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { runCli, type CliIo } from '../shared/src/cli/main';
 import { formatJson, type FileReport } from '../shared/src/cli/format';
 import { JsonStream, LATE_VALUE, STREAMED_ARRAY } from '../shared/src/cli/jsonStream';
+import { nth } from './support/defined';
 
 let dir: string;
 const FILES = ['a.nianbao.md', 'b.nianbao.md', 'c.nianbao.md', 'd.nianbao.md'];
@@ -63,7 +64,7 @@ describe('check on a folder: written file by file', () => {
       // opening (not for text), one part per file, closing
       assert.equal(outs.length, FILES.length + (format === 'text' ? 1 : 2), outs.map((w) => w.text.slice(0, 40)).join(' | '));
       FILES.forEach((name, i) => {
-        const part = outs[i + (format === 'text' ? 0 : 1)].text;
+        const part = nth(outs, i + (format === 'text' ? 0 : 1)).text;
         if (format === 'sarif') assert.match(part, new RegExp(name.replace('.', '\\.')), `part ${i} is about ${name}`);
         else assert.ok(part.includes(join(dir, 'reports', name)), `part ${i} is about ${name}`);
       });
@@ -78,7 +79,7 @@ describe('check on a folder: written file by file', () => {
       assert.equal(runCli(['extract', '--format', format, join(dir, 'reports')], run.io), 0);
       const outs = run.writes.filter((w) => w.to === 'out' && w.text !== '');
       assert.equal(outs.length, FILES.length + (format === 'csv' ? 1 : 2));
-      FILES.forEach((name, i) => assert.ok(outs[i + 1].text.includes(join(dir, 'reports', name)), `part ${i} is about ${name}`));
+      FILES.forEach((name, i) => assert.ok(nth(outs, i + 1).text.includes(join(dir, 'reports', name)), `part ${i} is about ${name}`));
     });
   }
 

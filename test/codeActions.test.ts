@@ -7,6 +7,7 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver/nod
 import { applyEdits } from '../shared/src/fixes/index';
 import { cellKey, consistentData, renderReport, withFault } from './support/reportFixture';
 import { LspSession } from './support/lspSession';
+import { firstOf, rowOf } from './support/defined';
 
 const URI = 'file:///tmp/nianbao-code-actions/report.md';
 const faulty = renderReport(withFault(consistentData(5), { rowId: 't3.new', column: 6, delta: 2 }), 'markdown');
@@ -34,7 +35,7 @@ describe('code actions over stdio', () => {
       range: rowTotal.range,
       context: { diagnostics: [rowTotal], only: ['quickfix'] },
     });
-    const expected = consistentData(5).table3['t3.new'][6];
+    const expected = rowOf(consistentData(5).table3, 't3.new')[6];
     const fix = actions.find((a) => a.title === `改为 ${expected}`);
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(fix.kind, 'quickfix');
@@ -70,8 +71,8 @@ describe('code actions over stdio', () => {
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
     assert.equal(actions.length, 1, JSON.stringify(actions));
-    assert.equal(actions[0].kind, 'source.fixAll.nianbao');
-    const edits = actions[0].edit?.changes?.[uri] as TextEdit[];
+    assert.equal(firstOf(actions).kind, 'source.fixAll.nianbao');
+    const edits = firstOf(actions).edit?.changes?.[uri] as TextEdit[];
     assert.equal(edits.length, 1);
     const published = await session.change(
       uri,

@@ -21,10 +21,12 @@ import { parseJsonc } from '../shared/src/jsonc';
 import { findRcFile, loadRcFile } from '../shared/src/rcFile';
 import { RULES } from '../shared/src/rules';
 import { SettingsProvider } from '../server/src/settings';
+import { defined, firstOf, nth } from './support/defined';
+import { corpusText } from './support/corpus';
 
 /** The text a range covers (single line). */
 function textAt(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
-  return text.split('\n')[range.start.line].slice(range.start.character, range.end.character);
+  return nth(text.split('\n'), range.start.line, 'line').slice(range.start.character, range.end.character);
 }
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -57,20 +59,20 @@ describe('.nianbaorc.json', () => {
     const { config, problems } = parseRcText(text);
     assert.deepEqual(config, {});
     assert.equal(problems.length, 1);
-    assert.match(problems[0].message, /^JSON 语法错误：属性之间应为逗号「,」/);
-    assert.deepEqual(problems[0].range.start, { line: 3, character: 2 });
+    assert.match(firstOf(problems).message, /^JSON 语法错误：属性之间应为逗号「,」/);
+    assert.deepEqual(firstOf(problems).range.start, { line: 3, character: 2 });
   });
 
   test('bad JSON of the kinds clerks type: full-width punctuation, trailing comma, single quotes, empty file', () => {
-    assert.match(parseRcText('{ "format"： "2021" }').problems[0].message, /中文冒号/);
-    assert.match(parseRcText('{ "format": "2021"， "locale": "en" }').problems[0].message, /中文逗号/);
-    assert.match(parseRcText('{ “format”: "2021" }').problems[0].message, /中文引号/);
+    assert.match(firstOf(parseRcText('{ "format"： "2021" }').problems).message, /中文冒号/);
+    assert.match(firstOf(parseRcText('{ "format": "2021"， "locale": "en" }').problems).message, /中文逗号/);
+    assert.match(firstOf(parseRcText('{ “format”: "2021" }').problems).message, /中文引号/);
     const trailing = parseRcText('{ "format": "2021", }');
-    assert.match(trailing.problems[0].message, /最后一个属性之后不能有逗号/);
-    assert.equal(trailing.problems[0].range.start.character, 18);
-    assert.match(parseRcText("{ 'format': '2021' }").problems[0].message, /带双引号的属性名/);
-    assert.match(parseRcText('').problems[0].message, /文件是空的/);
-    assert.match(parseRcText('{ "format": "2021"').problems[0].message, /缺少「}」/);
+    assert.match(firstOf(trailing.problems).message, /最后一个属性之后不能有逗号/);
+    assert.equal(firstOf(trailing.problems).range.start.character, 18);
+    assert.match(firstOf(parseRcText("{ 'format': '2021' }").problems).message, /带双引号的属性名/);
+    assert.match(firstOf(parseRcText('').problems).message, /文件是空的/);
+    assert.match(firstOf(parseRcText('{ "format": "2021"').problems).message, /缺少「}」/);
   });
 
   test('wrong types: zod’s Chinese message at the offending key; the valid keys still apply', () => {
@@ -103,8 +105,8 @@ describe('.nianbaorc.json', () => {
   test('a file that is not an object: one problem at its start', () => {
     const { problems } = parseRcText('[1, 2]');
     assert.equal(problems.length, 1);
-    assert.match(problems[0].message, /期望 object，实际接收 array|无效输入/);
-    assert.deepEqual(problems[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+    assert.match(firstOf(problems).message, /期望 object，实际接收 array|无效输入/);
+    assert.deepEqual(firstOf(problems).range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
   });
 
   test('never throws, whatever the bytes', () => {
@@ -127,7 +129,7 @@ describe('.nianbaorc.json', () => {
       assert.ok(Array.isArray(result.problems));
     }
     const deep = '['.repeat(1000) + ']'.repeat(1000);
-    assert.match(parseRcText(deep).problems[0].message, /嵌套层数过多/);
+    assert.match(firstOf(parseRcText(deep).problems).message, /嵌套层数过多/);
   });
 });
 
@@ -239,7 +241,7 @@ describe('layers and engine options', () => {
 });
 
 describe('the format setting', () => {
-  const text2023 = readFileSync(join('..', 'shared', 'corpus', '003_558acb648baee211.txt'), 'utf8');
+  const text2023 = corpusText('003_558acb648baee211.txt');
   const text2020 = text2023.replace(/2023/g, '2020').replace(/2024/g, '2021');
   const legacy = (text: string, format: 'auto' | '2021' | '2019') =>
     checkText(text, { format }).findings.filter((f) => f.code === 'legacy-format').length;
@@ -269,7 +271,7 @@ describe('finding .nianbaorc.json on disk', () => {
     assert.equal(findRcFile(join(dir, 'a', 'b'), join(dir, 'a')), undefined);
     assert.deepEqual(loadRcFile(join(dir, '.nianbaorc.json')).config, { locale: 'en' });
     const missing = loadRcFile(join(dir, 'nope.json'));
-    assert.match(missing.problems[0].message, /无法读取配置文件/);
+    assert.match(firstOf(missing.problems).message, /无法读取配置文件/);
   });
 });
 
@@ -317,7 +319,10 @@ describe('the manifest matches the schema', () => {
   });
 
   test('nianbao.severity lists every finding code', () => {
-    assert.deepEqual(Object.keys(properties['nianbao.severity'].properties!).sort(), [...FINDING_CODES].sort());
+    assert.deepEqual(
+      Object.keys(defined(properties['nianbao.severity'], 'nianbao.severity').properties!).sort(),
+      [...FINDING_CODES].sort(),
+    );
     assert.deepEqual([...FINDING_CODES].sort(), RULES.map((r) => r.code).sort());
   });
 
@@ -328,9 +333,11 @@ describe('the manifest matches the schema', () => {
     const en = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
     const zh = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8')) as Record<string, string>;
     for (const key of keys) {
+      assert.ok(key, 'an empty %key%');
       assert.ok(en[key], `package.nls.json: ${key}`);
-      assert.ok(zh[key], `package.nls.zh-cn.json: ${key}`);
-      assert.match(zh[key], CHINESE, `${key} in Chinese`);
+      const chinese = zh[key];
+      assert.ok(chinese, `package.nls.zh-cn.json: ${key}`);
+      assert.match(chinese, CHINESE, `${key} in Chinese`);
     }
   });
 });

@@ -9,6 +9,7 @@ import { checkText, type CheckOptions } from '../shared/src/engine';
 import type { Finding, FindingCode, Range } from '../shared/src/model';
 import { parseNumber } from '../shared/src/prose';
 import { isGovernment } from '../shared/src/rules/crossChecks';
+import { firstOf, nth, numberAt, rowOf } from './support/defined';
 import { describeFindings } from './support/findings';
 import { closingDate, consistentData, renderReport, reportTitle, type Encoding, type ReportData } from './support/reportFixture';
 
@@ -19,19 +20,20 @@ const CROSS_CODES: FindingCode[] = ['narrative-mismatch', 'year-mismatch', 'dead
 function interestingData(): ReportData {
   for (let seed = 1; ; seed++) {
     const d = consistentData(seed);
-    const t3 = d.table3;
-    if (t3['t3.carriedIn'][TOTAL] > 0 && t3['t3.carriedOut'][TOTAL] > 0 && d.table4[4] > 0 && d.table4[9] + d.table4[14] > 0) return d;
+    const t4 = (i: number) => nth(d.table4, i, 't4.cases column');
+    if (numberAt(d.table3, 't3.carriedIn', TOTAL) > 0 && numberAt(d.table3, 't3.carriedOut', TOTAL) > 0 && t4(4) > 0 && t4(9) + t4(14) > 0)
+      return d;
   }
 }
 
 const DATA = interestingData();
 const YEAR = DATA.year;
-const NEW = DATA.table3['t3.new'][TOTAL];
-const CARRIED_IN = DATA.table3['t3.carriedIn'][TOTAL];
-const CARRIED_OUT = DATA.table3['t3.carriedOut'][TOTAL];
-const REVIEWS = DATA.table4[4];
-const LAWSUITS = DATA.table4[9] + DATA.table4[14];
-const GRANTED = DATA.table3['t3.granted'][TOTAL];
+const NEW = numberAt(DATA.table3, 't3.new', TOTAL);
+const CARRIED_IN = numberAt(DATA.table3, 't3.carriedIn', TOTAL);
+const CARRIED_OUT = numberAt(DATA.table3, 't3.carriedOut', TOTAL);
+const REVIEWS = nth(DATA.table4, 4);
+const LAWSUITS = nth(DATA.table4, 9) + nth(DATA.table4, 14);
+const GRANTED = numberAt(DATA.table3, 't3.granted', TOTAL);
 
 interface Checked {
   text: string;
@@ -59,15 +61,17 @@ function assertSilent(c: Checked, ...codes: FindingCode[]): void {
 function assertOne(c: Checked, code: FindingCode, range: Range): Finding {
   const found = ofCode(c, code);
   assert.equal(found.length, 1, describeFindings(c.findings, c.text));
-  assert.deepEqual(found[0].range, range, describeFindings(c.findings, c.text));
-  return found[0];
+  const [f] = found;
+  assert.ok(f, describeFindings(c.findings, c.text));
+  assert.deepEqual(f.range, range, describeFindings(c.findings, c.text));
+  return f;
 }
 
 /** Range of `needle` (its `part`, when given) on the first line that contains it. */
 function rangeOf(lines: string[], needle: string, part = needle): Range {
   const line = lines.findIndex((l) => l.includes(needle));
   assert.ok(line >= 0, `no line contains ${needle}`);
-  const character = lines[line].indexOf(needle) + needle.indexOf(part);
+  const character = nth(lines, line, 'line').indexOf(needle) + needle.indexOf(part);
   return { start: { line, character }, end: { line, character: character + part.length } };
 }
 
@@ -76,7 +80,7 @@ function withLine(encoding: Encoding, marker: string, text: string, data: Report
   const lines = renderReport(data, encoding).text.split('\n');
   const i = lines.findIndex((l) => l.includes(marker));
   assert.ok(i >= 0, `no line contains ${marker}`);
-  const indent = /^[\s\u3000]*/.exec(lines[i])![0];
+  const indent = /^[\s\u3000]*/.exec(nth(lines, i, 'line'))![0];
   lines[i] = indent + text;
   return lines.join('\n');
 }
@@ -99,7 +103,8 @@ function chinese(n: number): string {
     }
     if (zero) out += '零';
     zero = false;
-    out += (d === 1 && units[i] === '十' && out.length === 0 ? '' : digits[d]) + units[i];
+    const unit = nth(units, i, 'unit');
+    out += (d === 1 && unit === '十' && out.length === 0 ? '' : digits.charAt(d)) + unit;
   });
   return out;
 }
@@ -148,7 +153,7 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         assert.deepEqual(f.fix?.edits, [{ range: f.range, newText: String(NEW) }]);
         // Applying it leaves nothing to report.
         const lines = c.text.split('\n');
-        const l = lines[f.range.start.line];
+        const l = nth(lines, f.range.start.line, 'line');
         lines[f.range.start.line] = l.slice(0, f.range.start.character) + String(NEW) + l.slice(f.range.end.character);
         assertSilent(check(lines.join('\n')), 'narrative-mismatch');
       });
@@ -205,11 +210,12 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         );
         const found = ofCode(c, 'narrative-mismatch');
         assert.equal(found.length, 2, describeFindings(c.findings, c.text));
-        assert.deepEqual(found[0].range, rangeOf(c.lines, `复议${REVIEWS + 1}件`, String(REVIEWS + 1)));
-        assert.equal(found[0].fix?.title, `改为 ${REVIEWS}`);
-        assert.deepEqual(found[1].range, rangeOf(c.lines, `诉讼${LAWSUITS + 2}件`, String(LAWSUITS + 2)));
-        assert.equal(found[1].fix?.title, `改为 ${LAWSUITS}`);
-        assert.equal(found[1].related?.length, 2);
+        const [reviews, lawsuits] = [nth(found, 0), nth(found, 1)];
+        assert.deepEqual(reviews.range, rangeOf(c.lines, `复议${REVIEWS + 1}件`, String(REVIEWS + 1)));
+        assert.equal(reviews.fix?.title, `改为 ${REVIEWS}`);
+        assert.deepEqual(lawsuits.range, rangeOf(c.lines, `诉讼${LAWSUITS + 2}件`, String(LAWSUITS + 2)));
+        assert.equal(lawsuits.fix?.title, `改为 ${LAWSUITS}`);
+        assert.equal(lawsuits.related?.length, 2);
         assertSilent(
           check(withLine(encoding, OVERSIGHT, `${OVERSIGHT}全年发生行政复议${REVIEWS}件、行政诉讼${LAWSUITS}件。`)),
           'narrative-mismatch',
@@ -225,7 +231,7 @@ for (const encoding of ['markdown', 'pipe'] as const) {
 
       test('a table whose own total does not add up is no reference (the arithmetic rule reports it)', () => {
         const data = structuredClone(DATA);
-        data.table3['t3.new'][TOTAL] += 3; // 总计 ≠ the six columns: row-total, not narrative-mismatch
+        rowOf(data.table3, 't3.new')[TOTAL] = NEW + 3; // 总计 ≠ the six columns: row-total, not narrative-mismatch
         const c = check(withLine(encoding, REQUESTS, `${REQUESTS}全年新收政府信息公开申请${NEW}件。`, data));
         assertSilent(c, 'narrative-mismatch');
         assert.ok(ofCode(c, 'row-total').length > 0);
@@ -244,7 +250,10 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         );
         assertSilent(check(lines.join('\n')), 'narrative-mismatch');
         assertSilent(check(text, { severities: { 'narrative-mismatch': 'off' } }), 'narrative-mismatch');
-        assert.equal(ofCode(check(text, { severities: { 'narrative-mismatch': 'error' } }), 'narrative-mismatch')[0].severity, 'error');
+        assert.equal(
+          firstOf(ofCode(check(text, { severities: { 'narrative-mismatch': 'error' } }), 'narrative-mismatch')).severity,
+          'error',
+        );
       });
     });
 
@@ -257,10 +266,11 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         const c = check(text);
         const found = ofCode(c, 'year-mismatch');
         assert.equal(found.length, 2, describeFindings(c.findings, c.text));
-        assert.deepEqual(found[0].range, rangeOf(c.lines, `自${YEAR - 1}年`, `${YEAR - 1}年`));
-        assert.match(found[0].message, new RegExp(`${YEAR - 1}.*${YEAR}`));
-        assert.deepEqual(found[0].related?.[0].range.start.line, 0, 'the title');
-        assert.equal(found[0].fix, undefined);
+        const f = nth(found, 0);
+        assert.deepEqual(f.range, rangeOf(c.lines, `自${YEAR - 1}年`, `${YEAR - 1}年`));
+        assert.match(f.message, new RegExp(`${YEAR - 1}.*${YEAR}`));
+        assert.deepEqual(f.related?.[0]?.range.start.line, 0, 'the title');
+        assert.equal(f.fix, undefined);
       });
 
       test('a statement of last year’s work left in the report, at its year', () => {
@@ -307,7 +317,7 @@ for (const encoding of ['markdown', 'pipe'] as const) {
         assert.equal(f.severity, 'info');
         assert.match(f.message, /1月31日/);
         assert.match(f.message, /第四十九条/);
-        assert.equal(f.related?.[0].range.start.line, 0);
+        assert.equal(f.related?.[0]?.range.start.line, 0);
         assertSilent(dated(`${YEAR + 1}年1月31日`), 'deadline');
       });
 

@@ -12,19 +12,11 @@ import type { Position, Range, ReportModel } from '../shared/src/model';
 import { foldingRanges, outline, type OutlineSymbol } from '../shared/src/outline';
 import { readReport } from '../shared/src/reader';
 import { standardHeading } from '../shared/src/template';
-
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
+import { corpusText } from './support/corpus';
+import { firstOf, nth } from './support/defined';
 
 function corpus(prefix: string): { text: string; model: ReportModel; lines: string[] } {
-  const name = [
-    '000_50ad684e5c01058f.txt',
-    '001_379ac197dfb659af.txt',
-    '002_af8524dfc621a99c.txt',
-    '003_558acb648baee211.txt',
-    '004_e78bd4d7919f679b.txt',
-    '005_hongze_2023_pdftotext.txt',
-  ].find((n) => n.startsWith(prefix))!;
-  const text = readFileSync(join(CORPUS, name), 'utf8');
+  const text = corpusText(prefix);
   return { text, model: readReport(text), lines: text.split(/\r\n|\n|\r/) };
 }
 
@@ -35,7 +27,7 @@ function example(name: string): { text: string; model: ReportModel; lines: strin
 
 /** 0-based position of the first occurrence of `needle` on the 1-based `line`, plus `offset` characters. */
 function at(lines: string[], line: number, needle: string, offset = 0): Position {
-  const character = lines[line - 1].indexOf(needle);
+  const character = nth(lines, line - 1, 'line').indexOf(needle);
   assert.ok(character >= 0, `「${needle}」 not on line ${line}: ${lines[line - 1]}`);
   return { line: line - 1, character: character + offset };
 }
@@ -69,8 +61,8 @@ describe('outline (document symbols)', () => {
   test('002: the title, the six sections in order, a table in sections 二 三 四, the closing', () => {
     const { model } = corpus('002');
     const symbols = outline(model);
-    assert.equal(symbols[0].kind, 'title');
-    assert.equal(symbols[0].name, '2024年东昌区卫健局政府信息公开工作年度报告');
+    assert.equal(firstOf(symbols).kind, 'title');
+    assert.equal(firstOf(symbols).name, '2024年东昌区卫健局政府信息公开工作年度报告');
     const sections = symbols.filter((s) => s.kind === 'section');
     assert.deepEqual(
       sections.map((s) => s.name),
@@ -84,8 +76,8 @@ describe('outline (document symbols)', () => {
       ],
     );
     // A heading written differently shows the standard wording as its detail.
-    assert.equal(sections[2].detail, standardHeading(3));
-    assert.equal(sections[0].detail, undefined);
+    assert.equal(nth(sections, 2).detail, standardHeading(3));
+    assert.equal(firstOf(sections).detail, undefined);
     assert.deepEqual(
       sections.map((s) => s.children.filter((c) => c.kind === 'table').map((c) => c.name)),
       [
@@ -98,14 +90,14 @@ describe('outline (document symbols)', () => {
       ],
     );
     assert.deepEqual(
-      sections[5].children.map((c) => [c.kind, c.name]),
+      nth(sections, 5).children.map((c) => [c.kind, c.name]),
       [['closing', '东昌区卫生健康局 2025年1月6日']],
     );
   });
 
   test('002: table 三 has its row groups nested as in the template, rows with their numbers', () => {
     const { model } = corpus('002');
-    const table3 = outline(model).find((s) => s.name.includes('收到和处理'))!.children[0];
+    const table3 = firstOf(outline(model).find((s) => s.name.includes('收到和处理'))!.children);
     assert.deepEqual(
       table3.children.map((c) => `${c.kind}:${c.name}`),
       [
@@ -115,7 +107,7 @@ describe('outline (document symbols)', () => {
         'row:四、结转下年度继续办理',
       ],
     );
-    const results = table3.children[2];
+    const results = nth(table3.children, 2);
     assert.deepEqual(
       results.children.map((c) => `${c.kind}:${c.name}`),
       [
@@ -128,9 +120,9 @@ describe('outline (document symbols)', () => {
         'row:（七）总计',
       ],
     );
-    assert.equal(results.children[2].children.length, 8);
-    assert.equal(results.children[2].children[0].name, '1.属于国家秘密');
-    assert.equal(table3.children[0].detail, '0 0 0 0 0 0 0');
+    assert.equal(nth(results.children, 2).children.length, 8);
+    assert.equal(firstOf(nth(results.children, 2).children).name, '1.属于国家秘密');
+    assert.equal(firstOf(table3.children).detail, '0 0 0 0 0 0 0');
   });
 
   test('table 四 shows its three groups; table 二 its four blocks', () => {
@@ -143,7 +135,7 @@ describe('outline (document symbols)', () => {
     );
     const table2 = symbols.find((s) => s.name.includes('主动公开'))!.children.find((c) => c.kind === 'table')!;
     assert.equal(table2.detail, '2019 年格式 · 竖线分隔');
-    assert.equal(outline(model, 'en').find((s) => s.name.includes('主动公开'))!.children[0].detail, '2019 format · pipe rows');
+    assert.equal(firstOf(outline(model, 'en').find((s) => s.name.includes('主动公开'))!.children).detail, '2019 format · pipe rows');
     assert.deepEqual(
       table2.children.map((c) => c.name),
       ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项'],
@@ -192,15 +184,15 @@ describe('folding ranges', () => {
     // （三）不予公开: from its own label line to its last row.
     const withheld = starts('（三）不予公开', table3.startLine);
     assert.equal(withheld.length, 1);
-    assert.equal(lines[withheld[0].endLine].trim() === '' ? -1 : 0, 0, 'ends on text');
+    assert.equal(nth(lines, firstOf(withheld).endLine, 'line').trim() === '' ? -1 : 0, 0, 'ends on text');
     for (const f of folds) assert.ok(f.endLine > f.startLine, 'multi-line only');
   });
 
   test('the last section ends at the report’s last line of text (005 ends inside section 六)', () => {
     const { model, lines } = corpus('005');
-    const last = foldingRanges(model).filter((f) => f.startLine === model.sections[model.sections.length - 1].startLine);
+    const last = foldingRanges(model).filter((f) => f.startLine === nth(model.sections, model.sections.length - 1).startLine);
     assert.equal(last.length, 1);
-    assert.ok(lines[last[0].endLine].trim().length > 0);
+    assert.ok(nth(lines, firstOf(last).endLine, 'line').trim().length > 0);
   });
 });
 
@@ -248,15 +240,18 @@ describe('hover', () => {
     assert.match(hover.markdown, /其余 \d+ 项为 0/);
     assert.match(hover.markdown, /✓ 与所填一致/);
     assert.deepEqual(hover.range, {
-      start: { line: line - 1, character: lines[line - 1].indexOf('21') },
-      end: { line: line - 1, character: lines[line - 1].indexOf('21') + 2 },
+      start: { line: line - 1, character: nth(lines, line - 1, 'line').indexOf('21') },
+      end: { line: line - 1, character: nth(lines, line - 1, 'line').indexOf('21') + 2 },
     });
   });
 
   test('on a row total: the six applicant columns summed', () => {
     const { model, lines } = corpus('005');
     const line = lineOf(lines, '一、本年新收');
-    const hover = hoverAt(model, at(lines, line, '21', lines[line - 1].lastIndexOf('21') - lines[line - 1].indexOf('21')))!;
+    const hover = hoverAt(
+      model,
+      at(lines, line, '21', nth(lines, line - 1, 'line').lastIndexOf('21') - nth(lines, line - 1, 'line').indexOf('21')),
+    )!;
     assert.match(hover.markdown, /本行总计（六类申请人之和）/);
     assert.match(hover.markdown, /计算：21 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = \*\*21\*\*/);
     assert.match(hover.markdown, /- 自然人：21/);
@@ -264,13 +259,13 @@ describe('hover', () => {
 
   test('on a wrong table-4 total: the computed sum and how far the number written is off (005 line 149)', () => {
     const { model, lines } = corpus('005');
-    const row = model.tables.table4!.rows[0];
+    const row = firstOf(model.tables.table4!.rows);
     const total = row.cells[4]!;
     const hover = hoverAt(model, { line: total.line, character: total.start })!;
     assert.match(hover.markdown, /行政复议总计（四项之和）/);
     assert.match(hover.markdown, /计算：10 \+ 1 \+ 0 \+ 0 = \*\*11\*\*/);
     assert.match(hover.markdown, /✗ 所填为 0，差 -11/);
-    assert.equal(lines[total.line].slice(hover.range.start.character, hover.range.end.character), '0');
+    assert.equal(nth(lines, total.line, 'line').slice(hover.range.start.character, hover.range.end.character), '0');
   });
 
   test('on 四、结转下年度继续办理: the balance 一 + 二 − （七）', () => {
@@ -309,7 +304,7 @@ describe('completion', () => {
   test('in table 三, the next missing row comes first and inserts a whole Markdown row with zeros', () => {
     const { model, pos } = withEmptiedLine('| 2.重复申请 |');
     const entries = sorted(completionsAt(model, pos));
-    const first = entries[0];
+    const first = firstOf(entries);
     assert.equal(first.label, '2.重复申请');
     assert.equal(first.preselect, true);
     assert.match(first.detail!, /（五）不予处理 · 下一个缺少的行/);
@@ -319,7 +314,7 @@ describe('completion', () => {
     // Then the rest of the template, in order; rows already there last.
     const rows = entries.filter((e) => e.kind === 'row');
     assert.equal(rows.length, 25);
-    assert.equal(rows[rows.length - 1].detail?.endsWith('已有'), true);
+    assert.equal(nth(rows, rows.length - 1).detail?.endsWith('已有'), true);
     assert.ok(labels(entries).includes('自然人'), 'column headers too');
     assert.ok(labels(entries).includes('（五）不予处理'), 'group labels too');
   });
@@ -331,7 +326,7 @@ describe('completion', () => {
     const below = edited.findIndex((l) => l.includes('| （七）总计 |'));
     edited.splice(below, 0, '');
     const withGap = readReport(edited.join('\n'));
-    const first = sorted(completionsAt(withGap, { line: below, character: 0 }))[0];
+    const first = firstOf(sorted(completionsAt(withGap, { line: below, character: 0 })));
     assert.equal(first.label, '3.其他');
     assert.ok(model.tables.table3);
   });
@@ -383,9 +378,9 @@ describe('completion', () => {
     const edited = [...lines.slice(0, start), '', ...lines.slice(end)];
     const model = readReport(edited.join('\n'));
     const entries = sorted(completionsAt(model, { line: start, character: 0 }));
-    assert.equal(entries[0].label, '五、存在的主要问题及改进情况');
-    assert.equal(entries[0].insertText, '## 五、存在的主要问题及改进情况');
-    assert.equal(entries[0].preselect, true);
+    assert.equal(firstOf(entries).label, '五、存在的主要问题及改进情况');
+    assert.equal(firstOf(entries).insertText, '## 五、存在的主要问题及改进情况');
+    assert.equal(firstOf(entries).preselect, true);
     assert.deepEqual(entries.filter((e) => e.kind === 'heading').length, 6);
   });
 
@@ -394,7 +389,7 @@ describe('completion', () => {
     const i = lines.findIndex((l) => l.startsWith('## 三、'));
     const entries = completionsAt(model, { line: i, character: 5 });
     assert.ok(entries.every((e) => e.kind === 'heading'));
-    assert.deepEqual(entries[0].range.start, { line: i, character: 3 });
+    assert.deepEqual(firstOf(entries).range.start, { line: i, character: 3 });
   });
 
   test('opened by typing `|`: only at the start of a row, not between numbers', () => {
@@ -403,14 +398,14 @@ describe('completion', () => {
     const edited = [...lines];
     edited[i] = '|';
     const start = completionsAt(readReport(edited.join('\n')), { line: i, character: 1 }, 'zh-cn', '|');
-    assert.equal(sorted(start)[0].label, '2.重复申请');
+    assert.equal(firstOf(sorted(start)).label, '2.重复申请');
     edited[i] = '| 2.重复申请 | 1 |';
     assert.deepEqual(completionsAt(readReport(edited.join('\n')), { line: i, character: edited[i].length }, 'zh-cn', '|'), []);
   });
 
   test('in English', () => {
     const { model, pos } = withEmptiedLine('| 2.重复申请 |');
-    const first = sorted(completionsAt(model, pos, 'en'))[0];
+    const first = firstOf(sorted(completionsAt(model, pos, 'en')));
     assert.match(first.detail!, /next missing row/);
     assert.match(first.documentation!, /repeated request/);
   });

@@ -19,10 +19,11 @@ import type {
   PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { LspSession } from './support/lspSession';
+import { firstOf, nth } from './support/defined';
+import { corpusText } from './support/corpus';
 
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
-const TEXT_002 = readFileSync(join(CORPUS, '002_af8524dfc621a99c.txt'), 'utf8');
-const TEXT_005 = readFileSync(join(CORPUS, '005_hongze_2023_pdftotext.txt'), 'utf8');
+const TEXT_002 = corpusText('002_af8524dfc621a99c.txt');
+const TEXT_005 = corpusText('005_hongze_2023_pdftotext.txt');
 const ERRORS_MD = readFileSync('examples/errors.nianbao.md', 'utf8');
 const CONSISTENT_MD = readFileSync('examples/consistent.nianbao.md', 'utf8');
 
@@ -76,16 +77,16 @@ describe('editor features over stdio', () => {
 
   test('textDocument/documentSymbol: the title, six sections, the tables nested in their sections', async () => {
     const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri002 } });
-    assert.equal(symbols[0].name, '2024年东昌区卫健局政府信息公开工作年度报告');
+    assert.equal(firstOf(symbols).name, '2024年东昌区卫健局政府信息公开工作年度报告');
     const sections = symbols.slice(1);
     assert.equal(sections.length, 6);
-    assert.equal(sections[0].name, '一、总体情况');
-    assert.equal(sections[2].detail, '三、收到和处理政府信息公开申请情况');
+    assert.equal(firstOf(sections).name, '一、总体情况');
+    assert.equal(nth(sections, 2).detail, '三、收到和处理政府信息公开申请情况');
     assert.deepEqual(
       sections.map((s) => (s.children ?? []).filter((c) => c.name.startsWith('表')).map((c) => c.name.slice(0, 2))),
       [[], ['表二'], ['表三'], ['表四'], [], []],
     );
-    const table3 = sections[2].children![0];
+    const table3 = firstOf(nth(sections, 2).children!);
     assert.ok(table3.children!.some((c) => c.name === '三、本年度办理结果'));
     assert.equal(table3.range.start.line, table3.selectionRange.start.line);
   });
@@ -102,7 +103,7 @@ describe('editor features over stdio', () => {
 
   test('textDocument/hover on a total: the computed sum and its terms; on a heading: the standard wording', async () => {
     const line = lineIndex(TEXT_005, '（七）总计');
-    const character = TEXT_005.split('\n')[line].indexOf('21');
+    const character = nth(TEXT_005.split('\n'), line, 'line').indexOf('21');
     const total = hoverText(
       await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri005 }, position: { line, character } }),
     );
@@ -134,7 +135,7 @@ describe('editor features over stdio', () => {
         position: { line, character: 0 },
       }),
     );
-    const first = [...list].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))[0];
+    const first = firstOf([...list].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)));
     assert.equal(first.label, '2.重复申请');
     assert.equal(first.insertTextFormat, 2);
     assert.equal(first.preselect, true);
@@ -229,7 +230,7 @@ describe('editor features over stdio', () => {
       const rc = await session.published.next(rcUri, mark);
       assert.deepEqual(rc.diagnostics, []);
       const report = await session.published.next(reportUri, mark);
-      assert.match(report.diagnostics[0].message as string, /should be 18/);
+      assert.match(firstOf(report.diagnostics).message as string, /should be 18/);
     });
 
     test('deleted: its diagnostics clear and the defaults apply again', async () => {
@@ -238,7 +239,7 @@ describe('editor features over stdio', () => {
       await session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: rcUri, type: 3 }] });
       assert.deepEqual((await session.published.next(rcUri, mark)).diagnostics, []);
       const report = await session.published.next(reportUri, mark);
-      assert.match(report.diagnostics[0].message as string, /应为 18/);
+      assert.match(firstOf(report.diagnostics).message as string, /应为 18/);
     });
   });
 
@@ -259,12 +260,12 @@ describe('English through VS Code’s display language (nianbao.locale: auto)', 
   test('diagnostics and hovers in English', async () => {
     const uri = 'file:///reports/en.nianbao.md';
     const published = await session.open(uri, 'nianbao', ERRORS_MD);
-    assert.match(published.diagnostics[0].message as string, /^「三、本年度办理结果·（一）予以公开」·总计 should be 18 .*found 19$/);
+    assert.match(firstOf(published.diagnostics).message as string, /^「三、本年度办理结果·（一）予以公开」·总计 should be 18 .*found 19$/);
     const line = lineIndex(ERRORS_MD, '（一）予以公开');
     const hover = hoverText(
       await session.request<Hover | null>('textDocument/hover', {
         textDocument: { uri },
-        position: { line, character: ERRORS_MD.split('\n')[line].lastIndexOf('19') },
+        position: { line, character: nth(ERRORS_MD.split('\n'), line, 'line').lastIndexOf('19') },
       }),
     );
     assert.match(hover, /Row total \(the six applicant columns\)/);
@@ -277,6 +278,6 @@ describe('English through VS Code’s display language (nianbao.locale: auto)', 
     const mark = session.published.mark();
     await session.notify('workspace/didChangeConfiguration', { settings: { nianbao: session.settings } });
     const published = await session.published.next(uri, mark);
-    assert.match(published.diagnostics[0].message as string, /应为 18/);
+    assert.match(firstOf(published.diagnostics).message as string, /应为 18/);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyEdits, fixAll } from '../shared/src/fixes/index';
@@ -15,6 +15,7 @@ import type { Finding, FindingCode } from '../shared/src/model';
 import { standardHeading } from '../shared/src/template';
 import { checkedFindings, describeFindings, documentLines, textAt } from './support/findings';
 import { numberProblems, numbersOf, targetTextOf } from './support/numbers';
+import { minus, nth, numberAt, rowOf } from './support/defined';
 import {
   cellKey,
   cloneData,
@@ -28,6 +29,7 @@ import {
   type RenderedReport,
   type ReportData,
 } from './support/reportFixture';
+import { corpusReports, corpusText } from './support/corpus';
 
 const ARITHMETIC: FindingCode[] = ['row-total', 'results-total', 'balance', 'review-total'];
 
@@ -90,7 +92,7 @@ function lineWith(ls: string[], needle: string, from = 0): number {
 function replaceAt(rendered: RenderedReport, key: string, replacement: string): string {
   const at = rendered.cells.get(key)!;
   const ls = lines(rendered.text);
-  const line = ls[at.start.line];
+  const line = nth(ls, at.start.line, 'line');
   ls[at.start.line] = line.slice(0, at.start.character) + replacement + line.slice(at.end.character);
   return ls.join('\n');
 }
@@ -98,11 +100,11 @@ function replaceAt(rendered: RenderedReport, key: string, replacement: string): 
 /** Data where one result row is all zeros (its numbers taken out of 一 and （七）), so deleting it breaks no sum. */
 function withZeroRow(seed: number, rowId: string): ReportData {
   const data = cloneData(consistentData(seed));
-  const values = data.table3[rowId];
-  for (const id of ['t3.new', 't3.resultsTotal']) data.table3[id] = data.table3[id].map((v, i) => v - values[i]);
+  const values = rowOf(data.table3, rowId);
+  for (const id of ['t3.new', 't3.resultsTotal']) data.table3[id] = minus(rowOf(data.table3, id), values);
   data.table3[rowId] = values.map(() => 0);
   assert.ok(
-    data.table3['t3.new'].every((v) => v >= 0),
+    rowOf(data.table3, 't3.new').every((v) => v >= 0),
     'fixture: 一 stays non-negative',
   );
   return data;
@@ -111,12 +113,13 @@ function withZeroRow(seed: number, rowId: string): ReportData {
 /** Data where the last three applicant columns of a row are 0 (taken out of 一 and （七） too), so cutting them off breaks no sum once they are filled with 0. */
 function withZeroTail(seed: number, rowId: string): ReportData {
   const data = cloneData(consistentData(seed));
-  const removed = data.table3[rowId].map((v, i) => (i >= 3 && i < 6 ? v : 0));
-  removed[6] = removed.slice(0, 6).reduce((a, b) => a + b, 0);
-  assert.ok(removed[6] > 0, 'fixture: the cut columns hold numbers');
-  for (const id of [rowId, 't3.new', 't3.resultsTotal']) data.table3[id] = data.table3[id].map((v, i) => v - removed[i]);
+  const removed = rowOf(data.table3, rowId).map((v, i) => (i >= 3 && i < 6 ? v : 0));
+  const cut = removed.slice(0, 6).reduce((a, b) => a + b, 0);
+  removed[6] = cut;
+  assert.ok(cut > 0, 'fixture: the cut columns hold numbers');
+  for (const id of [rowId, 't3.new', 't3.resultsTotal']) data.table3[id] = minus(rowOf(data.table3, id), removed);
   assert.ok(
-    data.table3['t3.new'].every((v) => v >= 0),
+    rowOf(data.table3, 't3.new').every((v) => v >= 0),
     'fixture: 一 stays non-negative',
   );
   return data;
@@ -128,7 +131,7 @@ function cutRow(rendered: RenderedReport, encoding: Encoding, rowId: string, kee
   const lastKept = rendered.cells.get(cellKey(rowId, keep - 1))!;
   const lastCell = rendered.cells.get(cellKey(rowId, columns - 1))!;
   if (encoding === 'cell-per-line') return [...ls.slice(0, lastKept.start.line + 1), ...ls.slice(lastCell.start.line + 1)].join('\n');
-  const line = ls[lastKept.start.line];
+  const line = nth(ls, lastKept.start.line, 'line');
   const closing = encoding === 'markdown' || encoding === 'pipe' ? line.slice(lastCell.end.character) : '';
   ls[lastKept.start.line] = line.slice(0, lastKept.end.character) + closing;
   return ls.join('\n');
@@ -148,7 +151,10 @@ function deleteRow(rendered: RenderedReport, encoding: Encoding, rowId: string, 
 /** Table 3 with （六）其他处理 as one row of numbers, as on the 2019 format. */
 function legacyOtherHandling(rendered: RenderedReport, encoding: Encoding): string {
   const ls = lines(rendered.text);
-  const rowLines = (id: string) => [rendered.cells.get(cellKey(id, 0))!.start.line, rendered.cells.get(cellKey(id, 6))!.start.line];
+  const rowLines = (id: string): [number, number] => [
+    rendered.cells.get(cellKey(id, 0))!.start.line,
+    rendered.cells.get(cellKey(id, 6))!.start.line,
+  ];
   const [first2] = rowLines('t3.otherHandling.2');
   const [, last3] = rowLines('t3.otherHandling.3');
   const label1 = '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
@@ -159,7 +165,12 @@ function legacyOtherHandling(rendered: RenderedReport, encoding: Encoding): stri
     const blank = ls[last3 + 1]?.trim() === '' ? 1 : 0;
     return [...ls.slice(0, labelLine), ...ls.slice(labelLine + 1, last1 + 1), ...ls.slice(last3 + 1 + blank)].join('\n');
   }
-  const kept = [...ls.slice(0, first1), ls[first1].replace(label1, ''), ...ls.slice(first1 + 1, first2), ...ls.slice(last3 + 1)];
+  const kept = [
+    ...ls.slice(0, first1),
+    nth(ls, first1, 'line').replace(label1, ''),
+    ...ls.slice(first1 + 1, first2),
+    ...ls.slice(last3 + 1),
+  ];
   return kept.join('\n');
 }
 
@@ -244,8 +255,8 @@ for (const encoding of ENCODINGS) {
         assert.ok(!after.some((a) => a.code === 'cell-missing' && a.message === f.message), `「${f.fix!.title}」 left ${f.message}`);
       }
       // The 总计: one edit, and the report is consistent again.
-      const total = missing[3];
-      const sum = data.table3['t3.granted'][6];
+      const total = nth(missing, 3, 'cell-missing');
+      const sum = numberAt(data.table3, 't3.granted', 6);
       assert.equal(total.fix!.title, `填入 ${sum}（前面缺少的 3 格填 0）`);
       const fixed = applyEdits(cut, total.fix!.edits);
       assert.deepEqual(
@@ -268,7 +279,7 @@ for (const encoding of ENCODINGS) {
           findings(fixed).filter((f) => f.severity === 'error'),
           [],
         );
-        const original = rowId === 't4.cases' ? consistentData(11).table4[column] : consistentData(11).table3[rowId][column];
+        const original = rowId === 't4.cases' ? nth(consistentData(11).table4, column) : numberAt(consistentData(11).table3, rowId, column);
         assert.equal(fixed, replaceAt(faulty, cellKey(rowId, column), String(original)), 'the fix restores the original number');
       });
     }
@@ -286,18 +297,20 @@ for (const encoding of ENCODINGS) {
       // Columns 科研机构 and 社会公益组织 of （六） are 0 (their counts taken out of 一 and （七） too).
       for (const id of ids) {
         for (const c of [2, 3]) {
-          const v = data.table3[id][c];
+          const v = numberAt(data.table3, id, c);
           for (const row of [id, 't3.new', 't3.resultsTotal']) {
-            data.table3[row][c] -= v;
-            data.table3[row][6] -= v;
+            const numbers = rowOf(data.table3, row);
+            numbers[c] = nth(numbers, c) - v;
+            numbers[6] = nth(numbers, 6) - v;
           }
         }
       }
-      const sub = ids.map((id) => data.table3[id]);
-      data.table3['t3.otherHandling.1'] = sub[0].map((_, i) => sub[0][i] + sub[1][i] + sub[2][i]);
-      data.table3['t3.otherHandling.2'] = sub[0].map(() => 0);
-      data.table3['t3.otherHandling.3'] = sub[0].map(() => 0);
-      const single = data.table3['t3.otherHandling.1'];
+      const [sub1, sub2, sub3] = ids.map((id) => rowOf(data.table3, id));
+      assert.ok(sub1 && sub2 && sub3);
+      data.table3['t3.otherHandling.1'] = sub1.map((v, i) => v + nth(sub2, i) + nth(sub3, i));
+      data.table3['t3.otherHandling.2'] = sub1.map(() => 0);
+      data.table3['t3.otherHandling.3'] = sub1.map(() => 0);
+      const single = rowOf(data.table3, 't3.otherHandling.1');
       const nonZero = single.filter((v) => v !== 0).length;
       assert.ok(nonZero > 0 && nonZero < single.length, 'fixture: zero and non-zero columns');
       const text = legacyOtherHandling(renderReport(data, encoding), encoding);
@@ -328,8 +341,8 @@ for (const encoding of ENCODINGS) {
     test('legacy-format, table 3: a single row of zeros becomes three rows of zeros, nothing left to fill', () => {
       const data = cloneData(consistentData(11));
       for (const id of ['t3.otherHandling.1', 't3.otherHandling.2', 't3.otherHandling.3']) {
-        const values = data.table3[id];
-        for (const row of ['t3.new', 't3.resultsTotal']) data.table3[row] = data.table3[row].map((v, c) => v - values[c]);
+        const values = rowOf(data.table3, id);
+        for (const row of ['t3.new', 't3.resultsTotal']) data.table3[row] = minus(rowOf(data.table3, row), values);
         data.table3[id] = values.map(() => 0);
       }
       const text = legacyOtherHandling(renderReport(data, encoding), encoding);
@@ -381,14 +394,12 @@ for (const encoding of ENCODINGS) {
   });
 }
 
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
-
 describe('cell-missing in a damaged row: no fix that would not fix', () => {
   test("one cell per line, two of a row's numbers joined on one line: the reader ends the row there; its missing cells are reported without a fix", () => {
     const whole = renderReport(consistentData(11), 'cell-per-line');
     const ls = lines(whole.text);
     const first = whole.cells.get(cellKey('t3.granted', 0))!.start.line;
-    ls.splice(first, 2, ls[first] + ls[first + 1]); // "\t9" + "\t14" → "\t9\t14"
+    ls.splice(first, 2, nth(ls, first, 'line') + nth(ls, first + 1, 'line')); // "\t9" + "\t14" → "\t9\t14"
     const text = ls.join('\n');
     const granted = findings(text).filter((f) => f.code === 'cell-missing' && f.data?.row === 't3.granted');
     assert.ok(granted.length > 0, 'the joined row is reported');
@@ -410,9 +421,9 @@ function misreadAs2019(name: string, f: Finding): boolean {
 }
 
 describe('fix-all on the corpus', () => {
-  for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
+  for (const name of corpusReports()) {
     test(`${name}: no error or warning left but legacy-format (a conversion is the user's decision), and a second fix-all changes nothing`, () => {
-      const text = readFileSync(join(CORPUS, name), 'utf8');
+      const text = corpusText(name);
       const once = fixAll(text);
       // The title fix cannot know an agency or year the report does not state: it writes the template's
       // prompt, which stays a placeholder warning (the report does not pass silently).
@@ -468,8 +479,7 @@ describe('property: one random fault, random encoding, fix-all restores consiste
       } else if (fault === 'blank-total') {
         text = replaceAt(renderReport(data, encoding), cellKey(pick(random, table3Rows), 6), '—');
       } else if (fault === 'lose-label') {
-        const rowId = pick(random, Object.keys(labels));
-        text = renderReport(data, encoding).text.replace(labels[rowId], '');
+        text = renderReport(data, encoding).text.replace(pick(random, Object.values(labels)), '');
       } else {
         text = deleteRow(renderReport(data, encoding), encoding, 't2.penalty', '行政处罚', 1);
       }

@@ -22,6 +22,7 @@ import {
   type RenderedReport,
   type ReportData,
 } from './support/reportFixture';
+import { firstOf, nth, rowOf } from './support/defined';
 
 // ---------------------------------------------------------------------------
 // The generator itself (independent of the core)
@@ -63,10 +64,11 @@ function arithmeticViolations(data: ReportData): string[] {
   }
   if (violations.length > 0) return violations;
   for (let column = 0; column < 7; column++) {
-    const results = total(RESULT_ROWS.map((id) => t3[id][column]));
-    if (t3['t3.resultsTotal'][column] !== results) violations.push(`column ${column}: （七）${t3['t3.resultsTotal'][column]} ≠ ${results}`);
-    const incoming = t3['t3.new'][column] + t3['t3.carriedIn'][column];
-    const outgoing = t3['t3.resultsTotal'][column] + t3['t3.carriedOut'][column];
+    const results = total(RESULT_ROWS.map((id) => nth(rowOf(t3, id), column)));
+    const resultsTotal = nth(rowOf(t3, 't3.resultsTotal'), column);
+    if (resultsTotal !== results) violations.push(`column ${column}: （七）${resultsTotal} ≠ ${results}`);
+    const incoming = nth(rowOf(t3, 't3.new'), column) + nth(rowOf(t3, 't3.carriedIn'), column);
+    const outgoing = nth(rowOf(t3, 't3.resultsTotal'), column) + nth(rowOf(t3, 't3.carriedOut'), column);
     if (incoming !== outgoing) violations.push(`column ${column}: 一+二 ${incoming} ≠ （七）+四 ${outgoing}`);
   }
   if (data.table4.length !== 15) return [...violations, `table 4 has ${data.table4.length} numbers`];
@@ -108,7 +110,7 @@ describe('report fixture generator', () => {
       }
       const zeros = numbers.filter((n) => n.value === 0).length;
       assert.ok(zeros < numbers.length / 3, `seed ${seed}: ${zeros} of ${numbers.length} numbers are zero`);
-      assert.ok(data.table3['t3.new'][TABLE3_TOTAL_COLUMN] > 0, `seed ${seed}: no new applications`);
+      assert.ok(nth(rowOf(data.table3, 't3.new'), TABLE3_TOTAL_COLUMN) > 0, `seed ${seed}: no new applications`);
     }
   });
 
@@ -127,7 +129,7 @@ describe('report fixture generator', () => {
     assert.deepEqual(changed, [{ key: 't3.partly#3', value: (original.get('t3.partly#3') ?? NaN) + 2 }]);
     assert.equal(
       rowValues(withFault(data, { rowId: 't2.fees', column: 0, delta: 1 }), 't2.fees')[0],
-      Math.round((data.table2['t2.fees'][0] + 1) * 100) / 100,
+      Math.round((firstOf(rowOf(data.table2, 't2.fees')) + 1) * 100) / 100,
     );
     assert.throws(() => withFault(data, { rowId: 't3.nope', column: 0, delta: 1 }));
     assert.throws(() => withFault(data, { rowId: 't4.cases', column: 15, delta: 1 }));
@@ -146,7 +148,7 @@ describe('report fixture generator', () => {
           assert.ok(range, `no range for ${key}`);
           assert.equal(range.start.line, range.end.line, `${key} spans lines`);
           assert.equal(textAt(lines, range), formatNumber(key, value), `${key} @${formatRange(range)}`);
-          const line = lines[range.start.line];
+          const line = nth(lines, range.start.line, 'line');
           const before = line.slice(0, range.start.character);
           const after = line.slice(range.end.character);
           assert.match(before, /(^|[\s|])$/, `${key}: number not separated from what precedes it`);
@@ -172,7 +174,7 @@ describe('report fixture generator', () => {
         '六、其他需要报告的事项',
       ].map((h) => lines.indexOf(h));
       assert.ok(
-        headingLines.every((line, i) => line > 0 && (i === 0 || line > headingLines[i - 1])),
+        headingLines.every((line, i) => line > 0 && (i === 0 || line > nth(headingLines, i - 1, 'line'))),
         `${encoding}: headings in order ${headingLines}`,
       );
       assert.ok(
@@ -268,7 +270,7 @@ describe('one changed number is reported once, on that number', () => {
   }
 
   test('markdown with CRLF line endings: row-total', () => {
-    const { code, fault } = FAULT_CASES[0];
+    const { code, fault } = firstOf(FAULT_CASES);
     for (const seed of SEEDS) {
       const rendered = renderFaulty(seed, 'markdown', fault, '\r\n');
       assert.ok(rendered.text.includes('\r\n'));
@@ -280,7 +282,7 @@ describe('one changed number is reported once, on that number', () => {
 describe('a BOM is not content', () => {
   for (const encoding of ENCODINGS) {
     test(`${encoding}: positions are the same with a BOM`, () => {
-      const { code, fault } = FAULT_CASES[0];
+      const { code, fault } = firstOf(FAULT_CASES);
       const rendered = renderFaulty(1, encoding, fault);
       const expected = rendered.cells.get(cellKey(fault.rowId, fault.column));
       assert.ok(expected);

@@ -23,6 +23,7 @@ import { findingRangeProblems, formatRange } from './support/findings';
 import { fixAllTargets, numberProblems, quickFixNumberProblems } from './support/numbers';
 import { bases, cases, cut, int, mutate, pickOf } from './support/mutations';
 import { mulberry32 } from './support/reportFixture';
+import { nth } from './support/defined';
 
 const SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? 20250131);
 const CASES = Number(process.env.NIANBAO_FUZZ_CASES ?? 5000);
@@ -42,8 +43,8 @@ function overlappingEdits(finding: Finding): string[] {
   const edits = [...(finding.fix?.edits ?? [])].sort((a, b) => compare(a.range.start, b.range.start) || compare(a.range.end, b.range.end));
   const problems: string[] = [];
   for (let i = 1; i < edits.length; i++) {
-    if (compare(edits[i - 1].range.end, edits[i].range.start) > 0) {
-      problems.push(`${finding.code} fix edits overlap: ${formatRange(edits[i - 1].range)} and ${formatRange(edits[i].range)}`);
+    if (compare(nth(edits, i - 1).range.end, nth(edits, i).range.start) > 0) {
+      problems.push(`${finding.code} fix edits overlap: ${formatRange(nth(edits, i - 1).range)} and ${formatRange(nth(edits, i).range)}`);
     }
   }
   return problems;
@@ -89,7 +90,7 @@ test(
     let versions = 0;
     for (let session = 0; session < 60; session++) {
       const cache = emptyReaderCache();
-      let text = sources[session % sources.length].text;
+      let text = nth(sources, session % sources.length).text;
       for (let step = 0; step < 25; step++, versions++) {
         const cached = readReport(text, cache);
         const fresh = readReport(text);
@@ -98,11 +99,13 @@ test(
           // A keystroke: one character typed or deleted somewhere.
           const lines = text.split('\n');
           const i = int(random, lines.length);
-          const at = cut(random, lines[i]);
+          const at = cut(random, nth(lines, i, 'line'));
           lines[i] =
             random() < 0.5
-              ? lines[i].slice(0, at) + pickOf(random, ['1', '|', '\t', ' ', '、', '一', '总']) + lines[i].slice(at)
-              : lines[i].slice(0, at) + lines[i].slice(at + 1);
+              ? nth(lines, i, 'line').slice(0, at) +
+                pickOf(random, ['1', '|', '\t', ' ', '、', '一', '总']) +
+                nth(lines, i, 'line').slice(at)
+              : nth(lines, i, 'line').slice(0, at) + nth(lines, i, 'line').slice(at + 1);
           text = lines.join('\n');
         } else {
           text = mutate(text, random).text;

@@ -1,18 +1,15 @@
 // The TextMate grammar on real lines of ../shared/corpus, tokenized with vscode-textmate and
 // vscode-oniguruma (what VS Code itself uses), and the Markdown injection inside a Markdown host.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IGrammar } from 'vscode-textmate';
 import { describeTokens, loadGrammar, scopesOf, tokenizeLine, tokenizeLines, type Token } from './support/textmate';
-
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
+import { nth } from './support/defined';
+import { corpusText } from './support/corpus';
 
 function corpusLine(seed: string, line: number): string {
-  const name = readdirSync(CORPUS).find((n) => n.startsWith(seed))!;
-  return readFileSync(join(CORPUS, name), 'utf8').split(/\r\n|\n|\r/)[line - 1];
+  return nth(corpusText(seed).split(/\r\n|\n|\r/), line - 1, `${seed} line`);
 }
 
 let grammar: IGrammar;
@@ -146,7 +143,7 @@ describe('grammar on real report lines', () => {
 
   test('a multi-line HTML comment stays a comment across lines', () => {
     const lines = tokenizeLines(grammar, '<!-- 说明：\n一、总体情况\n-->');
-    assertScopes(lines[1], '一、总体情况', 'comment.block.html.nianbao');
+    assertScopes(nth(lines, 1, 'line'), '一、总体情况', 'comment.block.html.nianbao');
   });
 });
 
@@ -156,6 +153,7 @@ describe('Markdown injection', () => {
       markdown,
       '# 青山县2023年政府信息公开工作年度报告\n\n## 三、收到和处理政府信息公开申请情况\n\n一、总体情况\n\n## Installation',
     );
+    assert.ok(title && heading && plain && prose, 'seven lines');
     assertScopes(title, '年政府信息公开工作年度报告', 'markup.heading.title.nianbao');
     assertScopes(heading, '三', 'markup.heading.section.nianbao', 'constant.numeric.section-number.nianbao');
     assertScopes(heading, '收到和处理政府信息公开申请情况', 'entity.name.section.nianbao');
@@ -166,11 +164,12 @@ describe('Markdown injection', () => {
 
   test('not inside fenced code', () => {
     const lines = tokenizeLines(markdown, '```\n## 一、总体情况\n```');
-    assertNoScope(lines[1], 'markup.heading.section.nianbao');
+    assertNoScope(nth(lines, 1, 'line'), 'markup.heading.section.nianbao');
   });
 
   test('disable directives are coloured inside Markdown', () => {
     const [line] = tokenizeLines(markdown, '<!-- nianbao-enable -->');
+    assert.ok(line);
     assertScopes(line, 'nianbao-enable', 'keyword.control.directive.nianbao');
   });
 });

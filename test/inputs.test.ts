@@ -19,6 +19,7 @@ import type { Finding } from '../shared/src/model';
 import { docxOf, exampleReportText, fixtureItems, htmlOf } from './support/documentFixtures';
 import { LspSession } from './support/lspSession';
 import { CONVERT_DOCUMENT_COMMAND, type ConvertDocumentResponse } from '../shared/src/inputs/kinds';
+import { firstOf, nth } from './support/defined';
 
 const CLI = 'dist/cli.js';
 
@@ -47,13 +48,15 @@ function runCli(...args: string[]): CliRun {
 }
 
 let dir = '';
-const files: Record<string, string> = {};
+type FixtureName = 'consistent.docx' | 'faulty.docx' | 'consistent.html' | 'faulty.htm' | 'consistent-utf8.html';
+/** The path of each fixture file; every one is written by before(). */
+const files = {} as Record<FixtureName, string>;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-inputs-'));
   const good = fixtureItems(exampleReportText());
   const bad = fixtureItems(faultyReportText());
-  const write = (name: string, bytes: Uint8Array) => {
+  const write = (name: FixtureName, bytes: Uint8Array) => {
     files[name] = join(dir, name);
     writeFileSync(files[name], bytes);
   };
@@ -66,7 +69,7 @@ before(async () => {
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function converted(name: string) {
+function converted(name: FixtureName) {
   const result = convertDocument(files[name], readFileSync(files[name]));
   assert.ok(result.ok, result.ok ? '' : result.reason);
   return result;
@@ -78,7 +81,7 @@ describe('.docx with the official merged-cell tables', () => {
     assert.ok(read.ok);
     const tables = read.document.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
     assert.equal(tables.length, 3);
-    const t3 = tables[1];
+    const t3 = nth(tables, 1);
     const at = (text: string) => t3.cells.find((c) => c.text === text);
     assert.deepEqual(at('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), {
       text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
@@ -93,7 +96,7 @@ describe('.docx with the official merged-cell tables', () => {
     assert.deepEqual(at('三、本年度办理结果'), { text: '三、本年度办理结果', row: 5, column: 0, rowSpan: 22, colSpan: 1 });
     assert.deepEqual(at('（三）不予公开'), { text: '（三）不予公开', row: 7, column: 1, rowSpan: 8, colSpan: 1 });
     assert.deepEqual(at('（一）予以公开'), { text: '（一）予以公开', row: 5, column: 1, rowSpan: 1, colSpan: 2 });
-    const t4 = tables[2];
+    const t4 = nth(tables, 2);
     assert.deepEqual(
       t4.cells.find((c) => c.text === '行政诉讼'),
       { text: '行政诉讼', row: 0, column: 5, rowSpan: 1, colSpan: 10 },
@@ -117,7 +120,10 @@ describe('.docx with the official merged-cell tables', () => {
     assert.deepEqual(codesOf(serious(findings)), ['review-total:error', 'row-total:error']);
     assert.deepEqual(codesOf(findings), codesOf(checkText(faultyReportText()).findings));
     const rowTotal = findings.find((f) => f.code === 'row-total')!;
-    assert.equal(doc.text.split('\n')[rowTotal.range.start.line].slice(rowTotal.range.start.character, rowTotal.range.end.character), '19');
+    assert.equal(
+      nth(doc.text.split('\n'), rowTotal.range.start.line, 'line').slice(rowTotal.range.start.character, rowTotal.range.end.character),
+      '19',
+    );
     // Word table 2 (table 3 of the report), grid row 6 (three header rows, 一, 二, then （一）), column 10 (总计).
     assert.deepEqual(locationAt(doc, rowTotal.range.start), { table: 2, row: 6, column: 10, text: '19' });
     assert.ok(model.isReport);
@@ -132,6 +138,7 @@ describe('.docx with the official merged-cell tables', () => {
     const json = runCli('check', '--format', 'json', files['faulty.docx']);
     assert.equal(json.status, 1);
     const [report] = JSON.parse(json.stdout) as { diagnostics: { code: string; source?: unknown; range: unknown }[] }[];
+    assert.ok(report, 'one report');
     const rowTotal = report.diagnostics.find((d) => d.code === 'row-total')!;
     assert.deepEqual(rowTotal.source, { place: '表三「（一）予以公开」·总计', table: 2, row: 6, column: 10 });
     const reviewTotal = report.diagnostics.find((d) => d.code === 'review-total')!;
@@ -204,6 +211,7 @@ describe('.html saved from a government site', () => {
     const run = runCli('check', '--format', 'json', files['faulty.htm']);
     assert.equal(run.status, 1, run.stderr);
     const [report] = JSON.parse(run.stdout) as { diagnostics: { code: string; source?: unknown }[] }[];
+    assert.ok(report, 'one report');
     assert.deepEqual(report.diagnostics.find((d) => d.code === 'row-total')?.source, {
       place: '表三「（一）予以公开」·总计',
       table: 2,
@@ -222,7 +230,7 @@ describe('.html saved from a government site', () => {
     const doc = readHtml('<table><tr><td><table><tr><td rowspan="2">甲</td><td>1</td></tr><tr><td>2</td></tr></table></td></tr></table>');
     const tables = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
     assert.equal(tables.length, 1);
-    assert.deepEqual(tables[0].cells, [
+    assert.deepEqual(firstOf(tables).cells, [
       { text: '甲', row: 0, column: 0, rowSpan: 2, colSpan: 1 },
       { text: '1', row: 0, column: 1, rowSpan: 1, colSpan: 1 },
       { text: '2', row: 1, column: 1, rowSpan: 1, colSpan: 1 },
@@ -232,7 +240,7 @@ describe('.html saved from a government site', () => {
 });
 
 describe('the imported Markdown draft', () => {
-  for (const name of ['faulty.docx', 'faulty.htm', 'consistent.docx', 'consistent.html']) {
+  for (const name of ['faulty.docx', 'faulty.htm', 'consistent.docx', 'consistent.html'] as const) {
     it(`of ${name} gets the same findings as the original when checked as a Markdown file`, () => {
       const draft = join(dir, 'drafts', `${name}.md`);
       mkdirSync(join(dir, 'drafts'), { recursive: true });
@@ -245,9 +253,11 @@ describe('the imported Markdown draft', () => {
       }[];
       const strip = (ds: { code: string; message: string; range: unknown }[]) =>
         ds.map((d) => ({ code: d.code, message: d.message, range: d.range }));
-      assert.deepEqual(strip(imported[0].diagnostics), strip(original[0].diagnostics));
+      assert.deepEqual(strip(firstOf(imported).diagnostics), strip(firstOf(original).diagnostics));
       assert.deepEqual(
-        imported[0].diagnostics.map((d) => d.code).sort(),
+        firstOf(imported)
+          .diagnostics.map((d) => d.code)
+          .sort(),
         checkText(name.startsWith('faulty') ? faultyReportText() : exampleReportText())
           .findings.map((f) => f.code)
           .sort(),
@@ -276,8 +286,8 @@ describe('bad input: one line naming the file, exit 2, nothing written', () => {
       assert.equal(run.status, 2, `${args.join(' ')} ${name}: ${run.stderr}`);
       const lines = run.stderr.trim().split('\n');
       assert.equal(lines.length, 1, run.stderr);
-      assert.ok(lines[0].includes(path), `the message names the file: ${lines[0]}`);
-      assert.match(lines[0], reason);
+      assert.ok(nth(lines, 0, 'line').includes(path), `the message names the file: ${lines[0]}`);
+      assert.match(nth(lines, 0, 'line'), reason);
       assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
     }
     assert.deepEqual(readdirSync(sub), [name]);
@@ -349,7 +359,10 @@ describe('the import command in the language server (workspace/executeCommand ni
     );
     const rowTotal = published.diagnostics.find((d) => d.code === 'row-total')!;
     assert.equal(
-      result.markdown.split('\n')[rowTotal.range.start.line].slice(rowTotal.range.start.character, rowTotal.range.end.character),
+      nth(result.markdown.split('\n'), rowTotal.range.start.line, 'line').slice(
+        rowTotal.range.start.character,
+        rowTotal.range.end.character,
+      ),
       '19',
     );
   });

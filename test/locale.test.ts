@@ -1,7 +1,6 @@
 // Finding messages in Chinese (default) and English: the same findings, only the words differ.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, runRules } from '../shared/src/engine';
@@ -11,8 +10,9 @@ import { format, msg } from '../shared/src/messages';
 import { readReport } from '../shared/src/reader';
 import { defineRule, ruleByCode, RULES } from '../shared/src/rules';
 import { consistentData, renderReport, withFault } from './support/reportFixture';
+import { firstOf, nth } from './support/defined';
+import { corpusReports, corpusText } from './support/corpus';
 
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 const HAN = /[\u4e00-\u9fff]/g;
 const ERRORS_MD = readFileSync('examples/errors.nianbao.md', 'utf8');
 
@@ -25,24 +25,25 @@ describe('messages in English', () => {
   test('the same finding, en vs zh (row-total of errors.nianbao.md)', () => {
     const zh = checkText(ERRORS_MD).findings;
     const en = checkText(ERRORS_MD, { locale: 'en' }).findings;
-    assert.equal(zh[0].message, '「三、本年度办理结果·（一）予以公开」·总计 应为 18（自然人至其他六列之和），实为 19');
+    assert.equal(firstOf(zh).message, '「三、本年度办理结果·（一）予以公开」·总计 应为 18（自然人至其他六列之和），实为 19');
     assert.equal(
-      en[0].message,
+      firstOf(en).message,
       '「三、本年度办理结果·（一）予以公开」·总计 should be 18 (the sum of the six columns 自然人 to 其他), found 19',
     );
     assert.deepEqual(
       en.map((f) => [f.code, f.severity, f.range]),
       zh.map((f) => [f.code, f.severity, f.range]),
     );
-    assert.match(en[2].message, /^Section 5 「五、存在的主要问题及改进情况」 is missing \(it belongs before 「其他需要报告的事项」\)$/);
+    assert.match(
+      nth(en, 2).message,
+      /^Section 5 「五、存在的主要问题及改进情况」 is missing \(it belongs before 「其他需要报告的事项」\)$/,
+    );
     // Related information is translated too.
-    assert.ok(en[0].related!.every((r) => !/^减 /.test(r.message)));
+    assert.ok(firstOf(en).related!.every((r) => !/^减 /.test(r.message)));
   });
 
   test('every finding on every corpus file and on faulty generated reports has an English message', () => {
-    const texts = readdirSync(CORPUS)
-      .filter((n) => n.endsWith('.txt'))
-      .map((n) => readFileSync(join(CORPUS, n), 'utf8'));
+    const texts = corpusReports().map(corpusText);
     const data = consistentData(7);
     for (const encoding of ['markdown', 'pipe', 'tab'] as const) {
       texts.push(renderReport(withFault(data, { rowId: 't3.carriedOut', column: 0, delta: 2 }), encoding).text);
@@ -57,7 +58,7 @@ describe('messages in English', () => {
       );
       en.forEach((f, i) => {
         count++;
-        assert.notEqual(f.message, zh[i].message, `${f.code} translated`);
+        assert.notEqual(f.message, nth(zh, i).message, `${f.code} translated`);
         const words = ownWords(f.message).match(HAN) ?? [];
         // Chinese left in an English message is quoted document text (labels, column names), never the sentence.
         assert.ok(words.length <= ownWords(f.message).length / 2, `${f.code}: ${f.message}`);

@@ -13,10 +13,11 @@ import { splitRuns } from '../shared/src/runs';
 import type { Cell } from '../shared/src/model';
 import { TABLE3_2021 } from '../shared/src/template';
 import { cellKey, consistentData, ENCODINGS, renderReport, withFault, type Encoding } from './support/reportFixture';
+import { firstOf, nth, rowOf } from './support/defined';
 
 const ERROR_CODES = (findings: Finding[]) => [...new Set(findings.filter((f) => f.severity !== 'hint').map((f) => f.code))].sort();
 const ofCode = (findings: Finding[], code: FindingCode) => findings.filter((f) => f.code === code);
-const textAt = (text: string, r: Range) => text.split(/\r?\n/)[r.start.line].slice(r.start.character, r.end.character);
+const textAt = (text: string, r: Range) => nth(text.split(/\r?\n/), r.start.line, 'line').slice(r.start.character, r.end.character);
 
 /** Joins the lines of a text without separators: a page's text as a crawler keeps it. */
 const collapse = (text: string) => text.split(/\r?\n/).join('');
@@ -48,7 +49,7 @@ describe('a whole report on one line (collapsed text)', () => {
         const found = checkText(collapse(faulty.text)).findings;
         assert.deepEqual(ERROR_CODES(found), expected, `${encoding} seed ${seed}, faulty`);
         // Its range is the wrong number's own digits.
-        const wrong = String(withFault(data, fault).table3['t3.granted'][0]);
+        const wrong = String(rowOf(withFault(data, fault).table3, 't3.granted')[0]);
         const arithmetic = found.filter((f) => f.severity === 'error');
         assert.ok(
           arithmetic.some((f) => textAt(collapse(faulty.text), f.range) === wrong),
@@ -96,7 +97,7 @@ describe('a whole report on one line (collapsed text)', () => {
       [[0, 0, 0], [1, 3, 5], [7], [12], [0], [0]],
     );
     assert.deepEqual(
-      model.tables.table4?.rows[0].cells.map((c) => c?.value),
+      model.tables.table4?.rows[0]?.cells.map((c) => c?.value),
       [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     );
     assert.deepEqual(
@@ -146,10 +147,11 @@ describe('digits run together', () => {
     // 四、结转下年度继续办理 is 10 1 0 0 0 0 | 11: written as 101000011 it is also 1 0 10 0 0 0 | 11 by its own total.
     const data = consistentData(14);
     const out = [10, 1, 0, 0, 0, 0, 11];
-    for (let c = 0; c < 6; c++) data.table3['t3.new'][c] += out[c] - data.table3['t3.carriedOut'][c];
-    data.table3['t3.new'][6] = data.table3['t3.new'].slice(0, 6).reduce((a, b) => a + b, 0);
+    const fresh = rowOf(data.table3, 't3.new');
+    for (let c = 0; c < 6; c++) fresh[c] = nth(fresh, c) + nth(out, c) - nth(rowOf(data.table3, 't3.carriedOut'), c);
+    fresh[6] = fresh.slice(0, 6).reduce((a, b) => a + b, 0);
     data.table3['t3.carriedOut'] = out;
-    assert.ok(data.table3['t3.new'].every((v) => v >= 0));
+    assert.ok(rowOf(data.table3, 't3.new').every((v) => v >= 0));
     const lines = renderReport(data, 'tab').text.split('\n');
     const at = lines.findIndex((l) => l.includes('四、结转下年度继续办理'));
     lines[at] = '四、结转下年度继续办理101000011';
@@ -178,10 +180,10 @@ describe('digits run together', () => {
       const data = consistentData(21);
       // Two rows of 0 0 0 0 0 0 | 0 and 1 0 0 0 0 0 | 1; 予以公开 takes up the difference, so the table still adds up.
       const replaced = { 't3.withheld.4': [0, 0, 0, 0, 0, 0, 0], 't3.withheld.5': [1, 0, 0, 0, 0, 0, 1] };
-      const granted = data.table3['t3.granted'];
+      const granted = rowOf(data.table3, 't3.granted');
       for (let c = 0; c < 6; c++) {
-        for (const [id, values] of Object.entries(replaced)) granted[c] += data.table3[id][c] - values[c];
-        assert.ok(granted[c] >= 0);
+        for (const [id, values] of Object.entries(replaced)) granted[c] = nth(granted, c) + nth(rowOf(data.table3, id), c) - nth(values, c);
+        assert.ok(nth(granted, c) >= 0);
       }
       granted[6] = granted.slice(0, 6).reduce((a, b) => a + b, 0);
       Object.assign(data.table3, replaced);
@@ -191,7 +193,7 @@ describe('digits run together', () => {
       const rewrite = (rowId: string, cells: string) => {
         const line = rendered.cells.get(cellKey(rowId, 0))!.start.line;
         const labelEnd = rendered.cells.get(cellKey(rowId, 0))!.start.character;
-        lines[line] = lines[line].slice(0, labelEnd) + cells + (encoding === 'pipe' ? ' |' : '');
+        lines[line] = nth(lines, line, 'line').slice(0, labelEnd) + cells + (encoding === 'pipe' ? ' |' : '');
         void sep;
       };
       rewrite('t3.withheld.4', '0 0 0 0 0 00');
@@ -209,12 +211,14 @@ describe('digits run together', () => {
       );
       assert.deepEqual(ERROR_CODES(findings), []);
       // 10 1 0 0 0 0 11 or 1 0 10 0 0 0 11: nothing decides.
-      lines[rendered.cells.get(cellKey('t3.withheld.5', 0))!.start.line] = lines[
-        rendered.cells.get(cellKey('t3.withheld.5', 0))!.start.line
-      ].replace('10 0 0 0 01', '1010 0 0 011');
+      lines[rendered.cells.get(cellKey('t3.withheld.5', 0))!.start.line] = nth(
+        lines,
+        rendered.cells.get(cellKey('t3.withheld.5', 0))!.start.line,
+        'line',
+      ).replace('10 0 0 0 01', '1010 0 0 011');
       const ambiguous = checkText(lines.join('\n')).findings;
       assert.deepEqual(ERROR_CODES(ambiguous), ['cell-not-number']);
-      assert.match(ofCode(ambiguous, 'cell-not-number')[0].message, /数字连在一起，无法唯一拆分/);
+      assert.match(firstOf(ofCode(ambiguous, 'cell-not-number')).message, /数字连在一起，无法唯一拆分/);
     });
   }
 });
@@ -228,7 +232,8 @@ describe('one pattern, one finding: a column blank in every row', () => {
       ranges.sort((a, b) => b.start.line - a.start.line || b.start.character - a.start.character);
       const lines = rendered.text.split('\n');
       for (const r of ranges)
-        lines[r.start.line] = lines[r.start.line].slice(0, r.start.character) + lines[r.start.line].slice(r.end.character);
+        lines[r.start.line] =
+          nth(lines, r.start.line, 'line').slice(0, r.start.character) + nth(lines, r.start.line, 'line').slice(r.end.character);
       const text = lines.join('\n');
       const { findings } = checkText(text);
       const missing = ofCode(findings, 'cell-missing');
@@ -255,10 +260,11 @@ describe('one pattern, one finding: a column blank in every row', () => {
     const rendered = renderReport(consistentData(8), 'tab');
     const r = rendered.cells.get(cellKey('t3.granted', 2))!;
     const lines = rendered.text.split('\n');
-    lines[r.start.line] = lines[r.start.line].slice(0, r.start.character) + lines[r.start.line].slice(r.end.character);
+    lines[r.start.line] =
+      nth(lines, r.start.line, 'line').slice(0, r.start.character) + nth(lines, r.start.line, 'line').slice(r.end.character);
     const missing = ofCode(checkText(lines.join('\n')).findings, 'cell-missing');
     assert.equal(missing.length, 1);
-    assert.equal(missing[0].data?.row, 't3.granted');
+    assert.equal(firstOf(missing).data?.row, 't3.granted');
   });
 });
 
@@ -269,7 +275,7 @@ describe('table 2 format from its columns; row-label wording', () => {
       const { model, findings } = checkText(text);
       assert.equal(model.tables.table2?.format, '2021');
       assert.deepEqual(ERROR_CODES(findings), ['label-wording']);
-      const f = ofCode(findings, 'label-wording')[0];
+      const f = firstOf(ofCode(findings, 'label-wording'));
       assert.equal(f.severity, 'info');
       assert.equal(textAt(text, f.range), '规范性文件');
       assert.equal(checkText(applyEdits(text, f.fix!.edits)).findings.filter((x) => x.severity !== 'hint').length, 0);
@@ -301,7 +307,7 @@ describe('table 2 format from its columns; row-label wording', () => {
     const { model, findings } = checkText(text);
     assert.ok(model.tables.table3?.rows.some((r) => r.id === 't3.unable.3'));
     assert.deepEqual(ERROR_CODES(findings), ['label-wording']);
-    assert.equal(ofCode(findings, 'label-wording')[0].fix?.edits[0].newText, '3.补正后申请内容仍不明确');
+    assert.equal(firstOf(ofCode(findings, 'label-wording')).fix?.edits[0]?.newText, '3.补正后申请内容仍不明确');
   });
 });
 
@@ -322,7 +328,7 @@ describe('heading variants and lost headings', () => {
       const text = lines.join('\n');
       const { findings } = checkText(text);
       assert.deepEqual(ERROR_CODES(findings), ['heading-missing']);
-      const f = ofCode(findings, 'heading-missing')[0];
+      const f = firstOf(ofCode(findings, 'heading-missing'));
       assert.equal(f.severity, 'warning');
       assert.equal(f.range.start.line, at);
       const fixed = applyEdits(text, f.fix!.edits);
@@ -379,7 +385,9 @@ describe('web-page leftovers', () => {
     assert.ok(hinted.includes('关闭本页'), JSON.stringify(hinted));
     assert.ok(hinted.includes('微信 微博 QQ空间'), JSON.stringify(hinted));
     assert.ok(
-      ofCode(findings, 'conversion-artifact').every((f) => f.fix!.edits[0].range.start.line === 0 && f.fix!.edits[0].newText === ''),
+      ofCode(findings, 'conversion-artifact').every(
+        (f) => firstOf(f.fix!.edits).range.start.line === 0 && firstOf(f.fix!.edits).newText === '',
+      ),
     );
   });
 });
@@ -397,9 +405,9 @@ describe('never silent on a report', () => {
       findings.map((f) => [f.code, f.severity]),
       [['unreadable', 'warning']],
     );
-    assert.match(findings[0].message, /标题「临河区水利局2023年政府信息公开工作年度报告」/);
-    assert.match(findings[0].message, /未找到：第一、二、三、四、五、六部分的标题、表二、三、四/);
-    assert.equal(checkText(text, { locale: 'en' }).findings[0].message.includes('not found'), true);
+    assert.match(firstOf(findings).message, /标题「临河区水利局2023年政府信息公开工作年度报告」/);
+    assert.match(firstOf(findings).message, /未找到：第一、二、三、四、五、六部分的标题、表二、三、四/);
+    assert.equal(firstOf(checkText(text, { locale: 'en' }).findings).message.includes('not found'), true);
   });
 
   test('most table-3 labels without headings is a report too', () => {
@@ -425,14 +433,14 @@ describe('empty cells written as empty lines (one cell per line)', () => {
     const granted = model.tables.table3!.rows.find((r) => r.id === 't3.granted')!;
     assert.equal(granted.cells[3]?.kind, 'empty');
     assert.equal(granted.cells[3]?.line, cell.start.line);
-    assert.equal(granted.cells[6]?.value, consistentData(9).table3['t3.granted'][6], 'the total stays in its column');
+    assert.equal(granted.cells[6]?.value, rowOf(consistentData(9).table3, 't3.granted')[6], 'the total stays in its column');
     const missing = ofCode(findings, 'cell-missing');
     assert.equal(missing.length, 1);
-    assert.equal(missing[0].range.start.line, cell.start.line);
+    assert.equal(firstOf(missing).range.start.line, cell.start.line);
     assert.deepEqual(ERROR_CODES(findings), ['cell-missing']);
     // Its fix writes the number into the empty line.
-    const fixed = applyEdits(text, missing[0].fix!.edits);
-    assert.equal(fixed.split('\n')[cell.start.line].trim(), '0');
+    const fixed = applyEdits(text, firstOf(missing).fix!.edits);
+    assert.equal(nth(fixed.split('\n'), cell.start.line, 'line').trim(), '0');
   });
 
   test('an empty line between rows that are complete is not a cell', () => {
@@ -451,9 +459,11 @@ describe('notes inside table-2 cells', () => {
       const rendered = renderReport(data, encoding);
       const r = rendered.cells.get(cellKey('t2.normative', 0))!;
       const lines = rendered.text.split('\n');
-      const issued = data.table2['t2.normative'][0];
+      const issued = rowOf(data.table2, 't2.normative')[0];
       lines[r.start.line] =
-        lines[r.start.line].slice(0, r.end.character) + '（其中修订 1 件）' + lines[r.start.line].slice(r.end.character);
+        nth(lines, r.start.line, 'line').slice(0, r.end.character) +
+        '（其中修订 1 件）' +
+        nth(lines, r.start.line, 'line').slice(r.end.character);
       const text = lines.join('\n');
       const { model, findings } = checkText(text);
       const cell = model.tables.table2!.rows.find((x) => x.id === 't2.normative')!.cells[0]!;
@@ -473,7 +483,7 @@ describe('displaced labels in pdftotext columns', () => {
     const group = lines.indexOf('（六）其他处理');
     const row = lines.findIndex((l) => l.startsWith('2.申请人逾期未按收费通知要求缴纳费用'));
     assert.ok(group >= 0 && row > group);
-    const numbers = lines[row].slice(lines[row].indexOf('  '));
+    const numbers = nth(lines, row, 'line').slice(nth(lines, row, 'line').indexOf('  '));
     lines[group] = '（六）其';
     lines.splice(row, 1, '2、申请人逾期未按收费通知要', '他处理', `求缴纳费用、行政机关不再处理其政府信息公开申请${numbers}`);
     const { model, findings } = checkText(lines.join('\n'));
@@ -495,7 +505,7 @@ test('a lone number in a row of a table without totals is a number, not a run (�
   assert.equal(model.tables.table2?.format, '2019');
   assert.equal(
     model.tables.table2?.rows.find((r) => r.id === 't2.licensing')?.cells[0]?.value,
-    consistentData(11).table2['t2.licensing'][0],
+    rowOf(consistentData(11).table2, 't2.licensing')[0],
   );
   assert.equal(ofCode(findings, 'cell-not-number').length, 0);
 });

@@ -3,17 +3,16 @@
 // generated reports.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 
 import { checkText } from '../shared/src/engine';
 import type { Finding } from '../shared/src/model';
 import { SECTIONS, TABLE2_2019, TABLE2_2021, TABLE3_2021, TABLE4, standardHeading } from '../shared/src/template';
+import { nth } from './support/defined';
 import { findingRangeProblems } from './support/findings';
 import { ENCODINGS, consistentData, mulberry32, pick, randomInt, renderReport } from './support/reportFixture';
+import { CORPUS_DIR, corpusReports, corpusText } from './support/corpus';
 
-const CORPUS_DIR = resolve(process.cwd(), '../shared/corpus');
 const TRUNCATION_STEP = 50;
 const MAX_REPORTED_PROBLEMS = 8;
 
@@ -52,17 +51,15 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
+    [copy[i], copy[j]] = [nth(copy, j), nth(copy, i)];
   }
   return copy;
 }
 
 function corpusFiles(): { name: string; text: string }[] {
-  const names = readdirSync(CORPUS_DIR)
-    .filter((name) => name.endsWith('.txt'))
-    .sort();
+  const names = corpusReports();
   assert.ok(names.length > 0, `no corpus files in ${CORPUS_DIR}`);
-  return names.map((name) => ({ name, text: readFileSync(join(CORPUS_DIR, name), 'utf8') }));
+  return names.map((name) => ({ name, text: corpusText(name) }));
 }
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import type { Finding, FindingCode, Range } from '../shared/src/model';
 import { standardHeading } from '../shared/src/template';
 import { describeFindings } from './support/findings';
 import { cellKey, consistentData, renderReport, withFault, type Encoding, type RenderedReport } from './support/reportFixture';
+import { firstOf, nth } from './support/defined';
 
 const ENCODINGS: Encoding[] = ['markdown', 'pipe', 'cell-per-line'];
 
@@ -38,7 +39,7 @@ function lineIndex(lines: string[], needle: string, from = 0): number {
 /** Range of `needle` on the first line (at or after `from`) that contains it. */
 function rangeOf(lines: string[], needle: string, from = 0): Range {
   const line = lineIndex(lines, needle, from);
-  const character = lines[line].indexOf(needle);
+  const character = nth(lines, line, 'line').indexOf(needle);
   return { start: { line, character }, end: { line, character: character + needle.length } };
 }
 
@@ -66,7 +67,7 @@ function mapLines(text: string, f: (lines: string[]) => string[]): string {
 function replaceCell(rendered: RenderedReport, key: string, replacement: string, insertBefore = false): { text: string; at: Range } {
   const at = rendered.cells.get(key)!;
   const lines = rendered.text.split('\n');
-  const line = lines[at.start.line];
+  const line = nth(lines, at.start.line, 'line');
   const rest = insertBefore ? at.start.character : at.end.character;
   lines[at.start.line] = line.slice(0, at.start.character) + replacement + line.slice(rest);
   return { text: lines.join('\n'), at };
@@ -89,7 +90,7 @@ for (const encoding of ENCODINGS) {
     test('section-missing: at the next section heading when 五 is deleted', () => {
       const c = check(mapLines(clean.text, (ls) => ls.filter((l) => !l.includes(standardHeading(5)))));
       assertFiresAt(c, 'section-missing', rangeOf(c.lines, standardHeading(6)));
-      assert.match(ofCode(c, 'section-missing')[0].message, /五、存在的主要问题及改进情况/);
+      assert.match(firstOf(ofCode(c, 'section-missing')).message, /五、存在的主要问题及改进情况/);
       assertSilent(clean, 'section-missing');
     });
 
@@ -108,7 +109,7 @@ for (const encoding of ENCODINGS) {
     test('section-duplicate: at the second 六', () => {
       const text = mapLines(clean.text, (ls) => {
         const six = headingLine(ls, 6);
-        return [...ls.slice(0, six + 2), '', ls[six], '另有说明。', ...ls.slice(six + 2)];
+        return [...ls.slice(0, six + 2), '', nth(ls, six, 'line'), '另有说明。', ...ls.slice(six + 2)];
       });
       const c = check(text);
       const second = rangeOf(c.lines, standardHeading(6), headingLine(c.lines, 6) + 1);
@@ -122,7 +123,7 @@ for (const encoding of ENCODINGS) {
       const range = rangeOf(c.lines, '3、收到');
       range.end.character = range.start.character + 2;
       assertFiresAt(c, 'heading-numbering', range);
-      assert.equal(ofCode(c, 'heading-numbering')[0].fix?.edits[0].newText, '三、');
+      assert.equal(firstOf(ofCode(c, 'heading-numbering')).fix?.edits[0]?.newText, '三、');
       assertSilent(c, 'section-missing');
       assertSilent(clean, 'heading-numbering');
     });
@@ -155,7 +156,7 @@ for (const encoding of ENCODINGS) {
       });
       const c = check(text);
       assertFiresAt(c, 'row-missing', rangeOf(c.lines, '行政事业性收费'));
-      assert.match(ofCode(c, 'row-missing')[0].message, /行政强制/);
+      assert.match(firstOf(ofCode(c, 'row-missing')).message, /行政强制/);
       assertSilent(clean, 'row-missing');
     });
 
@@ -170,7 +171,7 @@ for (const encoding of ENCODINGS) {
         end: encoding === 'cell-per-line' ? first.end : { line: last.end.line, character: last.end.character - shift },
       };
       assertFiresAt(c, 'row-label-missing', expected);
-      assert.equal(ofCode(c, 'row-label-missing')[0].data?.label, '2.重复申请');
+      assert.equal(firstOf(ofCode(c, 'row-label-missing')).data?.label, '2.重复申请');
       assert.deepEqual(ofCode(c, 'row-missing'), []);
       assertSilent(clean, 'row-label-missing');
     });
@@ -222,7 +223,7 @@ for (const encoding of ENCODINGS) {
         const c = check(rendered.text);
         const at = rendered.cells.get(cellKey(rowId, column))!;
         assertFiresAt(c, code, at);
-        const f = ofCode(c, code)[0];
+        const f = firstOf(ofCode(c, code));
         assert.equal(f.fix?.title, `改为 ${Number(f.data?.expected)}`);
         assert.equal(f.data?.actual, Number(f.data?.expected) + 1);
         assert.ok((f.related?.length ?? 0) >= 3);
@@ -235,19 +236,22 @@ for (const encoding of ENCODINGS) {
       const c = check(mapLines(clean.text, (ls) => ls.slice(1)));
       const first = c.lines.findIndex((l) => l.trim().length > 0);
       assertFiresAt(c, 'title-missing', {
-        start: { line: first, character: c.lines[first].length - c.lines[first].trimStart().length },
-        end: { line: first, character: c.lines[first].trimEnd().length },
+        start: { line: first, character: nth(c.lines, first, 'line').length - nth(c.lines, first, 'line').trimStart().length },
+        end: { line: first, character: nth(c.lines, first, 'line').trimEnd().length },
       });
       const { agency, year } = consistentData(7);
       const heading = encoding === 'markdown' ? '# ' : '';
-      assert.equal(ofCode(c, 'title-missing')[0].fix?.edits[0].newText.trim(), `${heading}${agency}${year}年政府信息公开工作年度报告`);
+      assert.equal(
+        firstOf(ofCode(c, 'title-missing')).fix?.edits[0]?.newText.trim(),
+        `${heading}${agency}${year}年政府信息公开工作年度报告`,
+      );
       assertSilent(clean, 'title-missing');
     });
 
     test('date-missing: at the last line when the date is deleted', () => {
       const c = check(mapLines(clean.text, (ls) => ls.filter((l) => !/^\d{4}年1月15日$/.test(l.trim()))));
       const last = c.lines.length - 1 - [...c.lines].reverse().findIndex((l) => l.trim().length > 0);
-      assertFiresAt(c, 'date-missing', rangeOf(c.lines, c.lines[last].trim(), last));
+      assertFiresAt(c, 'date-missing', rangeOf(c.lines, nth(c.lines, last, 'line').trim(), last));
       assertSilent(clean, 'date-missing');
     });
 
@@ -258,7 +262,7 @@ for (const encoding of ENCODINGS) {
         start: at.start,
         end: { line: at.start.line, character: at.start.character + '[bookmark: _GoBack]'.length },
       });
-      assert.equal(ofCode(c, 'conversion-artifact')[0].severity, 'hint');
+      assert.equal(firstOf(ofCode(c, 'conversion-artifact')).severity, 'hint');
       assert.deepEqual(
         c.findings.filter((f) => f.severity !== 'hint'),
         [],
@@ -298,7 +302,7 @@ test('numbers run together after a label that split more than one way are cell-n
   const c = check(text);
   const range = rangeOf(c.lines, '101000011');
   assertFiresAt(c, 'cell-not-number', range);
-  assert.match(ofCode(c, 'cell-not-number')[0].message, /数字连在一起，无法唯一拆分/);
+  assert.match(firstOf(ofCode(c, 'cell-not-number')).message, /数字连在一起，无法唯一拆分/);
   assert.deepEqual(
     c.findings.filter((f) => ['row-total', 'balance', 'cell-missing'].includes(f.code) && f.range.start.line === range.start.line),
     [],

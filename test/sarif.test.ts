@@ -3,7 +3,7 @@
 // says the same as the JSON output: one result per finding, 1-based regions in UTF-16 code units.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,13 +13,12 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { RULES } from '../shared/src/rules';
 import { artifactLocation, sarifRegion } from '../shared/src/cli/sarif';
+import { firstOf, nth } from './support/defined';
+import { CORPUS_DIR, corpusReports } from './support/corpus';
 
 const CLI = 'dist/cli.js';
-const CORPUS = '../shared/corpus';
-const CORPUS_FILES = readdirSync(CORPUS)
-  .filter((name) => name.endsWith('.txt'))
-  .sort()
-  .map((name) => join(CORPUS, name));
+const CORPUS = CORPUS_DIR;
+const CORPUS_FILES = corpusReports().map((name) => join(CORPUS, name));
 
 const schema = JSON.parse(readFileSync('test/fixtures/sarif/sarif-schema-2.1.0.json', 'utf8')) as object;
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -109,14 +108,14 @@ function assertSameAsJson(run: SarifRun, json: JsonReport[]): void {
     })),
   );
   const actual = run.results.map((r) => ({
-    uri: r.locations[0].physicalLocation.artifactLocation.uri,
+    uri: firstOf(r.locations).physicalLocation.artifactLocation.uri,
     ruleId: r.ruleId,
     level: r.level,
     message: r.message.text,
-    region: r.locations[0].physicalLocation.region,
+    region: firstOf(r.locations).physicalLocation.region,
   }));
   assert.deepEqual(actual, expected);
-  for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId, 'ruleIndex points at the rule');
+  for (const r of run.results) assert.equal(nth(run.tool.driver.rules, r.ruleIndex).id, r.ruleId, 'ruleIndex points at the rule');
 }
 
 let tmp: string;
@@ -138,8 +137,8 @@ describe('nianbao check --format sarif', () => {
       const json = cli('check', '--format', 'json', file);
       assert.equal(sarif.status, json.status, 'same exit code as with JSON');
       assert.equal(log.runs.length, 1);
-      assertSameAsJson(log.runs[0], JSON.parse(json.stdout) as JsonReport[]);
-      assert.deepEqual(log.runs[0].invocations, [{ executionSuccessful: true }]);
+      assertSameAsJson(firstOf(log.runs), JSON.parse(json.stdout) as JsonReport[]);
+      assert.deepEqual(firstOf(log.runs).invocations, [{ executionSuccessful: true }]);
     });
   }
 
@@ -148,12 +147,12 @@ describe('nianbao check --format sarif', () => {
     const log = validSarif(sarif.stdout);
     assert.equal(log.version, '2.1.0');
     assert.equal(log.$schema, 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
-    const run = log.runs[0];
+    const run = firstOf(log.runs);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     assert.equal(run.tool.driver.name, 'nianbao');
     assert.equal(run.tool.driver.version, pkg.version);
     assert.equal(run.columnKind, 'utf16CodeUnits');
-    assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(process.cwd()).href + '/');
+    assert.equal(run.originalUriBaseIds['%SRCROOT%']?.uri, pathToFileURL(process.cwd()).href + '/');
     assert.deepEqual(
       run.tool.driver.rules.map((r) => [r.id, r.shortDescription.text, r.fullDescription.text, r.defaultConfiguration.level]),
       RULES.map((r) => [r.code, r.description.zh, r.description.en, LEVEL[r.severity]]),
@@ -162,19 +161,19 @@ describe('nianbao check --format sarif', () => {
     assertSameAsJson(run, json);
     assert.ok(run.results.length >= 10, `${run.results.length} results`);
     // The corpus lies outside the current directory: absolute file URIs, one per report with findings.
-    const uris = new Set(run.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
+    const uris = new Set(run.results.map((r) => firstOf(r.locations).physicalLocation.artifactLocation.uri));
     const withFindings = json.filter((r) => r.diagnostics.length > 0).map((r) => pathToFileURL(resolve(r.file)).href);
     assert.deepEqual([...uris].sort(), withFindings.sort());
   });
 
   it('points a wrong total at the cells it sums (corpus 005, table 4 on line 149)', () => {
     const file = join(CORPUS, '005_hongze_2023_pdftotext.txt');
-    const run = validSarif(cli('check', '--format', 'sarif', file).stdout).runs[0];
+    const run = firstOf(validSarif(cli('check', '--format', 'sarif', file).stdout).runs);
     const reviewTotals = run.results.filter((r) => r.ruleId === 'review-total');
     assert.equal(reviewTotals.length, 2);
     for (const result of reviewTotals) {
       assert.equal(result.level, 'error');
-      assert.equal(result.locations[0].physicalLocation.region?.startLine, 149);
+      assert.equal(firstOf(result.locations).physicalLocation.region?.startLine, 149);
       const related = result.relatedLocations ?? [];
       assert.equal(related.length, 4, 'the four results of the group');
       assert.deepEqual(
@@ -183,12 +182,12 @@ describe('nianbao check --format sarif', () => {
       );
       for (const r of related) {
         assert.equal(r.physicalLocation.region?.startLine, 149);
-        assert.equal(r.physicalLocation.artifactLocation.uri, result.locations[0].physicalLocation.artifactLocation.uri);
+        assert.equal(r.physicalLocation.artifactLocation.uri, firstOf(result.locations).physicalLocation.artifactLocation.uri);
       }
     }
     // 行政复议 10 + 1 + 0 + 0 = 11, 总计 0: the related cells hold 10, 1, 0, 0.
-    const line149 = readFileSync(file, 'utf8').split(/\r?\n/)[148];
-    const first = reviewTotals[0].relatedLocations!.map((r) =>
+    const line149 = nth(readFileSync(file, 'utf8').split(/\r?\n/), 148, 'line');
+    const first = firstOf(reviewTotals).relatedLocations!.map((r) =>
       line149.slice(r.physicalLocation.region!.startColumn - 1, r.physicalLocation.region!.endColumn - 1),
     );
     assert.deepEqual(first, ['10', '1', '0', '0']);
@@ -202,11 +201,11 @@ describe('nianbao check --format sarif', () => {
     assert.notEqual(report, readFileSync('examples/consistent.nianbao.md', 'utf8'), 'the line was inserted');
     const file = join(tmp, 'astral.nianbao.md');
     writeFileSync(file, report);
-    const run = validSarif(cli('check', '--format', 'sarif', file).stdout).runs[0];
+    const run = firstOf(validSarif(cli('check', '--format', 'sarif', file).stdout).runs);
     const artifact = run.results.find((r) => r.ruleId === 'conversion-artifact');
     assert.ok(artifact, JSON.stringify(run.results.map((r) => r.ruleId)));
-    const region = artifact.locations[0].physicalLocation.region!;
-    const line = report.split('\n')[region.startLine - 1];
+    const region = firstOf(artifact.locations).physicalLocation.region!;
+    const line = nth(report.split('\n'), region.startLine - 1, 'line');
     assert.equal(line.slice(region.startColumn - 1, region.endColumn - 1), '[bookmark: _GoBack]');
     assert.equal(region.startColumn, 5, '𠮷𠮷 is four UTF-16 code units (two code points)');
   });
@@ -217,12 +216,12 @@ describe('nianbao check --format sarif', () => {
     const run = cli('check', '--format', 'sarif', binary, 'examples/errors.nianbao.md');
     assert.equal(run.status, 2);
     const log = validSarif(run.stdout);
-    const invocation = log.runs[0].invocations[0];
+    const invocation = firstOf(firstOf(log.runs).invocations);
     assert.equal(invocation.executionSuccessful, false);
     assert.equal(invocation.toolExecutionNotifications?.length, 1);
-    assert.match(invocation.toolExecutionNotifications![0].message.text, /binary\.txt.*NUL/);
+    assert.match(firstOf(invocation.toolExecutionNotifications!).message.text, /binary\.txt.*NUL/);
     assert.ok(
-      log.runs[0].results.some((r) => r.ruleId === 'row-total'),
+      firstOf(log.runs).results.some((r) => r.ruleId === 'row-total'),
       'the readable file is still checked',
     );
   });
@@ -230,7 +229,7 @@ describe('nianbao check --format sarif', () => {
   it('writes an empty results array when nothing is found', () => {
     const run = cli('check', '--format', 'sarif', 'examples/consistent.nianbao.md');
     assert.equal(run.status, 0);
-    assert.deepEqual(validSarif(run.stdout).runs[0].results, []);
+    assert.deepEqual(firstOf(validSarif(run.stdout).runs).results, []);
   });
 });
 
@@ -239,9 +238,9 @@ describe('the schema check itself', () => {
     const log = JSON.parse(cli('check', '--format', 'sarif', 'examples/errors.nianbao.md').stdout) as SarifLog;
     assert.ok(validateSarif(log));
     const bad = [
-      (l: SarifLog) => (l.runs[0].results[0].level = 'info'),
-      (l: SarifLog) => (l.runs[0].results[0].locations[0].physicalLocation.region!.startLine = 0),
-      (l: SarifLog) => delete (l.runs[0].tool.driver as { name?: string }).name,
+      (l: SarifLog) => (firstOf(firstOf(l.runs).results).level = 'info'),
+      (l: SarifLog) => (firstOf(firstOf(firstOf(l.runs).results).locations).physicalLocation.region!.startLine = 0),
+      (l: SarifLog) => delete (firstOf(l.runs).tool.driver as { name?: string }).name,
       (l: SarifLog) => ((l.runs[0] as unknown as { columnKind: string }).columnKind = 'utf8Bytes'),
     ];
     for (const [i, mutate] of bad.entries()) {

@@ -35,9 +35,10 @@ function expandSnippet(body: string[], values: Record<number, string>, variables
   const parse = (until?: string): string => {
     let out = '';
     while (i < text.length) {
-      const c = text[i];
-      if (c === '\\' && i + 1 < text.length && '$}\\'.includes(text[i + 1])) {
-        out += text[i + 1];
+      const c = text.charAt(i);
+      const next = text.charAt(i + 1);
+      if (c === '\\' && next !== '' && '$}\\'.includes(next)) {
+        out += next;
         i += 2;
       } else if (until && c === until) {
         return out;
@@ -46,16 +47,17 @@ function expandSnippet(body: string[], values: Record<number, string>, variables
         const braced = /^\$\{(\d+|[A-Z_]+)(\}|:)/.exec(text.slice(i));
         if (braced) {
           i += braced[0].length;
-          const name = braced[1];
+          const [, name = '', close] = braced;
           let fallback = '';
-          if (braced[2] === ':') {
+          if (close === ':') {
             fallback = parse('}');
             i++; // }
           }
           out += resolve(name, fallback);
         } else if (simple) {
-          i += simple[0].length;
-          out += resolve(simple[1], '');
+          const [whole, name = ''] = simple;
+          i += whole.length;
+          out += resolve(name, '');
         } else {
           out += c;
           i++;
@@ -74,8 +76,9 @@ function expandSnippet(body: string[], values: Record<number, string>, variables
       if (!chosen.has(n) && fallback !== '') chosen.set(n, fallback);
       return chosen.get(n) ?? fallback;
     }
-    assert.ok(name in variables, `unknown snippet variable ${name}`);
-    return variables[name];
+    const value = variables[name];
+    assert.ok(value !== undefined, `unknown snippet variable ${name}`);
+    return value;
   };
   // Two passes so that a mirror `${1}` before the placeholder with the default gets the same value.
   parse();

@@ -15,6 +15,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { LspSession } from './support/lspSession';
 import { isReportByName } from '../shared/src/cli/files';
 import { languageOfPath } from '../server/src/workspace';
+import { firstOf, nth } from './support/defined';
 
 const ERRORS = readFileSync('examples/errors.nianbao.md', 'utf8');
 const CONSISTENT = readFileSync('examples/consistent.nianbao.md', 'utf8');
@@ -60,7 +61,7 @@ function start(checkWorkspace: boolean, folder = ws): Promise<LspSession> {
 /** What `nianbao check --format json` says of a file: code, severity, message, range. */
 function cliDiagnostics(file: string): { code: string; severity: string; message: string; range: unknown }[] {
   const run = spawnSync(process.execPath, ['dist/cli.js', 'check', '--format', 'json', file], { encoding: 'utf8' });
-  return (JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string; message: string; range: unknown }[] }[])[0]
+  return firstOf(JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string; message: string; range: unknown }[] }[])
     .diagnostics;
 }
 
@@ -69,7 +70,7 @@ const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 function asCli(params: PublishDiagnosticsParams): { code: string; severity: string; message: string; range: unknown }[] {
   return params.diagnostics.map((d) => ({
     code: String(d.code),
-    severity: SEVERITY[d.severity ?? 0],
+    severity: nth(SEVERITY, d.severity ?? 0),
     message: String(d.message),
     range: d.range,
   }));

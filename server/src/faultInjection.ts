@@ -9,8 +9,8 @@ export const FAULT_INJECTION_VARIABLE = 'NIANBAO_FAULT_INJECTION';
 
 /** Applies the fault the environment asks for; returns the code of the rule made to fail, if any. */
 export function injectFaults(env: Readonly<Record<string, string | undefined>> = process.env): FindingCode | undefined {
-  const match = /^rule:([a-z-]+)$/.exec(env[FAULT_INJECTION_VARIABLE] ?? '');
-  const rule = match ? ruleByCode(match[1]) : undefined;
+  const code = /^rule:([a-z-]+)$/.exec(env[FAULT_INJECTION_VARIABLE] ?? '')?.[1];
+  const rule = code === undefined ? undefined : ruleByCode(code);
   if (!rule) return undefined;
   rule.check = () => {
     throw new Error(`fault injected into ${rule.code} (${FAULT_INJECTION_VARIABLE})`);

@@ -250,8 +250,9 @@ export class WorkspaceChecker {
     const current = (): boolean => generation === this.generation;
     const summary: ScanSummary = { files: 0, withFindings: 0, errors: 0, warnings: 0, cancelled: false };
     const folders = this.host.folders();
+    const [folder] = folders;
     const locale: Locale | undefined =
-      folders.length > 0 ? this.host.checkOptions(await this.host.settings(folders[0], folders[0])).locale : undefined;
+      folder === undefined ? undefined : this.host.checkOptions(await this.host.settings(folder, folder)).locale;
     const progress = await this.host.progress(msg('workspace.title', {}, locale));
     try {
       // The list first (paths only), so that the progress can say how far it is.

@@ -109,7 +109,7 @@ function mayStartHeading(line: string, from: number, to: number): boolean {
   while (i < to && isDroppedByNormalization(line.charCodeAt(i))) i++;
   let j = i + 1;
   while (j < to && isDroppedByNormalization(line.charCodeAt(j))) j++;
-  return j < to && WORDING_PAIRS.has(line[i] + line[j]);
+  return j < to && WORDING_PAIRS.has(line.charAt(i) + line.charAt(j));
 }
 
 /** Blanks before a heading (sticky; skipped natively, pdftotext lines start with long runs of them). */
@@ -144,9 +144,7 @@ function identifySection(words: string): { section: number; exact: boolean } | u
   const exact = EXACT_WORDINGS.get(norm);
   if (exact !== undefined) return { section: exact, exact: true };
   for (const { section, keywords } of KEYWORD_SETS) {
-    let all = true;
-    for (let k = 0; k < keywords.length && all; k++) all = norm.includes(keywords[k]);
-    if (all) return { section, exact: false };
+    if (keywords.every((k) => norm.includes(k))) return { section, exact: false };
   }
   return undefined;
 }
@@ -184,14 +182,15 @@ export function parseHeading(lineText: string, line: number): HeadingModel | und
   let numeralEnd = start;
   let prefixEnd = start;
   if (num) {
-    numeral = num[1];
-    numeralEnd = start + num[1].length;
+    const [whole, written = '', separator = ''] = num; // both groups take part in every match
+    numeral = written;
+    numeralEnd = start + written.length;
     // The separator without the blanks after it: `3、` of `3、 收到…`.
-    const sep = num[2].trim();
-    const sepAt = body.indexOf(sep.length > 0 ? sep : num[2], num[1].length);
+    const sep = separator.trim();
+    const sepAt = body.indexOf(sep.length > 0 ? sep : separator, written.length);
     const sepEnd = sep.length > 0 && sepAt >= 0 ? start + sepAt + sep.length : numeralEnd;
     numeralEnd = Math.max(numeralEnd, sepEnd);
-    prefixEnd = start + num[0].length;
+    prefixEnd = start + whole.length;
   }
   const words = lineText.slice(prefixEnd, end);
   const id = identifySection(words);

@@ -93,7 +93,8 @@ export function findProperty(root: JsonNode, path: readonly PropertyKey[]): Json
 /** The last non-blank character before `offset` and where it is. */
 function previousNonBlank(text: string, offset: number): { char: string; offset: number } | undefined {
   for (let i = offset - 1; i >= 0; i--) {
-    if (!/\s/.test(text[i])) return { char: text[i], offset: i };
+    const char = text.charAt(i);
+    if (!/\s/.test(char)) return { char, offset: i };
   }
   return undefined;
 }

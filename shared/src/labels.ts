@@ -23,10 +23,17 @@ export function stripNumbering(normalized: string): string {
 interface PreparedRow {
   row: RowTemplate;
   index: number;
-  keys: string[];
-  texts: string[];
-  /** The characters of each of `texts`, sorted (an upper bound of the typo-tolerant similarity). */
-  sortedTexts: number[][];
+  /** Each way the row may be written (its label, variants, wordings). */
+  forms: LabelForm[];
+}
+
+interface LabelForm {
+  /** Normalised. */
+  key: string;
+  /** `key` without its numbering. */
+  text: string;
+  /** The characters of `text`, sorted (an upper bound of the typo-tolerant similarity). */
+  sortedText: number[];
 }
 
 export interface PreparedTable {
@@ -38,9 +45,9 @@ export interface PreparedTable {
    * Rows by what scores in the exact pass (a key, a key without numbering, a key's prefix of at least
    * PREFIX_MATCH_LENGTH characters): the rows that can match a label without typos, found without trying all.
    */
-  byKey: Map<string, number[]>;
-  byText: Map<string, number[]>;
-  byPrefix: Map<string, number[]>;
+  byKey: Map<string, PreparedRow[]>;
+  byText: Map<string, PreparedRow[]>;
+  byPrefix: Map<string, PreparedRow[]>;
   /** exactCandidates per label (text is a function of the label). */
   candidates: Map<string, PreparedRow[]>;
 }
@@ -48,10 +55,10 @@ export interface PreparedTable {
 /** A label cut short matches a key it starts from this length on. */
 const PREFIX_MATCH_LENGTH = 6;
 
-function addTo(map: Map<string, number[]>, key: string, index: number): void {
+function addTo(map: Map<string, PreparedRow[]>, key: string, row: PreparedRow): void {
   const list = map.get(key);
-  if (!list) map.set(key, [index]);
-  else if (list[list.length - 1] !== index) list.push(index);
+  if (!list) map.set(key, [row]);
+  else if (list.at(-1) !== row) list.push(row);
 }
 
 function sortedChars(s: string): number[] {
@@ -77,7 +84,7 @@ function sharedChars(a: readonly number[], b: readonly number[]): number {
       n++;
       i++;
       j++;
-    } else if (a[i] < b[j]) i++;
+    } else if (a[i]! < b[j]!) i++;
     else j++;
   }
   return n;
@@ -90,20 +97,22 @@ export function prepare(table: TableTemplate): PreparedTable {
   let p = prepared.get(table);
   if (!p) {
     const rows = table.rows.map((row, index) => {
-      const keys = [row.label, ...(row.variants ?? []), ...(row.wordings ?? [])].map(normalizeLabel);
-      const texts = keys.map(stripNumbering);
-      return { row, index, keys, texts, sortedTexts: texts.map(sortedChars) };
+      const forms = [row.label, ...(row.variants ?? []), ...(row.wordings ?? [])].map(normalizeLabel).map((key): LabelForm => {
+        const text = stripNumbering(key);
+        return { key, text, sortedText: sortedChars(text) };
+      });
+      return { row, index, forms };
     });
-    const byKey = new Map<string, number[]>();
-    const byText = new Map<string, number[]>();
-    const byPrefix = new Map<string, number[]>();
+    const byKey = new Map<string, PreparedRow[]>();
+    const byText = new Map<string, PreparedRow[]>();
+    const byPrefix = new Map<string, PreparedRow[]>();
     for (const r of rows) {
       if (r.row.label === '') continue;
-      r.keys.forEach((key, k) => {
-        addTo(byKey, key, r.index);
-        addTo(byText, r.texts[k], r.index);
-        for (let n = PREFIX_MATCH_LENGTH; n <= key.length; n++) addTo(byPrefix, key.slice(0, n), r.index);
-      });
+      for (const { key, text } of r.forms) {
+        addTo(byKey, key, r);
+        addTo(byText, text, r);
+        for (let n = PREFIX_MATCH_LENGTH; n <= key.length; n++) addTo(byPrefix, key.slice(0, n), r);
+      }
     }
     const groups = table.groups.map((group) => {
       const key = normalizeLabel(group.label);
@@ -133,9 +142,7 @@ export interface RowMatch {
 function scoreRow(label: string, text: string, row: PreparedRow, fuzzy: boolean): number {
   let best = 0;
   let sortedText: number[] | undefined;
-  for (let k = 0; k < row.keys.length; k++) {
-    const key = row.keys[k];
-    const keyText = row.texts[k];
+  for (const { key, text: keyText, sortedText: keyChars } of row.forms) {
     if (label === key) return 1;
     if (text.length === 0) continue;
     // Same words, other or no numbering (`予以公开` for `（一）予以公开`). Very short words need the numbering.
@@ -145,7 +152,7 @@ function scoreRow(label: string, text: string, row: PreparedRow, fuzzy: boolean)
     else if (fuzzy && Math.abs(text.length - keyText.length) <= Math.max(3, keyText.length / 3)) {
       // The shared characters bound the LCS: skip the quadratic similarity when even they are too few.
       const textChars = (sortedText ??= sortedCharsOf(text));
-      const bound = (2 * sharedChars(textChars, row.sortedTexts[k])) / (text.length + keyText.length);
+      const bound = (2 * sharedChars(textChars, keyChars)) / (text.length + keyText.length);
       if (bound < FUZZY_THRESHOLD) continue;
       const s = similarity(text, keyText);
       if (s >= FUZZY_THRESHOLD) best = Math.max(best, 0.85 * s);
@@ -187,7 +194,7 @@ function matchRowPass(p: PreparedTable, labels: Cell[], after: number, fuzzy: bo
   let bestFrom = 0;
   let joined = '';
   for (let j = labels.length - 1, parts = 0; j >= 0 && parts < MAX_LABEL_PARTS; j--, parts++) {
-    const norm = normalizeLabel(labels[j].text);
+    const norm = normalizeLabel(labels[j]!.text);
     if (parts > 0 && (isHeader(p, norm) || matchGroup(p, norm))) break;
     joined = norm + joined;
     if (joined.length > MAX_LABEL_LENGTH) break;
@@ -228,8 +235,7 @@ function findExactCandidates(p: PreparedTable, label: string, text: string): Pre
   const c = label.length >= PREFIX_MATCH_LENGTH ? p.byPrefix.get(label) : undefined;
   if (!a && !b && !c) return NO_ROWS;
   const only = (a && !b && !c) || (!a && b && !c) || (!a && !b && c) ? (a ?? b ?? c)! : undefined;
-  const indices = only ?? [...new Set([...(a ?? []), ...(b ?? []), ...(c ?? [])])].sort((x, y) => x - y);
-  return indices.map((i) => p.rows[i]);
+  return only ?? [...new Set([...(a ?? []), ...(b ?? []), ...(c ?? [])])].sort((x, y) => x.index - y.index);
 }
 const NO_ROWS: PreparedRow[] = [];
 

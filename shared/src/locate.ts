@@ -86,7 +86,7 @@ export function trimmedLineRange(model: ReportModel, line: number): Range {
 /** The last line in [from, to] that is not blank, or `from`. */
 export function lastTextLineIn(model: ReportModel, from: number, to: number): number {
   for (let i = Math.min(to, model.lines.length - 1); i > from; i--) {
-    if (model.lines[i].trim().length > 0) return i;
+    if (model.lines[i]?.trim()) return i;
   }
   return from;
 }

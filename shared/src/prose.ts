@@ -33,7 +33,8 @@ function positionOf(s: Sentence, index: number, after: boolean): Position {
       count++;
     }
   }
-  const last = s.segments[s.segments.length - 1];
+  const last = s.segments.at(-1);
+  if (!last) throw new Error('a sentence without text'); // SentenceWriter.flush keeps only sentences with text
   return { line: last.line, character: last.start + last.raw.length };
 }
 
@@ -187,7 +188,7 @@ class SentenceWriter {
   /** Ends the sentence: kept (normalised) when it holds a word a cross-check reads. */
   private flush(): void {
     if (this.length > 0) {
-      const raw = this.segments.length === 1 ? this.segments[0].raw : this.segments.map((g) => g.raw).join('');
+      const raw = this.segments.map((g) => g.raw).join('');
       if (SENTENCE_TRIGGER_RE.test(raw)) this.sentences.push({ text: normalise(raw), section: this.section, segments: this.segments });
     }
     this.length = 0;
@@ -216,21 +217,21 @@ function readProse(model: ReportModel): Sentence[] {
   let nextStart = 0;
   const writer = new SentenceWriter();
   const artifactLines = new Set(model.artifacts.filter((a) => a.wholeLine).map((a) => a.range.start.line));
-  const firstLine = model.title ? model.title.lines[model.title.lines.length - 1] + 1 : 0;
+  const titleEnd = model.title?.lines.at(-1);
+  const firstLine = titleEnd === undefined ? 0 : titleEnd + 1;
   /** Did the previous prose line run on (long, no sentence end)? Then this line continues its sentence. */
   let previousWrapped = false;
   const enterSections = (line: number, character: number) => {
-    while (
-      nextStart < starts.length &&
-      (starts[nextStart].line < line || (starts[nextStart].line === line && starts[nextStart].character <= character))
-    ) {
+    let next = starts[nextStart];
+    while (next && (next.line < line || (next.line === line && next.character <= character))) {
       writer.endParagraph();
-      writer.section = starts[nextStart++].section;
+      writer.section = next.section;
+      next = starts[++nextStart];
     }
   };
 
-  for (let line = firstLine; line < model.lines.length; line++) {
-    const text = model.lines[line];
+  for (const [line, text] of model.lines.entries()) {
+    if (line < firstLine) continue;
     if (artifactLines.has(line)) continue; // a page footer in the middle of a paragraph does not end it
     if (whole[line] === 1 || TABLE_LINE_RE.test(text) || text.includes('nianbao-')) {
       if (previousWrapped || nextStart < starts.length) {
@@ -252,8 +253,9 @@ function readProse(model: ReportModel): Sentence[] {
     let from = first;
     let kept = 0;
     for (let k = 0; k <= excluded.length; k++) {
-      const s = k < excluded.length ? excluded[k][0] : end;
-      const e = k < excluded.length ? excluded[k][1] : END;
+      const span = excluded[k];
+      const s = span ? span[0] : end;
+      const e = span ? span[1] : END;
       if (s > from) {
         // A heading inside the line (a one-line report) starts its section at its column.
         enterSections(line, from);
@@ -268,7 +270,7 @@ function readProse(model: ReportModel): Sentence[] {
       }
       from = Math.max(from, e);
     }
-    const last = text[end - 1];
+    const last = text.charAt(end - 1);
     previousWrapped = kept >= WRAPPED_LINE_MIN && !SENTENCE_END_CHARS.includes(last) && last !== '：' && last !== ':';
     if (!previousWrapped) writer.endParagraph();
   }
@@ -282,7 +284,12 @@ function readProse(model: ReportModel): Sentence[] {
 /** A number written with digits (thousands separators allowed) or Chinese numerals (一, 两, 十二, 一百零三). */
 export const NUMBER_SOURCE = String.raw`(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千万]+)`;
 
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+/** The units within a 万 (万 itself multiplies everything before it). */
+const UNITS: ReadonlyMap<string, number> = new Map([
+  ['十', 10],
+  ['百', 100],
+  ['千', 1000],
+]);
 
 /** The value of a number as `NUMBER_SOURCE` matches it, or undefined when Chinese numerals do not form a number. */
 export function parseNumber(text: string): number | undefined {
@@ -291,11 +298,12 @@ export function parseNumber(text: string): number | undefined {
   let section = 0;
   let digit: number | undefined;
   for (const c of text) {
+    const unit = UNITS.get(c);
     if (c === '两') {
       if (digit !== undefined) return undefined;
       digit = 2;
-    } else if (c in UNITS && c !== '万') {
-      section += (digit ?? (section === 0 && total === 0 ? 1 : NaN)) * UNITS[c];
+    } else if (unit !== undefined) {
+      section += (digit ?? (section === 0 && total === 0 ? 1 : NaN)) * unit;
       digit = undefined;
     } else if (c in CHINESE_DIGITS) {
       if (digit !== undefined && digit !== 0 && CHINESE_DIGITS[c] !== 0) return undefined; // 一二: not a number

@@ -80,33 +80,36 @@ export function looksRunTogether(
  * the whole): the split when exactly one exists, else how many were found (2 means "two or more").
  */
 export function splitRuns(values: readonly Cell[], columns: number, check: PartialCheck): RunSplit {
-  const digits = values.map((v) => v.text);
-  const total = digits.reduce((n, d) => n + d.length, 0);
+  const total = values.reduce((n, v) => n + v.text.length, 0);
   // As many digits as cells: one digit each, whatever the relations say (the rules check them).
   const everyDigit = total === columns;
   const parts: number[] = [];
-  const cuts: { token: number; from: number; to: number }[] = [];
-  const found: { token: number; from: number; to: number }[][] = [];
+  /** A number cut out of a run: value.text[from, to). */
+  type Cut = { value: Cell; from: number; to: number };
+  const cuts: Cut[] = [];
+  const found: Cut[][] = [];
   let solutions = 0;
   let steps = 0;
   const search = (token: number, at: number, left: number): void => {
     if (solutions > MAX_CANDIDATES || steps++ > MAX_STEPS) return;
-    if (token === digits.length) {
+    const value = values[token];
+    if (value === undefined) {
+      // Every run cut.
       if (parts.length === columns && (everyDigit || check(parts))) {
         solutions++;
         if (found.length < MAX_CANDIDATES) found.push([...cuts]);
       }
       return;
     }
-    const text = digits[token];
+    const text = value.text;
     const rest = text.length - at;
     const cellsLeft = columns - parts.length;
     // Every remaining digit needs a cell, and every remaining cell a digit.
     if (cellsLeft <= 0 || left < cellsLeft || left > cellsLeft * MAX_PART_DIGITS) return;
-    const longest = text[at] === '0' ? 1 : Math.min(MAX_PART_DIGITS, rest);
+    const longest = text.charAt(at) === '0' ? 1 : Math.min(MAX_PART_DIGITS, rest);
     for (let len = 1; len <= longest; len++) {
       parts.push(Number(text.slice(at, at + len)));
-      cuts.push({ token, from: at, to: at + len });
+      cuts.push({ value, from: at, to: at + len });
       if (everyDigit || check(parts)) {
         if (at + len === text.length) search(token + 1, 0, left - len);
         else search(token, at + len, left - len);
@@ -117,15 +120,15 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
   };
   search(0, 0, total);
   if (steps > MAX_STEPS) return { kind: 'ambiguous', solutions: 2 };
-  const asCells = (cuts: { token: number; from: number; to: number }[]): Cell[] =>
-    cuts.map(({ token, from, to }): Cell => {
-      const v = values[token];
+  const asCells = (cuts: Cut[]): Cell[] =>
+    cuts.map(({ value: v, from, to }): Cell => {
       const text = v.text.slice(from, to);
       const cell: Cell = { text, line: v.line, start: v.start + from, end: v.start + to, kind: 'number', value: Number(text) };
       if (v.text.length > text.length) cell.run = v.text;
       return cell;
     });
-  if (solutions === 1) return { kind: 'split', cells: asCells(found[0]) };
+  const [only] = found;
+  if (solutions === 1 && only) return { kind: 'split', cells: asCells(only) };
   if (solutions >= 2 && solutions <= MAX_CANDIDATES) return { kind: 'ambiguous', solutions: 2, candidates: found.map(asCells) };
   return { kind: 'ambiguous', solutions: Math.min(solutions, 2) };
 }

@@ -55,7 +55,7 @@ export function mapSegments(model: ReportModel, lines: string[], segments: Segme
   for (const a of model.artifacts) {
     const s = segments[a.range.start.line];
     // A leftover in a part of a line is removed as a span, never with the whole line.
-    if (a.wholeLine && s && (s.start > 0 || s.end < lines[s.line].length)) a.wholeLine = false;
+    if (a.wholeLine && s && (s.start > 0 || s.end < (lines[s.line]?.length ?? 0))) a.wholeLine = false;
     a.range = range(a.range);
   }
   for (const l of model.lostHeadings ?? []) {

@@ -100,9 +100,10 @@ function headingsIn(text: string): HeadingHit[] {
   const hits: HeadingHit[] = [];
   HEADING_IN_LINE_RE.lastIndex = 0;
   for (let m = HEADING_IN_LINE_RE.exec(text); m; m = HEADING_IN_LINE_RE.exec(text)) {
-    const section = WORDING_SECTION.get(normalizeLabel(m[2]));
+    const [whole, numeral, wording = ''] = m; // both groups take part in every match
+    const section = WORDING_SECTION.get(normalizeLabel(wording));
     // The numeral must be the section's own: `三、本年度办理结果` and prose are not headings.
-    if (section !== undefined && NUMERALS[section - 1] === m[1]) hits.push({ start: m.index, end: m.index + m[0].length, section });
+    if (section !== undefined && NUMERALS[section - 1] === numeral) hits.push({ start: m.index, end: m.index + whole.length, section });
   }
   return hits;
 }
@@ -126,12 +127,10 @@ function cutsOf(text: string): number[] | undefined {
   const cuts: number[] = [];
   let table3Labels = 0;
   if (headings.length > 0) {
-    for (let k = 0; k < headings.length; k++) {
-      const h = headings[k];
+    for (const [k, h] of headings.entries()) {
       cuts.push(h.start, h.end);
       // The tables of sections 二, 三 and 四 lie between their heading and the next one.
-      if (h.section >= 2 && h.section <= 4)
-        table3Labels += labelCuts(text, h.end, k + 1 < headings.length ? headings[k + 1].start : text.length, cuts);
+      if (h.section >= 2 && h.section <= 4) table3Labels += labelCuts(text, h.end, headings[k + 1]?.start ?? text.length, cuts);
     }
     if (headings.length < MIN_HEADINGS && table3Labels < MIN_TABLE3_LABELS) return undefined;
   } else {
@@ -140,15 +139,17 @@ function cutsOf(text: string): number[] | undefined {
   }
   // The title at the start of the line, the intro right after it.
   const title = TITLE_AT_START_RE.exec(text);
-  if (title && (headings.length === 0 || title[0].length <= headings[0].start)) cuts.push(title[0].length);
+  if (title && title[0].length <= (headings[0]?.start ?? Infinity)) cuts.push(title[0].length);
   // The closing: the agency and the date at the very end.
   const base = Math.max(0, text.length - 80);
   CLOSING_AT_END_RE.lastIndex = base;
   const closing = CLOSING_AT_END_RE.exec(text);
-  if (closing?.indices) {
-    const agencyAt = closing.indices[1][0];
-    if (agencyAt > (headings[headings.length - 1]?.end ?? 0)) cuts.push(agencyAt);
-    cuts.push(closing.indices[2][0]);
+  // Both groups take part in every match, so the `d` flag gives their indices.
+  const [, agency, date] = closing?.indices ?? [];
+  if (agency && date) {
+    const agencyAt = agency[0];
+    if (agencyAt > (headings.at(-1)?.end ?? 0)) cuts.push(agencyAt);
+    cuts.push(date[0]);
   }
   // Web-page leftovers inside the line: cut out, so that they are seen (and removed) on their own.
   CHROME_IN_LINE_RE.lastIndex = 0;
@@ -163,13 +164,12 @@ function cutsOf(text: string): number[] | undefined {
  */
 export function segmentLines(lines: string[]): Segment[] | undefined {
   let segments: Segment[] | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i];
+  for (const [i, text] of lines.entries()) {
     const cuts = text.length >= MIN_COLLAPSED_LENGTH && text.length <= MAX_COLLAPSED_LENGTH ? cutsOf(text) : undefined;
     if (!cuts && !segments) continue;
     if (!segments) {
       segments = [];
-      for (let j = 0; j < i; j++) segments.push({ line: j, start: 0, end: lines[j].length });
+      for (const [j, before] of lines.slice(0, i).entries()) segments.push({ line: j, start: 0, end: before.length });
     }
     let start = 0;
     for (const c of cuts ?? []) {

@@ -34,11 +34,12 @@ export function parseDirective(lineText: string, line: number): Directive | unde
   if (!lineText.includes('nianbao-')) return undefined;
   const m = HTML_DIRECTIVE_RE.exec(lineText) ?? SLASH_DIRECTIVE_RE.exec(lineText);
   if (!m) return undefined;
-  const codes = m[2]
+  const [, kind, rest = ''] = m; // both groups take part in every match
+  const codes = rest
     .split(/[\s,，、]+/)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
-  return { kind: m[1] as DirectiveKind, line, codes };
+  return { kind: kind as DirectiveKind, line, codes };
 }
 
 /** A line that is not report content: an HTML comment or a plain-text directive, alone on its line. */
@@ -51,8 +52,8 @@ export function isCommentLine(lineText: string): boolean {
 
 export function findDirectives(lines: readonly string[]): Directive[] {
   const directives: Directive[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const d = parseDirective(lines[i], i);
+  for (const [i, text] of lines.entries()) {
+    const d = parseDirective(text, i);
     if (d) directives.push(d);
   }
   return directives;

@@ -42,7 +42,8 @@ export function splitLines(text: string): SplitText {
 /** A BOM is not content; keep the column count intact by turning it into a blank. */
 function withBlankedBom(split: SplitText): SplitText {
   const { lines } = split;
-  if (lines[0].charCodeAt(0) === 0xfeff) lines[0] = ' ' + lines[0].slice(1);
+  const [first] = lines;
+  if (first?.charCodeAt(0) === 0xfeff) lines[0] = ' ' + first.slice(1);
   return split;
 }
 
@@ -143,7 +144,7 @@ function computeNormalizedLabel(s: string): string {
   let t = toHalfWidth(s);
   t = t.replace(/[\s\u00a0\u200b\ufeff]+/g, '');
   t = t.replace(/[“”"'‘’「」『』]/g, '');
-  t = t.replace(/[(),:;]/g, (m) => FULLWIDTH_MAP[m]);
+  t = t.replace(/[(),:;]/g, (m) => FULLWIDTH_MAP[m] ?? m);
   t = t.replace(/〔/g, '（').replace(/〕/g, '）');
   // Arabic numbering: 1、 1． 1。 → 1.
   t = t.replace(/^(\d{1,2})[、．。.]/, '$1.');
@@ -204,9 +205,10 @@ export function parseNumber(raw: string): ParsedNumber | undefined {
   if (s.length === 0 || s.length > 24) return undefined;
   const m = NUMBER_RE.exec(s);
   if (m) {
-    const value = Number((m[1] === '-' ? '-' : '') + m[2].replace(/,/g, '') + (m[3] ?? ''));
+    const [, sign, digits = '', fraction] = m; // the digits take part in every match
+    const value = Number((sign === '-' ? '-' : '') + digits.replace(/,/g, '') + (fraction ?? ''));
     if (!Number.isFinite(value)) return undefined;
-    return { value, delta: false, decimal: m[3] !== undefined };
+    return { value, delta: false, decimal: fraction !== undefined };
   }
   const d = DELTA_RE.exec(s);
   if (d) {
@@ -239,7 +241,7 @@ const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
 const PLACEHOLDER_START = new Set(
   PLACEHOLDERS.flatMap((p) => {
     const c = p.charCodeAt(0);
-    return /[0-9A-Za-z]/.test(p[0]) ? [c, c + 0xfee0] : [c];
+    return /[0-9A-Za-z]/.test(p.charAt(0)) ? [c, c + 0xfee0] : [c];
   }),
 );
 
@@ -251,15 +253,16 @@ export function isPlaceholder(text: string): boolean {
 /** Length of the longest common subsequence (for typo-tolerant label matching; inputs are short). */
 export function lcsLength(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return 0;
+  // Both rows hold b.length + 1 numbers: every index below is in range.
   let prev = new Array<number>(b.length + 1).fill(0);
   let cur = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length];
+  return prev[b.length]!;
 }
 
 /** Similarity in [0, 1] of two normalised labels (Dice coefficient over the LCS). */

@@ -9,18 +9,20 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { findVsix, RESULTS, ROOT, startCodeServer, type CodeServer } from './codeServer';
 import { harnessVsix, MARKER, SUITE } from './extensionHost';
 import { launchBrowser, poll, Workbench } from './workbench';
+import { firstOf, nth } from '../support/defined';
+import { CORPUS_DIR } from '../support/corpus';
 
 /** Scenarios waiting for a feature of another issue; the message is printed with the result. */
 const PENDING: Record<string, string | undefined> = {
   // e.g. 'quick-fix': 'waiting for Issue 3 code actions',
 };
 
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const CORPUS = resolve(ROOT, CORPUS_DIR);
 const WORK = join(RESULTS, 'work');
 const SCENARIO_TIMEOUT = 180_000;
 const EXTENSION_HOST_RESULTS = join(RESULTS, 'extension-host-suite.json');
@@ -51,8 +53,8 @@ function workspace(name: string, files: Record<string, string>): string {
 function wrongTotalReport(): { text: string; line: number; start: number; end: number } {
   const lines = readFileSync(join(ROOT, 'examples', 'consistent.nianbao.md'), 'utf8').split('\n');
   const index = lines.findIndex((l) => l.startsWith('| 一、本年新收政府信息公开申请数量 |'));
-  assert.ok(index >= 0 && lines[index].endsWith('| 45 |'), 'the example report has row 一 with 总计 45');
-  lines[index] = lines[index].replace(/\| 45 \|$/, '| 54 |');
+  assert.ok(index >= 0 && nth(lines, index, 'line').endsWith('| 45 |'), 'the example report has row 一 with 总计 45');
+  lines[index] = nth(lines, index, 'line').replace(/\| 45 \|$/, '| 54 |');
   const start = lines[index].lastIndexOf('54');
   return { text: lines.join('\n'), line: index + 1, start, end: start + 2 };
 }
@@ -119,8 +121,8 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
             ['Warning heading-numbering Ln 57', 'Warning heading-numbering Ln 361', 'Info fee-missing Ln 409'],
             JSON.stringify(problems),
           );
-          assert.match(final[0].message, /三、.*3、/);
-          assert.match(final[1].message, /四、.*4、/);
+          assert.match(firstOf(final).message, /三、.*3、/);
+          assert.match(nth(final, 1).message, /四、.*4、/);
           assert.deepEqual(await wb.statusCounts(), { errors: 0, warnings: 2 });
           // The warning is on the screen too: line 57 carries a squiggle.
           await wb.goTo(57);
@@ -151,7 +153,7 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
             problems.map((p) => `${p.severity} ${p.code} Ln ${p.line}, Col ${p.column}`),
             [`Error row-total Ln ${report.line}, Col ${report.start + 1}`],
           );
-          assert.match(problems[0].message, /应为 45.*实为 54/);
+          assert.match(firstOf(problems).message, /应为 45.*实为 54/);
 
           // The squiggle is under “54” and nowhere else on the line.
           await wb.goTo(report.line, report.start + 1);
@@ -162,9 +164,9 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
             (s) => s.length > 0,
           );
           assert.equal(squiggles.length, 1, JSON.stringify(squiggles));
-          assert.equal(squiggles[0].kind, 'error');
+          assert.equal(firstOf(squiggles).kind, 'error');
           assert.ok(
-            Math.abs(squiggles[0].left - cell.left) <= 2 && Math.abs(squiggles[0].right - cell.right) <= 2,
+            Math.abs(firstOf(squiggles).left - cell.left) <= 2 && Math.abs(firstOf(squiggles).right - cell.right) <= 2,
             `squiggle ${JSON.stringify(squiggles[0])} under the cell ${JSON.stringify(cell)}`,
           );
 
@@ -307,7 +309,7 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
     const folder = workspace('d-hover', { '示例报告.nianbao.md': readFileSync(join(ROOT, 'examples', 'consistent.nianbao.md'), 'utf8') });
     const lines = readFileSync(join(ROOT, 'examples', 'consistent.nianbao.md'), 'utf8').split('\n');
     const index = lines.findIndex((l) => l.startsWith('| 一、本年新收政府信息公开申请数量 |'));
-    const start = lines[index].lastIndexOf('45');
+    const start = nth(lines, index, 'line').lastIndexOf('45');
     await scenario(
       'd-hover',
       async (wb) => {

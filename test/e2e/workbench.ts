@@ -153,7 +153,7 @@ export class Workbench {
   /** Error and warning counts in the status bar. */
   async statusCounts(): Promise<{ errors: number; warnings: number }> {
     const text = await this.page.locator('#status\\.problems').innerText();
-    const [errors, warnings] = (text.match(/\d+/g) ?? ['0', '0']).map(Number);
+    const [errors = 0, warnings = 0] = (text.match(/\d+/g) ?? []).map(Number);
     return { errors, warnings };
   }
 

@@ -12,6 +12,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXPECTED } from '../support/expectedCorpus';
+import { firstOf, nth } from '../support/defined';
+import { CORPUS_DIR } from '../support/corpus';
 
 export interface TestContext {
   skip(): void;
@@ -29,7 +31,7 @@ const PENDING: Record<string, string | undefined> = {
 };
 
 const ROOT = process.env.NIANBAO_ROOT ?? resolve(__dirname, '..', '..');
-const CORPUS = process.env.NIANBAO_CORPUS ?? join(ROOT, '..', 'shared', 'corpus');
+const CORPUS = process.env.NIANBAO_CORPUS ?? resolve(ROOT, CORPUS_DIR);
 const CLI = join(ROOT, 'dist', 'cli.js');
 const EXAMPLE = join(ROOT, 'examples', 'consistent.nianbao.md');
 const EXTENSION_ID = 'nianbao.nianbao';
@@ -93,6 +95,7 @@ function cliFindings(file: string): string[] {
   });
   assert.ok(run.status === 0 || run.status === 1, `nianbao check exited ${run.status}: ${run.stderr}`);
   const [report] = JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string; range: vscode.Range }[] }[];
+  assert.ok(report, `nianbao check reported nothing on ${file}`);
   return report.diagnostics
     .map((d) => `${d.severity} ${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)
     .sort();
@@ -109,7 +112,7 @@ async function closeAllEditors(): Promise<void> {
 function wrongTotal(): { text: string; line: number; start: number } {
   const lines = readFileSync(EXAMPLE, 'utf8').split('\n');
   const line = lines.findIndex((l) => l.startsWith('| 一、本年新收政府信息公开申请数量 |'));
-  lines[line] = lines[line].replace(/\| 45 \|$/, '| 54 |');
+  lines[line] = nth(lines, line, 'line').replace(/\| 45 \|$/, '| 54 |');
   return { text: lines.join('\n'), line, start: lines[line].lastIndexOf('54') };
 }
 
@@ -215,7 +218,7 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
         'vscode.executeCodeActionProvider',
         document.uri,
-        diagnostics[0].range,
+        firstOf(diagnostics).range,
         vscode.CodeActionKind.QuickFix.value,
       );
       const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && a.title === '改为 45');
@@ -286,7 +289,7 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
       await vscode.window.showTextDocument(document);
       const lines = document.getText().split('\n');
       const line = lines.findIndex((l) => l.startsWith('| 一、本年新收政府信息公开申请数量 |'));
-      const character = lines[line].lastIndexOf('45') + 1;
+      const character = nth(lines, line, 'line').lastIndexOf('45') + 1;
       await settle(
         () => nianbaoDiagnostics(document.uri),
         () => false,
@@ -314,7 +317,7 @@ export function defineSuite({ describe, it, before, after }: TestApi): void {
         1,
         `one nianbao server runs as a child of the extension host (pid ${process.pid}): ${JSON.stringify(before)}`,
       );
-      process.kill(before[0], 'SIGKILL');
+      process.kill(firstOf(before), 'SIGKILL');
       const after = await settle(
         () => languageServerPids() ?? [],
         (pids) => pids.length === 1 && pids[0] !== before[0],

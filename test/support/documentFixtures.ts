@@ -9,6 +9,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { readReport } from '../../shared/src/reader';
 import type { ReportModel, TableId } from '../../shared/src/model';
 import { TABLE2_2021, TABLE3_2021, TABLE3_COLUMNS, TABLE4_RESULT_COLUMNS } from '../../shared/src/template';
+import { firstOf, nth } from './defined';
 
 /** A cell as in HTML: listed in the row where it starts. */
 export interface FixtureCell {
@@ -39,7 +40,7 @@ function officialTable2(model: ReportModel): FixtureCell[][] {
   for (const group of TABLE2_2021.groups) {
     const members = TABLE2_2021.rows.filter((r) => r.group === group.id);
     rows.push([cell(group.label, 4)]);
-    const columns = members[0].columns;
+    const columns = firstOf(members).columns;
     rows.push([cell('信息内容'), ...columns.map((c) => cell(c.label, columns.length === 1 ? 3 : 1))]);
     for (const r of members) {
       const values = valuesOf(model, 'table2', r.id);
@@ -54,7 +55,7 @@ function officialTable3(model: ReportModel): FixtureCell[][] {
   const labels = TABLE3_COLUMNS.map((c) => c.label);
   const rows: FixtureCell[][] = [
     [cell('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 3, 3), cell('申请人情况', 7)],
-    [cell(labels[0], 1, 2), cell('法人或其他组织', 5), cell(labels[6], 1, 2)],
+    [cell(firstOf(labels), 1, 2), cell('法人或其他组织', 5), cell(nth(labels, 6), 1, 2)],
     labels.slice(1, 6).map((l) => cell(l)),
   ];
   const numbers = (id: string) => valuesOf(model, 'table3', id).map((v) => cell(v));
@@ -62,7 +63,7 @@ function officialTable3(model: ReportModel): FixtureCell[][] {
   const resultRows = TABLE3_2021.rows.filter((r) => r.group !== undefined);
   for (const r of TABLE3_2021.rows) {
     const row: FixtureCell[] = [];
-    if (r.id === resultRows[0].id) row.push(cell('三、本年度办理结果', 1, resultRows.length));
+    if (r.id === firstOf(resultRows).id) row.push(cell('三、本年度办理结果', 1, resultRows.length));
     if (r.group === 't3.results') row.push(cell(r.label, 2));
     else if (r.group) {
       const group = TABLE3_2021.groups.find((g) => g.id === r.group)!;
@@ -98,7 +99,7 @@ export function fixtureItems(markdown: string): FixtureItem[] {
   const lines = markdown.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     // A table's lines: its Markdown header and separator (2 lines above its first row) to its last row.
-    const table = lines[i].startsWith('|') ? tables.find((t) => i >= t.start - 2 && i <= t.end) : undefined;
+    const table = nth(lines, i, 'line').startsWith('|') ? tables.find((t) => i >= t.start - 2 && i <= t.end) : undefined;
     if (table) {
       if (!items.some((item) => item.kind === 'table' && item.id === table.id)) {
         const rows = table.id === 'table2' ? officialTable2(model) : table.id === 'table3' ? officialTable3(model) : officialTable4(model);
@@ -106,7 +107,9 @@ export function fixtureItems(markdown: string): FixtureItem[] {
       }
       continue;
     }
-    const text = lines[i].replace(/^#+\s*/, '').trim();
+    const text = nth(lines, i, 'line')
+      .replace(/^#+\s*/, '')
+      .trim();
     if (text.length > 0) items.push({ kind: 'p', text });
   }
   return items;

@@ -45,3 +45,22 @@ export const EXPECTED: Record<string, string[]> = {
     'info heading-wording@72',
   ],
 };
+
+/** One verdict of EXPECTED: `severity code@line`. */
+export interface ExpectedFinding {
+  severity: string;
+  code: string;
+  line: number;
+}
+
+/** The verdicts of EXPECTED for a corpus file (by its name), parsed. */
+export function expectedFindings(name: string): ExpectedFinding[] {
+  const verdicts = EXPECTED[name];
+  if (verdicts === undefined) throw new Error(`EXPECTED says nothing of ${name}`);
+  return verdicts.map((v) => {
+    const m = /^(error|warning|info) ([a-z-]+)@(\d+)$/.exec(v);
+    if (!m) throw new Error(`not a verdict: ${v}`);
+    const [, severity = '', code = '', line = ''] = m;
+    return { severity, code, line: Number(line) };
+  });
+}

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { checkText } from '../../shared/src/engine';
 import type { Finding, Range } from '../../shared/src/model';
+import { nth } from './defined';
 
 /** The findings of a text, asserting that no rule threw. */
 export function checkedFindings(text: string): Finding[] {
@@ -49,7 +50,7 @@ export function rangeProblem(range: Range, lines: readonly string[]): string | u
   ] as const) {
     if (!Number.isInteger(position.line) || !Number.isInteger(position.character)) return `${name} is not an integer position`;
     if (position.line < 0 || position.line >= lines.length) return `${name} line ${position.line} outside 0..${lines.length - 1}`;
-    const length = lines[position.line].length;
+    const length = nth(lines, position.line, 'line').length;
     if (position.character < 0 || position.character > length) {
       return `${name} character ${position.character} outside 0..${length} on line ${position.line}`;
     }

@@ -3,20 +3,14 @@
 // cut in the middle. Seeded: the same seed gives the same cases, so a failure can be reproduced.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 
 import { ENCODINGS, consistentData, mulberry32, renderReport } from './reportFixture';
-
-const CORPUS_DIR = resolve(process.cwd(), '../shared/corpus');
+import { nth } from './defined';
+import { CORPUS_DIR, corpusReports, corpusText } from './corpus';
 
 export function bases(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  for (const name of readdirSync(CORPUS_DIR)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()) {
-    out.push({ name: `corpus ${name}`, text: readFileSync(join(CORPUS_DIR, name), 'utf8') });
-  }
+  for (const name of corpusReports()) out.push({ name: `corpus ${name}`, text: corpusText(name) });
   assert.ok(out.length > 0, `no corpus files in ${CORPUS_DIR}`);
   for (const encoding of ENCODINGS) {
     for (const seed of [1, 2]) {
@@ -55,7 +49,7 @@ const MUTATIONS: readonly Mutation[] = [
     name: 'duplicate a line',
     apply: (l, r) => {
       const i = int(r, l.length);
-      l.splice(i, 0, l[i]);
+      l.splice(i, 0, nth(l, i));
     },
   },
   {
@@ -63,37 +57,37 @@ const MUTATIONS: readonly Mutation[] = [
     apply: (l, r) => {
       const i = int(r, l.length);
       const j = r() < 0.5 ? Math.min(l.length - 1, i + 1) : int(r, l.length);
-      [l[i], l[j]] = [l[j], l[i]];
+      [l[i], l[j]] = [nth(l, j), nth(l, i)];
     },
   },
   {
     name: 'join two lines',
     apply: (l, r) => {
       const i = int(r, l.length - 1);
-      if (i >= 0 && l.length > 1) l.splice(i, 2, l[i] + l[i + 1]);
+      if (i >= 0 && l.length > 1) l.splice(i, 2, nth(l, i) + nth(l, i + 1));
     },
   },
   {
     name: 'change digits',
     apply: (l, r) => {
       const i = int(r, l.length);
-      l[i] = l[i].replace(/\d+/g, (d) => (r() < 0.3 ? String(int(r, r() < 0.8 ? 10 : 100000)) : d));
+      l[i] = nth(l, i).replace(/\d+/g, (d) => (r() < 0.3 ? String(int(r, r() < 0.8 ? 10 : 100000)) : d));
     },
   },
   {
     name: 'insert a tab',
     apply: (l, r) => {
       const i = int(r, l.length);
-      const at = cut(r, l[i]);
-      l[i] = l[i].slice(0, at) + '\t' + l[i].slice(at);
+      const at = cut(r, nth(l, i));
+      l[i] = nth(l, i).slice(0, at) + '\t' + nth(l, i).slice(at);
     },
   },
   {
     name: 'insert a pipe',
     apply: (l, r) => {
       const i = int(r, l.length);
-      const at = cut(r, l[i]);
-      l[i] = l[i].slice(0, at) + (r() < 0.7 ? '|' : ' | ') + l[i].slice(at);
+      const at = cut(r, nth(l, i));
+      l[i] = nth(l, i).slice(0, at) + (r() < 0.7 ? '|' : ' | ') + nth(l, i).slice(at);
     },
   },
   {
@@ -102,12 +96,12 @@ const MUTATIONS: readonly Mutation[] = [
       // A line with Chinese label text: cut inside it, dropping the rest or moving it to the next line.
       for (let tries = 0; tries < 20; tries++) {
         const i = int(r, l.length);
-        const labels = [...l[i].matchAll(CJK_LABEL)];
+        const labels = [...nth(l, i).matchAll(CJK_LABEL)];
         if (labels.length === 0) continue;
-        const m = labels[int(r, labels.length)];
+        const m = nth(labels, int(r, labels.length));
         const at = m.index + 1 + int(r, m[0].length - 1);
-        const rest = l[i].slice(at);
-        l[i] = l[i].slice(0, at);
+        const rest = nth(l, i).slice(at);
+        l[i] = nth(l, i).slice(0, at);
         if (r() < 0.6) l.splice(i + 1, 0, rest);
         return;
       }
@@ -117,13 +111,13 @@ const MUTATIONS: readonly Mutation[] = [
     name: 'blank a cell',
     apply: (l, r) => {
       const i = int(r, l.length);
-      l[i] = l[i].replace(/\d+/, r() < 0.5 ? '' : pickOf(r, ['/', '—', '无', '-', '１２', '1,234', '8(减)']));
+      l[i] = nth(l, i).replace(/\d+/, r() < 0.5 ? '' : pickOf(r, ['/', '—', '无', '-', '１２', '1,234', '8(减)']));
     },
   },
 ];
 
 export function pickOf<T>(random: Random, items: readonly T[]): T {
-  return items[int(random, items.length)];
+  return nth(items, int(random, items.length));
 }
 
 export function mutate(text: string, random: Random): { text: string; log: string[] } {
@@ -144,7 +138,7 @@ export function* cases(seed: number, count: number): Generator<{ n: number; text
   const random = mulberry32(seed);
   const sources = bases();
   for (let n = 0; n < count; n++) {
-    const base = sources[int(random, sources.length)];
+    const base = nth(sources, int(random, sources.length));
     const { text, log } = mutate(base.text, random);
     yield { n, text, where: `case ${n} (${base.name}: ${log.join(', ')})`, force: random() < 0.5 };
   }

@@ -74,7 +74,9 @@ export function tokenizeLines(grammar: vsctm.IGrammar, text: string): Token[][] 
 }
 
 export function tokenizeLine(grammar: vsctm.IGrammar, line: string): Token[] {
-  return tokenizeLines(grammar, line)[0];
+  const [tokens] = tokenizeLines(grammar, line);
+  if (!tokens) throw new Error('tokenizeLines gave no line');
+  return tokens;
 }
 
 /** The scopes of the token(s) covering exactly `text` on the line (first occurrence), or undefined. */

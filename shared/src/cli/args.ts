@@ -7,7 +7,7 @@ import { EXTRACT_FORMATS, type ExtractFormat } from './extract';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export const OUTPUT_FORMATS: readonly [OutputFormat, ...OutputFormat[]] = ['text', 'json', 'sarif'];
 
 /** `--fix` writes the fixed files; `--fix-dry-run` prints what it would change as a unified diff. */
 export type FixMode = 'none' | 'write' | 'dry-run';
@@ -114,7 +114,7 @@ export function parseOptions(args: readonly string[], options: Options): Options
 }
 
 /** `--format`'s value among `formats` (the first one when not given), or the problem. */
-function formatOption<F extends string>(values: Values, formats: readonly F[]): F | { problem: string } {
+function formatOption<F extends string>(values: Values, formats: readonly [F, ...F[]]): F | { problem: string } {
   if (typeof values.format !== 'string') return formats[0];
   const known = formats.find((f) => f === values.format);
   return known ?? { problem: `不支持的输出格式「${values.format}」（可用：${formats.join('、')}）` };
@@ -124,8 +124,9 @@ function formatOption<F extends string>(values: Values, formats: readonly F[]): 
 export function parseSize(value: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$/i.exec(value);
   if (!match) return undefined;
-  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
-  const bytes = Math.floor(Number(match[1]) * unit);
+  const [, amount = '', prefix = ''] = match; // both groups take part in every match
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[prefix.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const bytes = Math.floor(Number(amount) * unit);
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
 

@@ -222,7 +222,7 @@ export function fullTables(model: ReportModel | undefined): Record<TableId, Extr
 
 export type ExtractFormat = 'csv' | 'json';
 
-export const EXTRACT_FORMATS: readonly ExtractFormat[] = ['csv', 'json'];
+export const EXTRACT_FORMATS: readonly [ExtractFormat, ...ExtractFormat[]] = ['csv', 'json'];
 
 export interface ExtractWriter {
   begin(): string;
@@ -248,7 +248,7 @@ function csvFields(record: ExtractRecord): (string | number | null)[] {
     record.agency,
     record.year,
     record.format,
-    ...EXTRACT_COLUMNS.map((c) => record.numbers[c.key]),
+    ...EXTRACT_COLUMNS.map((c) => record.numbers[c.key] ?? null),
     record.errors,
     record.warnings,
     record.codes.join(' '),

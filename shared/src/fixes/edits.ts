@@ -16,11 +16,11 @@ export function lineOffsets(text: string): number[] {
 }
 
 export function offsetAt(offsets: number[], text: string, p: Position): number {
-  if (p.line >= offsets.length) return text.length;
   const start = offsets[p.line];
+  if (start === undefined) return text.length; // past the last line
+  const next = offsets[p.line + 1];
   let end = text.length;
-  if (p.line + 1 < offsets.length) {
-    const next = offsets[p.line + 1];
+  if (next !== undefined) {
     end = next >= 2 && text.charCodeAt(next - 2) === 13 && text.charCodeAt(next - 1) === 10 ? next - 2 : next - 1;
   }
   return Math.min(start + Math.max(0, p.character), end);
@@ -29,12 +29,13 @@ export function offsetAt(offsets: number[], text: string, p: Position): number {
 export function positionAt(offsets: number[], offset: number): Position {
   let lo = 0;
   let hi = offsets.length - 1;
+  // lo ≤ mid ≤ hi stay within the offsets; lineOffsets always holds the first line's 0.
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (offsets[mid] <= offset) lo = mid;
+    if (offsets[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - offsets[lo] };
+  return { line: lo, character: offset - (offsets[lo] ?? 0) };
 }
 
 function comparePositions(a: Position, b: Position): number {

@@ -129,7 +129,7 @@ function readTable(tbl: XNode, index: number): SourceTable {
       const span = intAttribute(tcPr && childNamed(tcPr, 'gridSpan'), 1);
       const vMerge = tcPr && childNamed(tcPr, 'vMerge');
       const continues = vMerge !== undefined && (attribute(vMerge, 'val') ?? 'continue') === 'continue';
-      const above = r > 0 ? owners[r - 1][column] : undefined;
+      const above = owners[r - 1]?.[column];
       let owner: SourceCell;
       if (continues && above && above.column === column) {
         owner = above;

@@ -124,7 +124,7 @@ function gb18030Problem(bytes: Uint8Array, text: string): string | undefined {
   let multiByte = 0;
   let common = 0;
   for (let i = 0; i < bytes.length; i++) {
-    const lead = bytes[i];
+    const lead = bytes[i]!;
     if (lead < 0x80) continue;
     multiByte++;
     const trail = bytes[i + 1] ?? 0;

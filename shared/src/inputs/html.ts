@@ -271,11 +271,11 @@ class Reader {
     rows.forEach((tr, r) => {
       let column = 0;
       for (const td of cellsOf(tr)) {
-        while (taken[r][column]) column++;
+        while (taken[r]?.[column]) column++;
         const rowSpan = Math.min(spanOf(td, 'rowspan', MAX_ROWS), rows.length - r);
         const colSpan = spanOf(td, 'colspan', MAX_SPAN);
         cells.push({ text: this.cellText(td), row: r, column, rowSpan, colSpan });
-        for (let i = r; i < r + rowSpan; i++) for (let k = column; k < column + colSpan; k++) taken[i][k] = true;
+        for (const below of taken.slice(r, r + rowSpan)) for (let k = column; k < column + colSpan; k++) below[k] = true;
         column += colSpan;
       }
     });

@@ -10,10 +10,10 @@ const SNIFF_BYTES = 4096;
 /** The charset a page declares, lower-cased, or undefined. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF_BYTES)).toString('latin1');
-  const meta = /<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
-  if (meta) return meta[1].toLowerCase();
-  const xml = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)/i.exec(head);
-  return xml ? xml[1].toLowerCase() : undefined;
+  const declared =
+    /<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head)?.[1] ??
+    /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)/i.exec(head)?.[1];
+  return declared?.toLowerCase();
 }
 
 export function decodeHtmlBytes(bytes: Uint8Array): DecodeResult {

@@ -62,7 +62,7 @@ export function joinLines(parts: readonly string[]): string {
   for (const raw of parts) {
     const part = raw.trim();
     if (part.length === 0) continue;
-    if (out.length > 0 && !(CJK_RE.test(out[out.length - 1]) && CJK_RE.test(part[0]))) out += ' ';
+    if (out.length > 0 && !(CJK_RE.test(out.charAt(out.length - 1)) && CJK_RE.test(part.charAt(0)))) out += ' ';
     out += part;
   }
   return out;
@@ -94,7 +94,7 @@ function gridOf(table: SourceTable): { rows: number; columns: number; slots: { c
   );
   for (const c of table.cells) {
     for (let r = c.row; r < c.row + c.rowSpan; r++) {
-      for (let k = c.column; k < c.column + c.colSpan; k++) if (!slots[r][k].cell) slots[r][k].cell = c;
+      for (const slot of slots[r]?.slice(c.column, c.column + c.colSpan) ?? []) slot.cell ??= c;
     }
   }
   return { rows, columns, slots };
@@ -111,7 +111,7 @@ function locationOfCell(table: SourceTable, cell: SourceCell | undefined, row: n
  * is the Markdown header. Rows that are empty in every slot are left out.
  */
 function tableLines(table: SourceTable): { lines: string[]; segments: Segment[][] } {
-  const { rows, columns, slots } = gridOf(table);
+  const { columns, slots } = gridOf(table);
   const lines: string[] = [];
   const segments: Segment[][] = [];
   const emit = (texts: string[], owners: (SourceLocation | undefined)[]) => {
@@ -130,11 +130,10 @@ function tableLines(table: SourceTable): { lines: string[]; segments: Segment[][
     segments.push(segs);
   };
   let first = true;
-  for (let r = 0; r < rows; r++) {
+  for (const [r, rowSlots] of slots.entries()) {
     const texts: string[] = [];
     const owners: SourceLocation[] = [];
-    for (let k = 0; k < columns; k++) {
-      const cell = slots[r][k].cell;
+    for (const [k, { cell }] of rowSlots.entries()) {
       const starts = cell !== undefined && cell.row === r && cell.column === k;
       texts.push(starts ? cellText(cell.text) : '');
       owners.push(locationOfCell(table, cell, r, k));
@@ -144,7 +143,8 @@ function tableLines(table: SourceTable): { lines: string[]; segments: Segment[][
     if (first) {
       first = false;
       lines.push(separatorRow(columns));
-      segments.push([{ start: 0, end: 4 * columns + 1, location: owners[0] }]);
+      const [location] = owners;
+      segments.push(location ? [{ start: 0, end: 4 * columns + 1, location }] : []);
     }
   }
   return { lines, segments };
@@ -199,15 +199,17 @@ function markHeadings(lines: string[], segments: Segment[][], paragraphLines: re
   const model = readReport(lines.join('\n'));
   const isParagraph = new Set(paragraphLines);
   const prefix = (line: number, mark: string) => {
-    if (!isParagraph.has(line) || /^[#*_]/.test(lines[line])) return;
-    lines[line] = mark + lines[line];
-    for (const s of segments[line]) {
+    const text = lines[line];
+    if (!isParagraph.has(line) || text === undefined || /^[#*_]/.test(text)) return;
+    lines[line] = mark + text;
+    for (const s of segments[line] ?? []) {
       s.start = s.start === 0 ? 0 : s.start + mark.length;
       s.end += mark.length;
     }
   };
   for (const s of model.sections) prefix(s.heading.line, '## ');
-  if (model.title) prefix(model.title.lines[0], '# ');
+  const titleLine = model.title?.lines[0];
+  if (titleLine !== undefined) prefix(titleLine, '# ');
 }
 
 // ---------------------------------------------------------------------------
@@ -215,20 +217,20 @@ function markHeadings(lines: string[], segments: Segment[][], paragraphLines: re
 
 /** Where the text at a position came from: the segment under it, else the nearest line before (or after) that has one. */
 export function locationAt(doc: ConvertedDocument, pos: Position): SourceLocation | undefined {
-  const onLine = doc.segments[pos.line];
-  if (onLine && onLine.length > 0) {
-    const hit =
-      onLine.find((s) => pos.character >= s.start && pos.character < s.end) ??
-      (pos.character < onLine[0].start ? onLine[0] : onLine[onLine.length - 1]);
+  const onLine = doc.segments[pos.line] ?? [];
+  const first = onLine[0];
+  const last = onLine.at(-1);
+  if (first && last) {
+    const hit = onLine.find((s) => pos.character >= s.start && pos.character < s.end) ?? (pos.character < first.start ? first : last);
     return hit.location;
   }
   for (let line = Math.min(pos.line, doc.segments.length) - 1; line >= 0; line--) {
-    const segs = doc.segments[line];
-    if (segs.length > 0) return segs[segs.length - 1].location;
+    const before = doc.segments[line]?.at(-1);
+    if (before) return before.location;
   }
   for (let line = pos.line + 1; line < doc.segments.length; line++) {
-    const segs = doc.segments[line];
-    if (segs.length > 0) return segs[0].location;
+    const after = doc.segments[line]?.[0];
+    if (after) return after.location;
   }
   return undefined;
 }
