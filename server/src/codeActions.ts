@@ -15,7 +15,7 @@ import type { CheckOptions, CheckResult } from '../../shared/src/engine';
 import { msg } from '../../shared/src/messages';
 import { ruleByCode } from '../../shared/src/rules';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 function sameRange(d: Diagnostic, f: Finding): boolean {

@@ -25,7 +25,7 @@ import { splitLines } from '../../shared/src/text';
 import { listReportFiles, pathOfUri, readTextFile } from './workspace';
 
 /** At most this many workspace files are indexed (a folder of reports is hundreds; a whole disk is not). */
-export const MAX_INDEXED_FILES = 5000;
+const MAX_INDEXED_FILES = 5000;
 
 export interface LastYearHost {
   /** The workspace folders' URIs. */

@@ -12,11 +12,11 @@ import { findRcFile, loadRcFile } from '../../shared/src/rcFile';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 /** The code of a diagnostic on `.nianbaorc.json` (not a report finding). */
-export const CONFIG_DIAGNOSTIC_CODE = 'invalid-config';
+const CONFIG_DIAGNOSTIC_CODE = 'invalid-config';
 
 export type PublishRcDiagnostics = (uri: string, diagnostics: Diagnostic[]) => void;
 
-export function rcDiagnostics(problems: readonly RcProblem[]): Diagnostic[] {
+function rcDiagnostics(problems: readonly RcProblem[]): Diagnostic[] {
   return problems.map((p) => ({
     range: p.range,
     severity: DiagnosticSeverity.Error,

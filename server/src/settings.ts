@@ -30,7 +30,7 @@ export function parseSettings(value: unknown, onIssue?: (issue: ConfigIssue) => 
  */
 export type CheckMode = 'force' | 'detect' | 'skip';
 
-export const REPORT_LANGUAGE = 'nianbao';
+const REPORT_LANGUAGE = 'nianbao';
 const DETECTED_LANGUAGES: ReadonlySet<string> = new Set(['plaintext', 'markdown']);
 
 export function checkModeFor(languageId: string, settings: Pick<NianbaoSettings, 'enable' | 'detectInPlainTextAndMarkdown'>): CheckMode {

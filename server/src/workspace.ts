@@ -33,7 +33,7 @@ function isSkippedDirectory(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-export function hasReportExtension(path: string): boolean {
+function hasReportExtension(path: string): boolean {
   const lower = path.toLowerCase();
   return REPORT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
@@ -133,7 +133,7 @@ export async function readTextFile(path: string): Promise<string | undefined> {
 }
 
 /** Diagnostics of one file read from disk, as the document check would give them (without fixes: they are built when it is opened). */
-export async function diagnosticsOfFile(
+async function diagnosticsOfFile(
   path: string,
   uri: string,
   settings: NianbaoSettings,

@@ -56,7 +56,7 @@ function tooDeepAt(text: string): number | undefined {
 }
 
 /** The plain value of a node (objects with the last value of a repeated key, like JSON.parse). */
-export function toValue(node: JsonNode): unknown {
+function toValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};

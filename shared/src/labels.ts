@@ -12,11 +12,11 @@ const MAX_LABEL_PARTS = 5;
 /** A typo-tolerant match must be at least this similar. */
 const FUZZY_THRESHOLD = 0.8;
 /** Below this a candidate is no match at all. */
-export const MATCH_THRESHOLD = 0.72;
+const MATCH_THRESHOLD = 0.72;
 
 const NUMBERING_RE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}\.)/;
 
-export function stripNumbering(normalized: string): string {
+function stripNumbering(normalized: string): string {
   return normalized.replace(NUMBERING_RE, '');
 }
 
@@ -162,7 +162,7 @@ function scoreRow(label: string, text: string, row: PreparedRow, fuzzy: boolean)
 }
 
 /** Is this (normalised) cell text a column header or a note of the table? */
-export function isHeader(p: PreparedTable, normalized: string): boolean {
+function isHeader(p: PreparedTable, normalized: string): boolean {
   if (p.headers.has(normalized)) return true;
   return normalized.startsWith('（本列数据的勾稽关系') || normalized.startsWith('本列数据的勾稽关系');
 }

@@ -4,7 +4,7 @@
 import type { Cell, Position, Range, ReportModel, RowModel, SectionModel, TableId, TableModel } from './model';
 import { tableTemplate, type RowTemplate, type TableTemplate } from './template';
 
-export const TABLE_IDS: readonly TableId[] = ['table2', 'table3', 'table4'];
+const TABLE_IDS: readonly TableId[] = ['table2', 'table3', 'table4'];
 
 export function tablesOf(model: ReportModel): TableModel[] {
   return TABLE_IDS.map((id) => model.tables[id]).filter((t): t is TableModel => t !== undefined);

@@ -18,7 +18,7 @@ const MAX_STEPS = 20000;
 export type PartialCheck = (parts: readonly number[]) => boolean;
 
 /** The splits kept when several fit the row (for the table's column relations to choose from). */
-export const MAX_CANDIDATES = 8;
+const MAX_CANDIDATES = 8;
 
 export type RunSplit =
   | { kind: 'split'; cells: Cell[] }

@@ -76,7 +76,7 @@ export function applySuppressions(findings: Finding[], lines: readonly string[])
 }
 
 /** Is `code` off on `line`, given the directives of the document (in line order)? */
-export function isSuppressed(code: FindingCode | string, line: number, directives: readonly Directive[]): boolean {
+function isSuppressed(code: FindingCode | string, line: number, directives: readonly Directive[]): boolean {
   let state: LineState = { all: false, codes: new Set() };
   for (const d of directives) {
     // A directive line is no content: a finding placed on it (a document-wide one, at 1:1) is covered too.

@@ -163,8 +163,8 @@ function asGlued(cells: readonly Cell[]): Cell[] {
 }
 
 /**
- * Reads a labelled table (table 2 or 3) from lines [from, to]. Stops early at a line for
- * which `stopAt` is true (another table starting without its heading).
+ * Reads a labelled table (table 2 or 3) from lines [from, to]. Table 2 stops early where table 3
+ * starts without the heading of section 三.
  */
 export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, from: number, to: number): TableModel | undefined {
   let format: FormatVersion = '2021';

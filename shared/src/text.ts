@@ -129,13 +129,6 @@ export function isDroppedByNormalization(c: number): boolean {
 }
 const QUOTE_CODES = new Set([...'“”"\'‘’「」『』'].map((q) => q.charCodeAt(0)));
 
-/** normalizeLabel(s).length, without normalising: a cheap test for "too long to be a label or heading". */
-export function normalizedLength(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) if (isDroppedByNormalization(s.charCodeAt(i))) n--;
-  return n;
-}
-
 /** Labels repeat across lines and documents: their normal forms are kept (bounded). */
 const NORMALIZED_CACHE_SIZE = 4096;
 const normalized = new Map<string, string>();
@@ -180,7 +173,7 @@ export interface ParsedNumber {
  * The largest count a cell may hold: a count above it (or any integer beyond 2^53, which a double cannot
  * hold exactly) is no number the tables can sum; such a cell is read as text and reported (cell-not-number).
  */
-export const MAX_COUNT = 1e9;
+const MAX_COUNT = 1e9;
 
 /** Is this parsed value a count the tables can use (not beyond MAX_COUNT, exact as a double)? */
 export function isUsableCount(value: number, decimal: boolean): boolean {

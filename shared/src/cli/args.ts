@@ -7,7 +7,7 @@ import { EXTRACT_FORMATS, type ExtractFormat } from './extract';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
-export const OUTPUT_FORMATS: readonly [OutputFormat, ...OutputFormat[]] = ['text', 'json', 'sarif'];
+const OUTPUT_FORMATS: readonly [OutputFormat, ...OutputFormat[]] = ['text', 'json', 'sarif'];
 
 /** `--fix` writes the fixed files; `--fix-dry-run` prints what it would change as a unified diff. */
 export type FixMode = 'none' | 'write' | 'dry-run';
@@ -90,7 +90,7 @@ export type OptionsResult = { ok: true; values: Values; positionals: string[] } 
  * Tokenises `args` against `options` and rejects what the option table does not allow: unknown options,
  * a missing value (`--format` last, or followed by another option), a value given to a flag (`--fix=1`).
  */
-export function parseOptions(args: readonly string[], options: Options): OptionsResult {
+function parseOptions(args: readonly string[], options: Options): OptionsResult {
   const { tokens } = tokenize({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
   const values: Values = {};
   const positionals: string[] = [];

@@ -111,7 +111,7 @@ export const EXTRACT_COLUMNS: readonly ExtractColumn[] = [
 ];
 
 /** The table format of a report: 2019 when any of its tables is on the 2019 format. */
-export function reportFormat(model: ReportModel): FormatVersion | undefined {
+function reportFormat(model: ReportModel): FormatVersion | undefined {
   const tables = Object.values(model.tables);
   if (tables.length === 0) return undefined;
   return tables.some((t) => t.format === '2019') ? '2019' : '2021';
@@ -135,13 +135,13 @@ export interface ExtractRecord {
   reason: string | null;
 }
 
-export const NOT_A_REPORT = '看起来不是政府信息公开工作年度报告，未提取';
+const NOT_A_REPORT = '看起来不是政府信息公开工作年度报告，未提取';
 
 function emptyNumbers(): Record<string, Value> {
   return Object.fromEntries(EXTRACT_COLUMNS.map((c) => [c.key, null]));
 }
 
-export function extractRecord(input: ExtractInput): ExtractRecord {
+function extractRecord(input: ExtractInput): ExtractRecord {
   if ('reason' in input) {
     return {
       file: input.file,
@@ -197,7 +197,7 @@ function fullTable(template: TableTemplate, t: TableModel | undefined): Extracte
 }
 
 /** Every table of the template of the report's format, every cell, null where missing. */
-export function fullTables(model: ReportModel | undefined): Record<TableId, ExtractedTable> {
+function fullTables(model: ReportModel | undefined): Record<TableId, ExtractedTable> {
   const fallback = (model && reportFormat(model)) ?? '2021';
   const of = (id: TableId): ExtractedTable => {
     const t = model?.tables[id];

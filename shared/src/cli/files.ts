@@ -16,12 +16,12 @@ export function unreadableFile(path: string, reason: string): FileProblem {
 }
 
 /** A file above the size limit: named, not read. */
-export function tooLargeFile(path: string, size: number, maxSize: number): FileProblem {
+function tooLargeFile(path: string, size: number, maxSize: number): FileProblem {
   return { path, message: `跳过文件 ${path}：${formatBytes(size)}，超过大小上限 ${formatBytes(maxSize)}（可用 --max-size 调整）` };
 }
 
 /** 10485760 → 「10 MB」, 1536 → 「1.5 KB」. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const units = ['字节', 'KB', 'MB', 'GB'];
   let value = bytes;
   let unit = 0;
@@ -193,7 +193,7 @@ export function decodeReportBytes(bytes: Uint8Array): ReadResult {
  * Reads at most `maxSize` + 1 bytes from an open descriptor (standard input, a FIFO): a stream has no
  * size to look at first. Waits briefly when a non-blocking descriptor has nothing yet.
  */
-export function readBounded(fd: number, maxSize: number): Buffer | { tooLarge: number } {
+function readBounded(fd: number, maxSize: number): Buffer | { tooLarge: number } {
   const chunks: Buffer[] = [];
   let total = 0;
   const chunk = Buffer.alloc(64 * 1024);

@@ -115,7 +115,7 @@ export function formatFindingLine(file: string, finding: Finding, options: TextO
   return `${location}  ${severity}  ${code}  ${singleLine(finding.message)}`;
 }
 
-export function countSeverities(reports: readonly FileReport[]): SeverityCounts {
+function countSeverities(reports: readonly FileReport[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const report of reports) {
     for (const finding of report.findings) counts[finding.severity]++;

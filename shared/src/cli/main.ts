@@ -26,11 +26,11 @@ import { LastYearIndex } from './lastYear';
 import { Progress } from './progress';
 import { writeFileSafely, type WriteFs } from './write';
 
-export const EXIT_OK = 0;
-export const EXIT_ERRORS_FOUND = 1;
-export const EXIT_USAGE_OR_INPUT = 2;
+const EXIT_OK = 0;
+const EXIT_ERRORS_FOUND = 1;
+const EXIT_USAGE_OR_INPUT = 2;
 
-export const VERSION: string = version;
+const VERSION: string = version;
 
 /** The outside world the CLI talks to. */
 export interface CliIo {
@@ -58,12 +58,12 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function useColor(io: CliIo): boolean {
+function useColor(io: CliIo): boolean {
   return io.stdoutIsTTY && !io.env.NO_COLOR;
 }
 
 /** Checks one readable text; a rule that throws is mentioned on stderr and the other rules still count. */
-export function checkFile(file: string, text: string, io: CliIo, options: CheckOptions = {}): CheckResult {
+function checkFile(file: string, text: string, io: CliIo, options: CheckOptions = {}): CheckResult {
   return checkText(text, {
     ...options,
     // The CLI prints code, severity, message and range: no fix is built (--fix uses fixAll).
@@ -74,7 +74,7 @@ export function checkFile(file: string, text: string, io: CliIo, options: CheckO
 }
 
 /** Fixes one readable text: every safe fix, re-checked until nothing fixable is left. */
-export function fixFileText(file: string, text: string, io: CliIo, options: CheckOptions = {}): FixAllResult {
+function fixFileText(file: string, text: string, io: CliIo, options: CheckOptions = {}): FixAllResult {
   return fixAll(text, {
     ...options,
     force: isReportByName(file),

@@ -14,16 +14,16 @@ import type { FileProblem } from './files';
 import type { FileReport } from './format';
 import { JsonStream, LATE_VALUE, STREAMED_ARRAY } from './jsonStream';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const SARIF_VERSION = '2.1.0';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SARIF_VERSION = '2.1.0';
 
 /** Relative file URIs are resolved against this base, which the run maps to the current directory. */
-export const SOURCE_ROOT = '%SRCROOT%';
+const SOURCE_ROOT = '%SRCROOT%';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
 /** SARIF has three levels: info and hint are both `note` (the severity itself is kept in `properties`). */
-export const SARIF_LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 export interface SarifRegion {
   startLine: number;
@@ -63,7 +63,7 @@ function pascalCase(code: string): string {
 }
 
 /** Every finding code as a SARIF reportingDescriptor: Chinese short description, English full description. */
-export function sarifRules(): object[] {
+function sarifRules(): object[] {
   return RULES.map((rule) => ({
     id: rule.code,
     name: pascalCase(rule.code),
@@ -78,7 +78,7 @@ const RULE_INDEX = new Map<string, number>(RULES.map((rule, index) => [rule.code
 
 /** One finding of one file as a SARIF result. */
 /** `cwd` places related locations in another file (carry-over: last year's report). */
-export function sarifResult(finding: Finding, location: ArtifactLocation, cwd = '.'): object {
+function sarifResult(finding: Finding, location: ArtifactLocation, cwd = '.'): object {
   const index = RULE_INDEX.get(finding.code);
   const result: Record<string, unknown> = {
     ruleId: finding.code,

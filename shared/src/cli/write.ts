@@ -26,7 +26,7 @@ export type WriteFs = Pick<
 export type WriteResult = { ok: true } | { ok: false; reason: string };
 
 /** Why a write failed, in one Chinese phrase. */
-export function describeWriteError(error: unknown): string {
+function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOSPC':

@@ -6,14 +6,13 @@ import { checkText, type CheckOptions } from '../engine';
 import { applyEdits, overlaps, singleEdit } from './edits';
 import { RULES } from '../rules';
 
-export { applyEdits, singleEdit } from './edits';
-export { attachFixes } from './attach';
+export { applyEdits } from './edits';
 
 /** Fix-all stops after this many check-and-fix rounds (each round fixes everything that does not overlap). */
 const MAX_FIX_ROUNDS = 8;
 
 /** Non-overlapping edits of the given findings' fixes, first come first served. */
-export function combinedEdits(findings: readonly Finding[]): { edits: TextEdit[]; used: Finding[] } {
+function combinedEdits(findings: readonly Finding[]): { edits: TextEdit[]; used: Finding[] } {
   const edits: TextEdit[] = [];
   const used: Finding[] = [];
   for (const f of findings) {

@@ -10,7 +10,7 @@ import { attribute, childElements, isElement, localName, parseXml, type XNode } 
 export type DocxResult = { ok: true; document: SourceDocument } | { ok: false; reason: string };
 
 /** The uncompressed main part may be this large (XML is some 20 times the text it holds). */
-export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
+const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
 /** Wider spans than this are not a report table (and would make the grid huge). */
 const MAX_SPAN = 64;
 const MAX_ROWS = 10_000;

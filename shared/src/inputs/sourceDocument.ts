@@ -57,7 +57,7 @@ export interface ConvertedDocument {
 const CJK_RE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
 /** Joins the lines of a cell or paragraph: nothing between two Chinese characters (a label broken over lines), else a space. */
-export function joinLines(parts: readonly string[]): string {
+function joinLines(parts: readonly string[]): string {
   let out = '';
   for (const raw of parts) {
     const part = raw.trim();
@@ -69,7 +69,7 @@ export function joinLines(parts: readonly string[]): string {
 }
 
 /** Blanks (including the ideographic space and no-break space) collapsed, line breaks kept. */
-export function collapseBlanks(text: string): string {
+function collapseBlanks(text: string): string {
   return text.replace(/[ \t\u00a0\u3000\f\v]+/g, ' ');
 }
 
