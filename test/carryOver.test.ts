@@ -25,6 +25,7 @@ import {
   type Encoding,
   type ReportData,
 } from './support/reportFixture';
+import { firstOf, nth, rowOf } from './support/defined';
 
 const CLI = 'dist/cli.js';
 const NATURAL = 0;
@@ -37,7 +38,7 @@ function followingYear(last: ReportData): ReportData {
     next.year = last.year + 1;
     const t3 = next.table3;
     const carriedIn = [...last.table3['t3.carriedOut']];
-    const fresh = t3['t3.resultsTotal'].map((results, c) => results + t3['t3.carriedOut'][c] - carriedIn[c]);
+    const fresh = rowOf(t3, 't3.resultsTotal').map((results, c) => results + nth(rowOf(t3, 't3.carriedOut'), c) - carriedIn[c]);
     if (fresh.some((n) => n < 0)) continue;
     t3['t3.carriedIn'] = carriedIn;
     t3['t3.new'] = fresh;
@@ -49,8 +50,10 @@ function followingYear(last: ReportData): ReportData {
 function withCarriedOutRaised(data: ReportData, delta: number): ReportData {
   const changed = cloneData(data);
   for (const column of [NATURAL, TABLE3_TOTAL_COLUMN]) {
-    changed.table3['t3.carriedOut'][column] += delta;
-    changed.table3['t3.new'][column] += delta;
+    for (const id of ['t3.carriedOut', 't3.new']) {
+      const numbers = rowOf(changed.table3, id);
+      numbers[column] = nth(numbers, column) + delta;
+    }
   }
   return changed;
 }
@@ -58,7 +61,7 @@ function withCarriedOutRaised(data: ReportData, delta: number): ReportData {
 function lastYearData(): ReportData {
   for (let seed = 1; ; seed++) {
     const d = consistentData(seed);
-    if (d.year <= 2023 && d.table3['t3.carriedOut'][NATURAL] > 0) return d;
+    if (d.year <= 2023 && nth(rowOf(d.table3, 't3.carriedOut'), NATURAL) > 0) return d;
   }
 }
 
@@ -91,9 +94,10 @@ describe('carry-over through the engine', () => {
         describeFindings(found, current.text),
       );
       const [natural] = found;
+      assert.ok(natural);
       assert.equal(natural.severity, 'warning');
-      const expected = LAST_WRONG.table3['t3.carriedOut'][NATURAL];
-      const actual = THIS.table3['t3.carriedIn'][NATURAL];
+      const expected = rowOf(LAST_WRONG.table3, 't3.carriedOut')[NATURAL];
+      const actual = rowOf(THIS.table3, 't3.carriedIn')[NATURAL];
       const lastCell = last.cells.get(cellKey('t3.carriedOut', NATURAL));
       assert.ok(lastCell);
       assert.equal(
@@ -139,7 +143,7 @@ describe('carry-over through the engine', () => {
     const cell = current.cells.get(cellKey('t3.carriedIn', NATURAL));
     assert.ok(cell);
     const lines = current.text.split('\n');
-    const line = lines[cell.start.line];
+    const line = nth(lines, cell.start.line, 'line');
     lines[cell.start.line] = `${line.slice(0, cell.start.character)}约${line.slice(cell.start.character)}`;
     const found = carryOvers(lines.join('\n'), lookupOf(renderReport(LAST_WRONG, 'markdown').text, 'a'));
     const total = current.cells.get(cellKey('t3.carriedIn', TABLE3_TOTAL_COLUMN));
@@ -184,7 +188,7 @@ describe('carry-over in `nianbao check` over a folder', () => {
     assert.deepEqual(byFile.get(join(dir, `other-${LAST.year}.md`)), []);
     const messages = byFile.get(join(dir, `${THIS.year}.txt`));
     assert.equal(messages?.length, 2, JSON.stringify(reports));
-    assert.match(messages[0], new RegExp(`（${lastFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 第 ${lastLine} 行）`));
+    assert.match(firstOf(messages), new RegExp(`（${lastFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 第 ${lastLine} 行）`));
   });
 
   test('SARIF: the related location is in last year’s file', () => {
@@ -198,10 +202,10 @@ describe('carry-over in `nianbao check` over a folder', () => {
         }[];
       }[];
     };
-    const found = log.runs[0].results.filter((r) => r.ruleId === 'carry-over');
+    const found = firstOf(log.runs).results.filter((r) => r.ruleId === 'carry-over');
     assert.equal(found.length, 2);
-    assert.match(found[0].locations[0].physicalLocation.artifactLocation.uri, new RegExp(`${THIS.year}\\.txt$`));
-    assert.match(found[0].relatedLocations?.[0].physicalLocation.artifactLocation.uri ?? '', new RegExp(`/${LAST.year}\\.md$`));
+    assert.match(firstOf(firstOf(found).locations).physicalLocation.artifactLocation.uri, new RegExp(`${THIS.year}\\.txt$`));
+    assert.match(firstOf(found).relatedLocations?.[0]?.physicalLocation.artifactLocation.uri ?? '', new RegExp(`/${LAST.year}\\.md$`));
   });
 
   test('one file alone: nothing to compare with, no carry-over', () => {
@@ -228,9 +232,9 @@ describe('carry-over in the language server', () => {
     try {
       const lastUri = 'file:///reports/last.md';
       const thisUri = 'file:///reports/this.txt';
-      const last = renderReport(LAST_WRONG, encodings[0]);
+      const last = renderReport(LAST_WRONG, firstOf(encodings));
       await session.open(lastUri, 'markdown', last.text);
-      const published = await session.open(thisUri, 'plaintext', renderReport(THIS, encodings[1]).text);
+      const published = await session.open(thisUri, 'plaintext', renderReport(THIS, nth(encodings, 1)).text);
       let carry = published.diagnostics.filter((d) => d.code === 'carry-over');
       if (carry.length === 0) {
         // The first check may run before last year's document is known: the next publish has it.
@@ -238,13 +242,13 @@ describe('carry-over in the language server', () => {
         carry = next.diagnostics.filter((d) => d.code === 'carry-over');
       }
       assert.equal(carry.length, 2, JSON.stringify(published.diagnostics));
-      assert.deepEqual(carry[0].relatedInformation?.[0].location, {
+      assert.deepEqual(firstOf(carry).relatedInformation?.[0]?.location, {
         uri: lastUri,
         range: last.cells.get(cellKey('t3.carriedOut', NATURAL)),
       });
       // Last year's document corrected: this year's is checked again and the warning goes.
       const mark = session.published.mark();
-      await session.change(lastUri, [{ text: renderReport(LAST, encodings[0]).text }]);
+      await session.change(lastUri, [{ text: renderReport(LAST, firstOf(encodings)).text }]);
       const again = await session.published.next(thisUri, mark);
       assert.deepEqual(
         again.diagnostics.filter((d) => d.code === 'carry-over'),
@@ -265,8 +269,8 @@ describe('carry-over in the language server', () => {
         const published = await session.open(`${folder}/${THIS.year}.md`, 'markdown', renderReport(THIS, 'markdown').text);
         const carry = published.diagnostics.filter((d) => d.code === 'carry-over');
         assert.equal(carry.length, 2, JSON.stringify(published.diagnostics));
-        assert.equal(carry[0].relatedInformation?.[0].location.uri, pathToFileURL(join(dir, `${LAST.year}.md`)).href);
-        assert.match(String(carry[0].message), new RegExp(`（${LAST.year}\\.md 第 \\d+ 行）`));
+        assert.equal(firstOf(carry).relatedInformation?.[0]?.location.uri, pathToFileURL(join(dir, `${LAST.year}.md`)).href);
+        assert.match(String(firstOf(carry).message), new RegExp(`（${LAST.year}\\.md 第 \\d+ 行）`));
       } finally {
         await session.stop();
       }

@@ -12,6 +12,7 @@ import type { Cell, FormatVersion, RowModel, TableId, TableModel } from '../shar
 import { evaluate, expectedAt, relationsOf, relationWithTotal, rowCheck } from '../shared/src/relations';
 import { TABLE2_2019, TABLE2_2021, TABLE3_2019, TABLE3_2021, TABLE4, type Relation } from '../shared/src/template';
 import { consistentData } from './support/reportFixture';
+import { defined, firstOf, nth, numberAt, rowOf } from './support/defined';
 
 let line = 0;
 
@@ -27,7 +28,7 @@ function cell(value: number | string): Cell {
 
 function row(id: string, values: readonly (number | string)[]): RowModel {
   const cells = values.map(cell);
-  return { id, labels: [], labelMissing: false, cells, rawCells: cells, anchor: cells[0] };
+  return { id, labels: [], labelMissing: false, cells, rawCells: cells, anchor: firstOf(cells) };
 }
 
 function table(id: TableId, format: FormatVersion, rows: RowModel[]): TableModel {
@@ -44,14 +45,18 @@ function table3(data: Record<string, (number | string)[]>, format: FormatVersion
   return table(
     'table3',
     format,
-    template.rows.map((r) => row(r.id, data[r.id])),
+    template.rows.map((r) => row(r.id, defined(data[r.id], r.id))),
   );
 }
 
 /** The same numbers on the 2019 format: （六）其他处理 one row, the sum of the three 2021 rows. */
 function as2019(data: Record<string, number[]>): Record<string, number[]> {
-  const parts = ['t3.otherHandling.1', 't3.otherHandling.2', 't3.otherHandling.3'].map((id) => data[id]);
-  return { ...data, 't3.otherHandling': parts[0].map((_, c) => parts[0][c] + parts[1][c] + parts[2][c]) };
+  const [one, two, three] = ['t3.otherHandling.1', 't3.otherHandling.2', 't3.otherHandling.3'].map((id) => rowOf(data, id));
+  assert.ok(one && two && three);
+  return {
+    ...data,
+    't3.otherHandling': one.map((v, c) => v + nth(two, c) + nth(three, c)),
+  };
 }
 
 const find = (t: TableModel, code: Relation['code'], row: string, column: number) => {
@@ -78,20 +83,20 @@ describe('the relations as data (template.ts)', () => {
       const results = template.relations.filter((r) => r.code === 'results-total');
       assert.equal(results.length, 7);
       assert.deepEqual(
-        results[0].terms.map((t) => t.cell.row),
+        firstOf(results).terms.map((t) => t.cell.row),
         template.rows.filter((r) => r.result).map((r) => r.id),
       );
       const balances = template.relations.filter((r) => r.code === 'balance');
       assert.equal(balances.length, 7);
       assert.deepEqual(
-        balances[3].terms.map((t) => [t.cell.row, t.cell.column, t.sign]),
+        nth(balances, 3).terms.map((t) => [t.cell.row, t.cell.column, t.sign]),
         [
           ['t3.new', 3, 1],
           ['t3.carriedIn', 3, 1],
           ['t3.resultsTotal', 3, -1],
         ],
       );
-      assert.deepEqual(balances[3].total, { row: 't3.carriedOut', column: 3 });
+      assert.deepEqual(nth(balances, 3).total, { row: 't3.carriedOut', column: 3 });
     }
     // The 2019 （六）其他处理 is one result row; 2021's three sub-rows are not in its （七）总计.
     const results2019 = TABLE3_2019.relations.find((r) => r.code === 'results-total')!.terms.map((t) => t.cell.row);
@@ -118,13 +123,14 @@ describe('evaluate', () => {
     for (const relation of relationsOf(t)) {
       const ev = evaluate(t, relation);
       assert.equal(ev.holds, true, `${relation.code} ${relation.total.row}#${relation.total.column}`);
-      assert.equal(ev.sum, data[relation.total.row][relation.total.column]);
+      assert.equal(ev.sum, numberAt(data, relation.total.row, relation.total.column));
       assert.equal(ev.actual, ev.sum);
       assert.deepEqual(ev.missing, []);
       assert.equal(ev.totalCell, t.rows.find((r) => r.id === relation.total.row)!.cells[relation.total.column]);
     }
     const balance = evaluate(t, find(t, 'balance', 't3.carriedOut', 6));
-    const [n, carried, results] = ['t3.new', 't3.carriedIn', 't3.resultsTotal'].map((id) => data[id][6]);
+    const [n, carried, results] = (['t3.new', 't3.carriedIn', 't3.resultsTotal'] as const).map((id) => numberAt(data, id, 6));
+    assert.ok(n !== undefined && carried !== undefined && results !== undefined);
     assert.equal(balance.sum, n + carried - results);
     assert.deepEqual(
       balance.terms.map((x) => [x.term.name, x.value]),
@@ -138,29 +144,36 @@ describe('evaluate', () => {
 
   test('one wrong term: its row total and its column’s （七）总计 break, each says what the cell should be', () => {
     const data = table3Data();
-    const right = data['t3.withheld.4'][0];
+    const right = firstOf(rowOf(data, 't3.withheld.4'));
     const wrong = structuredClone(data);
-    wrong['t3.withheld.4'][0] = right + 3;
+    rowOf(wrong, 't3.withheld.4')[0] = right + 3;
     const t = table3(wrong);
     const broken = relationsOf(t).filter((r) => evaluate(t, r).holds === false);
     assert.deepEqual(
       broken.map((r) => `${r.code} ${r.total.row}#${r.total.column}`),
       ['row-total t3.withheld.4#6', 'results-total t3.resultsTotal#0'],
     );
-    const rowTotal = evaluate(t, broken[0]);
-    assert.equal(rowTotal.sum, data['t3.withheld.4'][6] + 3);
-    assert.equal(rowTotal.actual, data['t3.withheld.4'][6]);
+    const rowTotal = evaluate(t, firstOf(broken));
+    assert.equal(rowTotal.sum, nth(rowOf(data, 't3.withheld.4'), 6) + 3);
+    assert.equal(rowTotal.actual, numberAt(data, 't3.withheld.4', 6));
     const ref = { row: 't3.withheld.4', column: 0 };
     assert.equal(expectedAt(rowTotal, ref), right);
-    assert.equal(expectedAt(evaluate(t, broken[1]), ref), right);
+    assert.equal(expectedAt(evaluate(t, nth(broken, 1)), ref), right);
     // The total: what the terms add up to.
-    assert.equal(expectedAt(rowTotal, broken[0].total), right + 3 + data['t3.withheld.4'].slice(1, 6).reduce((a, b) => a + b, 0));
+    assert.equal(
+      expectedAt(rowTotal, firstOf(broken).total),
+      right +
+        3 +
+        rowOf(data, 't3.withheld.4')
+          .slice(1, 6)
+          .reduce((a, b) => a + b, 0),
+    );
   });
 
   test('one missing term: no sum, the term is named, and its value follows from the others', () => {
     const data = table3Data();
     const holed: Record<string, (number | string)[]> = structuredClone(data);
-    holed['t3.partly'][2] = '/';
+    defined(holed['t3.partly'], 't3.partly')[2] = '/';
     const t = table3(holed);
     const rowTotal = evaluate(t, find(t, 'row-total', 't3.partly', 6));
     assert.equal(rowTotal.sum, undefined);
@@ -170,8 +183,8 @@ describe('evaluate', () => {
       [['科研机构', '/', undefined]],
     );
     const ref = { row: 't3.partly', column: 2 };
-    assert.equal(expectedAt(rowTotal, ref), data['t3.partly'][2]);
-    assert.equal(expectedAt(evaluate(t, find(t, 'results-total', 't3.resultsTotal', 2)), ref), data['t3.partly'][2]);
+    assert.equal(expectedAt(rowTotal, ref), numberAt(data, 't3.partly', 2));
+    assert.equal(expectedAt(evaluate(t, find(t, 'results-total', 't3.resultsTotal', 2)), ref), numberAt(data, 't3.partly', 2));
     // The total cannot be computed while a term is missing; the other relations are untouched.
     assert.equal(expectedAt(rowTotal, rowTotal.relation.total), undefined);
     const broken = relationsOf(t).filter((r) => evaluate(t, r).holds !== true);
@@ -192,7 +205,7 @@ describe('evaluate', () => {
     );
     // The term subtracted (（七）总计 in 四 = 一 + 二 − （七）): solved with its sign.
     const balance0 = evaluate(t, find(t, 'balance', 't3.carriedOut', 0));
-    assert.equal(expectedAt(balance0, { row: 't3.resultsTotal', column: 0 }), data['t3.resultsTotal'][0]);
+    assert.equal(expectedAt(balance0, { row: 't3.resultsTotal', column: 0 }), numberAt(data, 't3.resultsTotal', 0));
   });
 
   test('a 2019 table: （六）其他处理 as one row counts in （七）总计', () => {
@@ -201,15 +214,16 @@ describe('evaluate', () => {
     assert.equal(relationsOf(t), TABLE3_2019.relations);
     for (const relation of relationsOf(t)) assert.equal(evaluate(t, relation).holds, true);
     const wrong = structuredClone(data);
-    wrong['t3.otherHandling'][1] += 1;
-    wrong['t3.otherHandling'][6] += 1; // its row still adds up
+    const other = rowOf(wrong, 't3.otherHandling');
+    other[1] = nth(other, 1) + 1;
+    other[6] = nth(other, 6) + 1; // its row still adds up
     const w = table3(wrong, '2019');
     const broken = relationsOf(w).filter((r) => evaluate(w, r).holds === false);
     assert.deepEqual(
       broken.map((r) => `${r.code} ${r.total.row}#${r.total.column}`),
       ['results-total t3.resultsTotal#1', 'results-total t3.resultsTotal#6'],
     );
-    const ev = evaluate(w, broken[0]);
+    const ev = evaluate(w, firstOf(broken));
     assert.equal(relationWithTotal(w, 't3.resultsTotal', 1, 'column'), broken[0]);
     assert.equal(relationWithTotal(w, 't3.resultsTotal', 6, 'row')?.code, 'row-total');
     assert.equal(ev.sum! - ev.actual!, 1);
@@ -229,7 +243,7 @@ describe('evaluate', () => {
       ],
     );
     assert.deepEqual(
-      evs[2].terms.map((x) => [x.term.name, x.term.short]),
+      nth(evs, 2).terms.map((x) => [x.term.name, x.term.short]),
       [
         ['行政诉讼·复议后起诉·结果维持', '结果维持'],
         ['行政诉讼·复议后起诉·结果纠正', '结果纠正'],
@@ -237,20 +251,20 @@ describe('evaluate', () => {
         ['行政诉讼·复议后起诉·尚未审结', '尚未审结'],
       ],
     );
-    assert.equal(expectedAt(evs[2], { row: 't4.cases', column: 11 }), 0);
+    assert.equal(expectedAt(nth(evs, 2), { row: 't4.cases', column: 11 }), 0);
     // A second copy of the row stands for its id when asked (the hover on it).
     const copy = row('t4.cases', [1, 1, 1, 1, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    const both = table('table4', '2021', [t.rows[0], copy]);
-    assert.equal(evaluate(both, relationsOf(both)[0]).sum, 6);
-    assert.equal(evaluate(both, relationsOf(both)[0], { row: copy }).sum, 4);
+    const both = table('table4', '2021', [firstOf(t.rows), copy]);
+    assert.equal(evaluate(both, firstOf(relationsOf(both))).sum, 6);
+    assert.equal(evaluate(both, firstOf(relationsOf(both)), { row: copy }).sum, 4);
     // Values assumed for some cells (a fix that fills them with 0).
-    const assumed = evaluate(t, relationsOf(t)[0], { assume: (ref) => (ref.column >= 2 ? 0 : undefined) });
+    const assumed = evaluate(t, firstOf(relationsOf(t)), { assume: (ref) => (ref.column >= 2 ? 0 : undefined) });
     assert.equal(assumed.sum, 4);
   });
 
   test('decimals are summed to the precision written', () => {
     const t = table('table4', '2021', [row('t4.cases', [0.1, 0.2, 0, 0, 0.3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])]);
-    const ev = evaluate(t, relationsOf(t)[0]);
+    const ev = evaluate(t, firstOf(relationsOf(t)));
     assert.equal(ev.sum, 0.3);
     assert.equal(ev.holds, true);
   });
@@ -268,7 +282,7 @@ describe('the hover shows the evaluator’s sums and the rule’s verdict', () =
     ]) {
       const text = example.replace('| 2 | 1 | 0 | 1 | 4 | 1 |', `| 2 | 1 | 0 | 1 | ${total} | 1 |`);
       const { findings, model } = checkText(text);
-      const cell = model.tables.table4!.rows[0].cells[4]!;
+      const cell = firstOf(model.tables.table4!.rows).cells[4]!;
       assert.equal(cell.text, total);
       assert.deepEqual(
         findings.filter((f) => f.code === 'review-total').map((f) => f.range.start),
@@ -288,7 +302,7 @@ describe('the hover shows the evaluator’s sums and the rule’s verdict', () =
       findings.filter((f) => f.code === 'review-total'),
       [],
     );
-    const cell = model.tables.table4!.rows[0].cells[4]!;
+    const cell = firstOf(model.tables.table4!.rows).cells[4]!;
     assert.match(hoverAt(model, { line: cell.line, character: cell.start })!.markdown, /✓ 与所填一致/);
   });
 });
@@ -306,8 +320,14 @@ describe('the narrative cross-check takes the table as a reference where the rul
     );
     const mismatch = findings.filter((f) => f.code === 'narrative-mismatch' && f.data?.kind === 'review');
     assert.equal(mismatch.length, 1, JSON.stringify(findings.map((f) => f.message)));
-    assert.equal(model.lines[mismatch[0].range.start.line].slice(mismatch[0].range.start.character, mismatch[0].range.end.character), '4');
-    assert.match(mismatch[0].message, /0\.3/);
+    assert.equal(
+      nth(model.lines, firstOf(mismatch).range.start.line, 'line').slice(
+        firstOf(mismatch).range.start.character,
+        firstOf(mismatch).range.end.character,
+      ),
+      '4',
+    );
+    assert.match(firstOf(mismatch).message, /0\.3/);
   });
 });
 

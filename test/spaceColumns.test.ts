@@ -14,6 +14,7 @@ import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../shared/src/template';
 import { EXPECTED } from './support/expectedCorpus';
 import { checkedFindings, describeFindings } from './support/findings';
 import { cellKey, consistentData, renderReport } from './support/reportFixture';
+import { defined, firstOf, nth, rowOf } from './support/defined';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 const NAME = readdirSync(CORPUS).find((n) => n.startsWith('005'))!;
@@ -30,6 +31,7 @@ const verdicts = (findings: readonly Finding[]): string[] =>
 function erase(lineNo: number, nth: number): { text: string; line: number; start: number; erased: string } {
   const lines = ORIGINAL.split('\n');
   const line = lines[lineNo - 1];
+  assert.ok(line !== undefined, `005 has a line ${lineNo}`);
   const numbers = [...line.matchAll(/(?<!\S)\d+(?!\S)/g)];
   const m = numbers[nth];
   assert.ok(m, `line ${lineNo} has a number #${nth}: ${line}`);
@@ -70,7 +72,7 @@ describe('005 (pdftotext -layout) with one number of table 3 erased', () => {
     [121, 2, [0, 0, 0, 0, 0, 0, 0]],
     [116, 0, [10, 0, 0, 0, 0, 0, 10]],
   ] as const) {
-    const name = TABLE3_COLUMNS[column].label;
+    const name = nth(TABLE3_COLUMNS, column).label;
     test(`line ${lineNo}, column ${column} (${name}) blank: one cell-missing there, no arithmetic; fix-all changes no other line and keeps the columns`, () => {
       const damaged = erase(lineNo, column);
       const findings = checkedFindings(damaged.text);
@@ -81,7 +83,7 @@ describe('005 (pdftotext -layout) with one number of table 3 erased', () => {
       // Where the erased number stood: a place inside its run of spaces.
       const at = missing.range.start.character;
       assert.equal(missing.range.end.character, at, dump);
-      const lineText = damaged.text.split('\n')[damaged.line];
+      const lineText = nth(damaged.text.split('\n'), damaged.line, 'line');
       assert.ok(at > damaged.start - 3 && at < damaged.start + damaged.erased.length + 3, `at ${at}, erased at ${damaged.start}:\n${dump}`);
       assert.match(lineText.slice(at - 2, at + 2), /^ {4}$/, `inside the spaces:\n${dump}`);
       // Fix-all: only this line differs from fix-all of the original, and the row's numbers keep their columns.
@@ -100,7 +102,7 @@ describe('005 (pdftotext -layout) with one number of table 3 erased', () => {
     const findings = checkedFindings(damaged.text);
     const dump = describeFindings(findings, damaged.text);
     // The two review-total errors of line 149 need the row's columns: not computed on an uncertain row.
-    const withoutReview = expected.filter((v) => v !== 'error review-total@149');
+    const withoutReview = defined(expected, 'EXPECTED of 005').filter((v) => v !== 'error review-total@149');
     assert.deepEqual(verdicts(findings), [...withoutReview, 'error cell-missing@149'].sort(), dump);
     const missing = findings.find((f) => f.code === 'cell-missing')!;
     assert.match(missing.message, /只有 14 个数字，应有 15 个/, dump);
@@ -118,7 +120,7 @@ describe('generated reports, pdftotext columns', () => {
   const blank = (key: string): { text: string; line: number } => {
     const at = rendered.cells.get(key)!;
     const lines = rendered.text.split('\n');
-    const line = lines[at.start.line];
+    const line = nth(lines, at.start.line, 'line');
     lines[at.start.line] =
       line.slice(0, at.start.character) + ' '.repeat(at.end.character - at.start.character) + line.slice(at.end.character);
     return { text: lines.join('\n'), line: at.start.line };
@@ -130,14 +132,14 @@ describe('generated reports, pdftotext columns', () => {
     const dump = describeFindings(findings, damaged.text);
     const missing = findings.filter((f) => f.code === 'cell-missing');
     assert.equal(missing.length, 1, dump);
-    assert.equal(missing[0].range.start.line, damaged.line, dump);
-    assert.ok(missing[0].message.includes(TABLE4_COLUMNS[0].label), dump);
+    assert.equal(firstOf(missing).range.start.line, damaged.line, dump);
+    assert.ok(firstOf(missing).message.includes(firstOf(TABLE4_COLUMNS).label), dump);
     assert.deepEqual(
       findings.filter((f) => ARITHMETIC.includes(f.code)),
       [],
       dump,
     );
-    const after = readReport(fixAll(damaged.text).text).tables.table4!.rows[0].cells;
+    const after = firstOf(readReport(fixAll(damaged.text).text).tables.table4!.rows).cells;
     data.table4.forEach((value, k) => {
       if (k > 0) assert.equal(after[k]?.value, value, `column ${k} keeps ${value}`);
     });
@@ -147,8 +149,8 @@ describe('generated reports, pdftotext columns', () => {
     // The first cell blank, and the other six numbers packed after the label, away from every column.
     const at = rendered.cells.get(cellKey('t3.granted', 0))!;
     const lines = rendered.text.split('\n');
-    const cells = [...lines[at.start.line].matchAll(/(?<!\S)\d+(?!\S)/g)];
-    const label = lines[at.start.line].slice(0, at.start.character).trimEnd();
+    const cells = [...nth(lines, at.start.line, 'line').matchAll(/(?<!\S)\d+(?!\S)/g)];
+    const label = nth(lines, at.start.line, 'line').slice(0, at.start.character).trimEnd();
     lines[at.start.line] =
       label +
       cells
@@ -164,8 +166,8 @@ describe('generated reports, pdftotext columns', () => {
       ['cell-missing'],
       dump,
     );
-    assert.match(onRow[0].message, /只有 6 个数字，应有 7 个/, dump);
-    assert.equal(onRow[0].fix, undefined, dump);
+    assert.match(firstOf(onRow).message, /只有 6 个数字，应有 7 个/, dump);
+    assert.equal(firstOf(onRow).fix, undefined, dump);
     assert.deepEqual(
       findings.filter((f) => ARITHMETIC.includes(f.code)),
       [],
@@ -179,7 +181,7 @@ test('table 2, pdftotext columns: a blank 本年制发件数 of 规章 is placed
   const rendered = renderReport(data, 'spaces');
   const at = rendered.cells.get(cellKey('t2.rules', 0))!;
   const lines = rendered.text.split('\n');
-  const line = lines[at.start.line];
+  const line = nth(lines, at.start.line, 'line');
   lines[at.start.line] =
     line.slice(0, at.start.character) + ' '.repeat(at.end.character - at.start.character) + line.slice(at.end.character);
   const text = lines.join('\n');
@@ -187,12 +189,12 @@ test('table 2, pdftotext columns: a blank 本年制发件数 of 规章 is placed
   const dump = describeFindings(findings, text);
   const missing = findings.filter((f) => f.code === 'cell-missing');
   assert.equal(missing.length, 1, dump);
-  assert.equal(missing[0].range.start.line, at.start.line, dump);
-  assert.match(missing[0].message, /本年制发件数/, dump);
+  assert.equal(firstOf(missing).range.start.line, at.start.line, dump);
+  assert.match(firstOf(missing).message, /本年制发件数/, dump);
   const row = readReport(fixAll(text).text).tables.table2!.rows.find((r) => r.id === 't2.rules')!;
   assert.deepEqual(
     row.cells.slice(1).map((c) => c?.value),
-    data.table2['t2.rules'].slice(1),
+    rowOf(data.table2, 't2.rules').slice(1),
     'the other two numbers keep their columns after fix-all',
   );
 });
