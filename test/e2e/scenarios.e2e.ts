@@ -16,6 +16,8 @@ import { harnessVsix, MARKER, SUITE } from './extensionHost';
 import { launchBrowser, poll, Workbench } from './workbench';
 import { firstOf, nth } from '../support/defined';
 import { CORPUS_DIR } from '../support/corpus';
+import { docxOf, faultyReportText, fixtureItems } from '../support/documentFixtures';
+import { convertDocument } from '../../shared/src/inputs';
 
 /** Scenarios waiting for a feature of another issue; the message is printed with the result. */
 const PENDING: Record<string, string | undefined> = {
@@ -299,6 +301,110 @@ describe('nianbao in a real VS Code workbench (code-server + chromium)', { concu
             JSON.stringify(labels),
           );
           screenshots.push(await wb.screenshot('c-snippet-outline'));
+        },
+        folder,
+      );
+    },
+  );
+
+  scenarioTest(
+    'import',
+    'f: 从 Word/网页导入年报 from the command palette, a .docx picked: an unsaved Markdown draft opens and its findings are in the Problems view',
+    async () => {
+      const folder = workspace('f-import', {});
+      const docx = await docxOf(fixtureItems(faultyReportText()));
+      writeFileSync(join(folder, '示例报告.docx'), docx);
+      // Where the findings must be: the draft is the converted text (the same code runs in the server).
+      const converted = convertDocument('示例报告.docx', docx);
+      assert.ok(converted.ok);
+      const draftLines = converted.converted.text.split('\n');
+      const rowTotalLine = draftLines.findIndex((l) => l.includes('| （一）予以公开 |')) + 1;
+      const wordingLine = draftLines.findIndex((l) => l === '## 二、主动公开政务信息情况') + 1;
+      const reviewTotalLine = draftLines.findIndex((l) => l.startsWith('| 2 | 1 | 0 | 1 | 4 |')) + 1;
+      assert.ok(rowTotalLine > 0 && wordingLine > 0 && reviewTotalLine > 0);
+      await scenario(
+        'f-import',
+        async (wb) => {
+          const page = wb.page;
+          const input = page.locator('.quick-input-widget input');
+          const command = page.locator('.quick-input-list .monaco-list-row', { hasText: '从 Word/网页导入年报' }).first();
+          const findCommand = async (): Promise<boolean> => {
+            await wb.press('F1');
+            await input.waitFor();
+            await input.fill('>从 Word/网页导入年报');
+            return command
+              .waitFor({ timeout: 5_000 })
+              .then(() => true)
+              .catch(() => false);
+          };
+          // A folder holding only a .docx activates nothing: the workbench lists the extension's contributions
+          // (commands, menus) only once it has loaded its extensions, some seconds after the window opens.
+          await poll(
+            'the command in the palette',
+            async () => {
+              const found = await findCommand();
+              await wb.press('Escape');
+              return found;
+            },
+            (found) => found,
+            120_000,
+          );
+          // What the Explorer's context menu of the .docx offers then, printed with the result.
+          const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: '示例报告.docx' }).first();
+          await row.click({ button: 'right' });
+          const menu = page.locator('.context-view .monaco-menu .action-item');
+          const shown = await menu
+            .first()
+            .waitFor({ timeout: 10_000 })
+            .then(() => true)
+            .catch(() => false);
+          const items = shown ? (await menu.allInnerTexts()).map((t) => t.trim().replace(/\s+/g, ' ')).filter((t) => t) : [];
+          console.log(`# import: the .docx context menu (${shown ? 'shown' : 'not shown'}): ${items.join(' | ')}`);
+          screenshots.push(await wb.screenshot('f-import-menu'));
+          await wb.press('Escape');
+          // As a user does it: the command from the palette, then the .docx picked in the file dialog.
+          assert.ok(await findCommand(), 'the command in the palette');
+          await wb.press('Enter');
+          // code-server's file dialog is a quick input listing the folder: click the .docx, then Import (Enter).
+          const file = page.locator('.quick-input-list .monaco-list-row', { hasText: '示例报告.docx' }).first();
+          await file.waitFor({ timeout: 60_000 });
+          await file.click();
+          const picked = await poll(
+            'the .docx picked in the file dialog',
+            async () => ((await input.isVisible()) ? await input.inputValue() : 'closed'),
+            (v) => v === 'closed' || v.endsWith('示例报告.docx'),
+            30_000,
+          );
+          if (picked !== 'closed') await wb.press('Enter');
+          await page.locator('.tabs-container .tab.active', { hasText: /Untitled/ }).waitFor({ timeout: 60_000 });
+          assert.equal(await wb.languageMode(), '政府信息公开年报');
+          await poll(
+            "the draft's title",
+            () => wb.lineText(1),
+            (t) => t.includes('# 示例县卫生健康局2024年政府信息公开工作年度报告'),
+            30_000,
+          );
+          // The row-total lists its six cells under it: with the panel maximized, the third finding is on screen too.
+          await wb.showProblems();
+          await wb.press('F1');
+          await input.fill('>View: Toggle Maximized Panel');
+          await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Toggle Maximized Panel' }).first().waitFor();
+          await wb.press('Enter');
+          const problems = await wb.waitForProblems("the draft's three findings", (p) => p.length >= 3);
+          await page.waitForTimeout(1_000); // nothing else arrives late
+          const final = await wb.problems();
+          assert.deepEqual(
+            final.map((p) => `${p.severity} ${p.code} Ln ${p.line}`).sort(),
+            [
+              `Error row-total Ln ${rowTotalLine}`,
+              `Error review-total Ln ${reviewTotalLine}`,
+              `Info heading-wording Ln ${wordingLine}`,
+            ].sort(),
+            JSON.stringify(problems),
+          );
+          assert.match(final.find((p) => p.code === 'row-total')!.message, /应为 18.*实为 19/);
+          assert.deepEqual(await wb.statusCounts(), { errors: 2, warnings: 0 });
+          screenshots.push(await wb.screenshot('f-import-problems'));
         },
         folder,
       );

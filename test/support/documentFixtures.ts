@@ -26,6 +26,16 @@ export function exampleReportText(): string {
   return readFileSync(EXAMPLE_REPORT, 'utf8');
 }
 
+/** The example report with three faults: （一）予以公开·总计 19 (should be 18), 未经复议直接起诉·总计 3 (should be 2), 政务 for 政府 in heading 二. */
+export function faultyReportText(): string {
+  const text = exampleReportText()
+    .replace('| （一）予以公开 | 15 | 2 | 0 | 1 | 0 | 0 | 18 |', '| （一）予以公开 | 15 | 2 | 0 | 1 | 0 | 0 | 19 |')
+    .replace('| 2 | 1 | 0 | 1 | 4 | 1 | 0 | 0 | 1 | 2 | 1 |', '| 2 | 1 | 0 | 1 | 4 | 1 | 0 | 0 | 1 | 3 | 1 |')
+    .replace('## 二、主动公开政府信息情况', '## 二、主动公开政务信息情况');
+  if (text === exampleReportText()) throw new Error('fixture: the faults were not planted');
+  return text;
+}
+
 const cell = (text: string, colSpan = 1, rowSpan = 1): FixtureCell => ({ text, colSpan, rowSpan });
 
 function valuesOf(model: ReportModel, table: TableId, rowId: string): string[] {
