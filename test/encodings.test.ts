@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENCODING_IDS, encodingModule, encodingOfLayout, tokenizeLine } from '../shared/src/encodings';
+import { catalogue } from '../shared/src/messages';
 import type { Cell, RowModel } from '../shared/src/model';
 import { readReport } from '../shared/src/reader';
 import { defaultLayout, renderTable } from '../shared/src/render';
@@ -26,7 +27,7 @@ describe('every registered encoding reads back what its writer writes', () => {
     for (const id of ENCODING_IDS) {
       const m = encodingModule(id);
       assert.equal(m.id, id);
-      assert.ok(m.name.zh && m.name.en, id);
+      assert.ok(catalogue('zh-cn')[`encoding.${id}`] && catalogue('en')[`encoding.${id}`], id);
     }
   });
 

@@ -7,7 +7,7 @@ import { encodingModule, type EncodingModule } from './encodings';
 import { MARKDOWN_ROW_RE } from './encodings/markdown';
 import { COLUMN_EXPLANATIONS, explain, ROW_EXPLANATIONS, SECTION_EXPLANATIONS } from './explanations';
 import { rowRange, sectionAt } from './locate';
-import { localized, type Locale } from './messages';
+import { msg, type Locale, type MessageKey } from './messages';
 import type { Position, Range, ReportModel, TableId, TableModel } from './model';
 import {
   SECTIONS,
@@ -39,17 +39,11 @@ export interface CompletionEntry {
 
 const TABLE_OF_SECTION: Partial<Record<number, TableId>> = { 2: 'table2', 3: 'table3', 4: 'table4' };
 
-const WORDS = {
-  present: { zh: '已有', en: 'already present' },
-  next: { zh: '下一个缺少的行', en: 'next missing row' },
-  missing: { zh: '缺少', en: 'missing' },
-  nextSection: { zh: '下一个缺少的部分', en: 'next missing section' },
-  columnOf: { zh: '列名', en: 'column header' },
-  groupOf: { zh: '分组', en: 'group' },
-} as const;
+/** Completion's words: the `completion.*` keys of the catalogue (i18n/). */
+type WordKey = MessageKey extends infer K ? (K extends `completion.${infer Rest}` ? Rest : never) : never;
 
-function word(locale: Locale, key: keyof typeof WORDS): string {
-  return localized(WORDS[key], locale);
+function word(locale: Locale, key: WordKey): string {
+  return msg(`completion.${key}`, {}, locale);
 }
 
 /** `（一）予以公开` → `予以公开`: what users type first, so that it can be matched after a blank. */

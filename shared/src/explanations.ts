@@ -5,7 +5,7 @@
 
 import { en } from './i18n/en';
 import { zhCN, type MessageKey } from './i18n/zh-cn';
-import { localized, type Locale } from './messages';
+import { format, type Locale } from './messages';
 
 export interface Explanation {
   zh: string;
@@ -30,5 +30,5 @@ export const SECTION_EXPLANATIONS: readonly Explanation[] = [1, 2, 3, 4, 5, 6].m
 export const COLUMN_EXPLANATIONS: Readonly<Record<string, Explanation>> = explanationsOf('column');
 
 export function explain(e: Explanation | undefined, locale: Locale): string | undefined {
-  return e ? localized(e, locale) : undefined;
+  return e ? format(locale === 'en' ? e.en : e.zh, {}) : undefined;
 }

@@ -4,7 +4,7 @@
 
 import { COLUMN_EXPLANATIONS, explain, ROW_EXPLANATIONS, SECTION_EXPLANATIONS } from './explanations';
 import { cellAt, cellRangeOf, contains, rowTemplateOfRow, templateOfTable, type CellHit } from './locate';
-import { localized, type Locale } from './messages';
+import { msg, type Locale, type MessageKey } from './messages';
 import type { HeadingModel, Position, Range, ReportModel, RowModel, TableModel } from './model';
 import { evaluate, relationsOf as relationsOfTable, type Evaluation } from './relations';
 import { SECTIONS, standardHeading, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type Relation } from './template';
@@ -14,58 +14,11 @@ export interface HoverResult {
   markdown: string;
 }
 
-const TEXT = {
-  section: { zh: '第{numeral}部分', en: 'Section {number}' },
-  standard: { zh: '标准标题：{heading}', en: 'Standard heading: {heading}' },
-  differs: { zh: '（此处的写法与标准表述不同）', en: ' (written differently here)' },
-  wrongNumeral: { zh: '序号应为「{numeral}、」。', en: 'The number should be 「{numeral}、」.' },
-  title: { zh: '报告标题', en: 'Report title' },
-  agency: { zh: '机关：{agency}', en: 'Agency: {agency}' },
-  year: { zh: '年度：{year}', en: 'Year: {year}' },
-  checks: { zh: '参与的检查：', en: 'Checked by:' },
-  noRelation: {
-    zh: '表二各项之间没有勾稽关系（现行有效件数取决于上年），只检查是否为数字、是否缺少。',
-    en: 'Table 2 has no arithmetic relation (the number in force depends on last year); only missing and non-numeric cells are checked.',
-  },
-  rowTotal: {
-    zh: '`row-total`：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
-    en: '`row-total`: 总计 = the sum of the six applicant columns',
-  },
-  resultsTotalPart: { zh: '`results-total`：计入「（七）总计」', en: '`results-total`: counted in 「（七）总计」' },
-  resultsTotalSelf: { zh: '`results-total`：（七）总计 = 各项办理结果之和', en: '`results-total`: （七）总计 = the sum of all results' },
-  balance: { zh: '`balance`：一 + 二 = （七）总计 + 四', en: '`balance`: 一 + 二 = （七）总计 + 四' },
-  narrative: {
-    zh: '`narrative-mismatch`：与正文所述的件数对照（收到/受理申请 N 件，新收或新收 + 上年结转均可；未收到申请；全部办结；行政复议、行政诉讼 N 件；予以公开 N 件…）',
-    en: '`narrative-mismatch`: compared with the figures the text states (requests received — new, or new + carried over —, none received, all completed, reviews, lawsuits, results)',
-  },
-  titleChecks: {
-    zh: '`year-mismatch`：标题年份 = 统计期限年份 = 正文所述本年度工作的年份，落款在次年；`deadline`：部门1月31日前、人民政府3月31日前公布（《条例》第四十九条）',
-    en: '`year-mismatch`: the title’s year = the statistics period’s = the year of the work described, the closing date in the next year; `deadline`: published by 31 January (department) or 31 March (people’s government), Regulations art. 49',
-  },
-  reviewTotal: {
-    zh: '`review-total`：每组总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
-    en: '`review-total`: each group total = upheld + corrected + other + pending',
-  },
-  value: { zh: '所填：{value}', en: 'Written: {value}' },
-  notNumber: { zh: '所填「{text}」不是数字', en: '「{text}」 is not a number' },
-  empty: { zh: '缺少数字', en: 'The number is missing' },
-  computed: { zh: '计算：{formula} = **{sum}**', en: 'Computed: {formula} = **{sum}**' },
-  matches: { zh: '✓ 与所填一致', en: '✓ matches the number written' },
-  differsFrom: { zh: '✗ 所填为 {actual}，差 {delta}', en: '✗ {actual} is written, off by {delta}' },
-  cannot: { zh: '无法计算：{what} 缺少数字或不是数字', en: 'Cannot compute: {what} is missing or not a number' },
-  zeros: { zh: '其余 {count} 项为 0', en: '{count} other terms are 0' },
-  rowTotalTitle: { zh: '本行总计（六类申请人之和）', en: 'Row total (the six applicant columns)' },
-  resultsTitle: { zh: '（七）总计（各项办理结果之和）', en: '（七）总计 (the sum of all results)' },
-  balanceTitle: { zh: '结转下年度 = 一 + 二 − （七）', en: 'Carried over = 一 + 二 − （七）' },
-  reviewTitle: { zh: '{group}总计（四项之和）', en: '{group} total (the sum of four results)' },
-  column: { zh: '列：{column}', en: 'Column: {column}' },
-  format2019: { zh: '（2019 年格式）', en: '(2019 format)' },
-} as const;
-
-type TextKey = keyof typeof TEXT;
+/** The hover's words: the `hover.*` keys of the catalogue (i18n/). */
+type TextKey = MessageKey extends infer K ? (K extends `hover.${infer Rest}` ? Rest : never) : never;
 
 function t(locale: Locale, key: TextKey, args: Record<string, string | number> = {}): string {
-  return localized(TEXT[key], locale, args);
+  return msg(`hover.${key}`, args, locale);
 }
 
 /** Text from the document inside Markdown: no accidental emphasis, code or links. */
@@ -92,7 +45,7 @@ function headingHover(heading: HeadingModel, locale: Locale): HoverResult {
     '',
     `${t(locale, 'standard', { heading: `\`${standard}\`` })}${heading.text.replace(/[\s\u3000]+/g, '') !== s.title ? t(locale, 'differs') : ''}`,
   ];
-  if (heading.numeral !== s.numeral) lines.push('', t(locale, 'wrongNumeral', { numeral: s.numeral }));
+  if (heading.numeral !== s.numeral) lines.push('', t(locale, 'wrongNumeral', { expected: s.numeral }));
   lines.push('', explain(SECTION_EXPLANATIONS[section - 1], locale)!);
   return { range: heading.range, markdown: lines.join('\n') };
 }

@@ -13,12 +13,6 @@ export const DEFAULT_LOCALE: Locale = 'zh-cn';
 
 export type MessageArgs = Readonly<Record<string, string | number>>;
 
-/** A pair of strings of a feature's own table (outline, hover, completion). */
-export interface Template {
-  zh: string;
-  en: string;
-}
-
 const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { 'zh-cn': zhCN, en };
 
 /** Every string of `locale`. */
@@ -43,11 +37,6 @@ export function format(template: string, args: MessageArgs): string {
   return out;
 }
 const templateParts = new Map<string, string[]>();
-
-/** A template of a feature's own table (outline, hover, completion) in `locale`, filled with `args`. */
-export function localized(template: Template, locale: Locale, args: MessageArgs = {}): string {
-  return format(locale === 'en' ? template.en : template.zh, args);
-}
 
 /** The message `key` of the catalogue of `locale`, filled with `args`. */
 export function msg(key: MessageKey, args: MessageArgs = {}, locale: Locale = DEFAULT_LOCALE): string {

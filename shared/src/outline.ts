@@ -2,10 +2,9 @@
 // and its folding ranges (sections, tables, row groups). Pure: the server maps these to LSP types.
 
 import type { Range, ReportModel, RowModel, TableModel } from './model';
-import { encodingModule } from './encodings';
 import { lastTextLineIn, rowRange, tablesOf, templateOfTable, trimmedLineRange } from './locate';
 import { SECTIONS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type GroupTemplate } from './template';
-import { localized, type Locale } from './messages';
+import { msg, type Locale, type MessageKey } from './messages';
 import { normalizeLabel } from './text';
 
 export type OutlineKind = 'title' | 'section' | 'table' | 'group' | 'row' | 'closing';
@@ -26,14 +25,11 @@ export interface Fold {
   endLine: number;
 }
 
-const WORDS = {
-  format: { zh: '{format} 年格式', en: '{format} format' },
-  year: { zh: '{year} 年度', en: 'year {year}' },
-  closing: { zh: '落款', en: 'closing' },
-} as const;
+/** The outline's words: the `outline.*` keys of the catalogue (i18n/). */
+type WordKey = MessageKey extends infer K ? (K extends `outline.${infer Rest}` ? Rest : never) : never;
 
-function word(locale: Locale, key: keyof typeof WORDS, args: Record<string, string | number> = {}): string {
-  return localized(WORDS[key], locale, args);
+function word(locale: Locale, key: WordKey, args: Record<string, string | number> = {}): string {
+  return msg(`outline.${key}`, args, locale);
 }
 
 export function outline(model: ReportModel, locale: Locale = 'zh-cn'): OutlineSymbol[] {
@@ -120,7 +116,7 @@ function tableSymbol(model: ReportModel, table: TableModel, locale: Locale): Out
   const last = trimmedLineRange(model, table.endLine);
   const symbol: OutlineSymbol = {
     name: template.name,
-    detail: `${word(locale, 'format', { format: table.format })} · ${localized(encodingModule(table.encoding).name, locale)}`,
+    detail: `${word(locale, 'format', { format: table.format })} · ${msg(`encoding.${table.encoding}`, {}, locale)}`,
     kind: 'table',
     range: { start: first.start, end: last.end },
     selectionRange: first,

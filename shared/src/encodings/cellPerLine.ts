@@ -27,7 +27,6 @@ export function recogniseCellPerLine(input: LineInput): TokenizedLine {
 
 export const cellPerLine = {
   id: 'cell-per-line' as const,
-  name: { zh: '每格一行', en: 'one cell per line' },
   layouts: ['single'],
   writesEmptyCells: false,
   separator: '',

@@ -50,7 +50,6 @@ export function recogniseMarkdown(input: LineInput): TokenizedLine | undefined {
 
 export const markdown = {
   id: 'markdown' as const,
-  name: { zh: 'Markdown 表格', en: 'Markdown table' },
   layouts: ['markdown', 'separator'],
   writesEmptyCells: true,
   separator: ' | ',

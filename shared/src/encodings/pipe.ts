@@ -28,7 +28,6 @@ export function recognisePipe(input: LineInput): TokenizedLine | undefined {
 
 export const pipe = {
   id: 'pipe' as const,
-  name: { zh: '竖线分隔', en: 'pipe rows' },
   layouts: ['pipe'],
   writesEmptyCells: true,
   separator: ' | ',

@@ -99,7 +99,6 @@ export function recogniseSpaces(input: LineInput): TokenizedLine | undefined {
 
 export const spaces = {
   id: 'spaces' as const,
-  name: { zh: '空格对齐', en: 'space-aligned' },
   layouts: ['spaces'],
   writesEmptyCells: false,
   separator: '    ',

@@ -37,7 +37,6 @@ export function recogniseTab(input: LineInput): TokenizedLine | undefined {
 
 export const tab = {
   id: 'tab' as const,
-  name: { zh: '制表符分隔', en: 'tab-separated' },
   layouts: ['tab'],
   writesEmptyCells: true,
   separator: '\t',

@@ -1,4 +1,4 @@
-// What every table encoding module provides: its id and display name, how a line of it is recognised
+// What every table encoding module provides: its id (its name shown to users is the catalogue's `encoding.<id>`), how a line of it is recognised
 // and split into cells, and how a row, a label row and a header are written in it.
 
 import type { Cell } from '../model';
@@ -88,8 +88,6 @@ export type Recogniser = (input: LineInput) => TokenizedLine | undefined;
 export interface EncodingModule {
   /** The encoding's id (a TableEncoding: the registry's keys are the ids). */
   id: string;
-  /** The name shown to users (outline detail). */
-  name: { zh: string; en: string };
   /** The tokenizer's layouts that are lines of this encoding (a table's encoding is its lines' most common one). */
   layouts: readonly LineLayout[];
   /** The encoding writes empty cells on a row's line (`| a | | 2 |`, `a\t\t2`). */

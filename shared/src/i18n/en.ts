@@ -188,6 +188,57 @@ export const en: Catalogue = {
   'explain.column.现行有效件数': 'In force at the end of the year (depends on last year; not a sum of the two other columns).',
   'explain.column.本年处理决定数量': 'Decisions made this year.',
   'explain.column.本年收费金额（单位：万元）': 'Fees collected this year, in 10,000 yuan.',
+  // hover.ts
+  'hover.section': 'Section {number}',
+  'hover.standard': 'Standard heading: {heading}',
+  'hover.differs': ' (written differently here)',
+  'hover.wrongNumeral': 'The number should be 「{expected}、」.',
+  'hover.title': 'Report title',
+  'hover.agency': 'Agency: {agency}',
+  'hover.year': 'Year: {year}',
+  'hover.checks': 'Checked by:',
+  'hover.noRelation':
+    'Table 2 has no arithmetic relation (the number in force depends on last year); only missing and non-numeric cells are checked.',
+  'hover.rowTotal': '`row-total`: 总计 = the sum of the six applicant columns',
+  'hover.resultsTotalPart': '`results-total`: counted in 「（七）总计」',
+  'hover.resultsTotalSelf': '`results-total`: （七）总计 = the sum of all results',
+  'hover.balance': '`balance`: 一 + 二 = （七）总计 + 四',
+  'hover.narrative':
+    '`narrative-mismatch`: compared with the figures the text states (requests received — new, or new + carried over —, none received, all completed, reviews, lawsuits, results)',
+  'hover.titleChecks':
+    '`year-mismatch`: the title’s year = the statistics period’s = the year of the work described, the closing date in the next year; `deadline`: published by 31 January (department) or 31 March (people’s government), Regulations art. 49',
+  'hover.reviewTotal': '`review-total`: each group total = upheld + corrected + other + pending',
+  'hover.value': 'Written: {value}',
+  'hover.notNumber': '「{text}」 is not a number',
+  'hover.empty': 'The number is missing',
+  'hover.computed': 'Computed: {formula} = **{sum}**',
+  'hover.matches': '✓ matches the number written',
+  'hover.differsFrom': '✗ {actual} is written, off by {delta}',
+  'hover.cannot': 'Cannot compute: {what} is missing or not a number',
+  'hover.zeros': '{count} other terms are 0',
+  'hover.rowTotalTitle': 'Row total (the six applicant columns)',
+  'hover.resultsTitle': '（七）总计 (the sum of all results)',
+  'hover.balanceTitle': 'Carried over = 一 + 二 − （七）',
+  'hover.reviewTitle': '{group} total (the sum of four results)',
+  'hover.column': 'Column: {column}',
+  'hover.format2019': '(2019 format)',
+  // outline.ts
+  'outline.format': '{format} format',
+  'outline.year': 'year {year}',
+  'outline.closing': 'closing',
+  // completion.ts
+  'completion.present': 'already present',
+  'completion.next': 'next missing row',
+  'completion.missing': 'missing',
+  'completion.nextSection': 'next missing section',
+  'completion.columnOf': 'column header',
+  'completion.groupOf': 'group',
+  // table encodings (outline detail)
+  'encoding.markdown': 'Markdown table',
+  'encoding.pipe': 'pipe rows',
+  'encoding.tab': 'tab-separated',
+  'encoding.spaces': 'space-aligned',
+  'encoding.cell-per-line': 'one cell per line',
 };
 
 /** The manifest's words (package.nls.json and the schema of .nianbaorc.json, generated from them). */
