@@ -43,6 +43,8 @@ interface Indexed {
   uri: string;
   /** Undefined until read; a changed file is read again. */
   identity?: Partial<ReportIdentity> | null;
+  /** Bumped by each change on disk (didChangeWatchedFiles): facts read of an older version are read again. */
+  version: number;
 }
 
 function identityOfText(text: string): Partial<ReportIdentity> {
@@ -87,9 +89,11 @@ export class LastYearFinder {
     for (const change of changes) {
       const path = pathOfUri(change.uri);
       if (path === undefined) continue;
-      this.facts.delete(change.uri);
+      const uri = pathToFileURL(path).href; // as the index writes it, whatever the client's spelling
+      const known = this.files.get(path);
+      this.facts.delete(uri);
       if (change.type === FileChangeType.Deleted) this.files.delete(path);
-      else if (this.files.has(path) || this.files.size < MAX_INDEXED_FILES) this.files.set(path, { uri: change.uri });
+      else if (known || this.files.size < MAX_INDEXED_FILES) this.files.set(path, { uri, version: (known?.version ?? 0) + 1 });
     }
   }
 
@@ -121,31 +125,33 @@ export class LastYearFinder {
       const peeked = this.openIdentity(document);
       if (peeked.agency !== agency || peeked.year !== year) continue;
       const stamp = `v${document.version}`;
-      const report = this.factsOf(document.uri, stamp, () => document.getText());
+      const report = await this.factsOf(document.uri, stamp, () => document.getText());
       if (report && report.identity.agency === agency && report.identity.year === year) return { report, stamp };
     }
     const files = await this.index();
     for (const [path, entry] of files) {
       if (open.has(entry.uri)) continue; // an open document's text is what counts
+      // Read once for its identity; its facts are read from that text, or again only after a change on disk.
+      let text: string | undefined;
       if (entry.identity === undefined) {
-        const text = await readTextFile(path).catch(() => undefined);
+        text = await readTextFile(path).catch(() => undefined);
         entry.identity = text === undefined ? null : identityOfText(text);
       }
       if (!entry.identity || entry.identity.agency !== agency || entry.identity.year !== year) continue;
-      const text = await readTextFile(path).catch(() => undefined);
-      if (text === undefined) continue;
-      const stamp = `t${text.length}:${hashOf(text)}`;
-      const report = this.factsOf(entry.uri, stamp, () => text);
+      const stamp = `d${entry.version}`;
+      const report = await this.factsOf(entry.uri, stamp, () => text ?? readTextFile(path).catch(() => undefined));
       if (report && report.identity.agency === agency && report.identity.year === year) return { report, stamp };
     }
     return undefined;
   }
 
-  private factsOf(uri: string, stamp: string, text: () => string): LastYearReport | null {
+  private async factsOf(uri: string, stamp: string, text: () => string | Promise<string | undefined>): Promise<LastYearReport | null> {
     const cached = this.facts.get(uri);
     if (cached && cached.stamp === stamp) return cached.facts;
+    const read = await text();
+    if (read === undefined) return null; // unreadable now: not kept, tried again next time
     const path = pathOfUri(uri);
-    const facts = lastYearFacts(readReport(text()), uri, path === undefined ? uri : basename(path)) ?? null;
+    const facts = lastYearFacts(readReport(read), uri, path === undefined ? uri : basename(path)) ?? null;
     this.facts.set(uri, { stamp, facts });
     return facts;
   }
@@ -159,7 +165,7 @@ export class LastYearFinder {
         if (dir === undefined) continue;
         for await (const path of listReportFiles(dir)) {
           if (files.size >= MAX_INDEXED_FILES) break;
-          files.set(path, { uri: pathToFileURL(path).href });
+          files.set(path, { uri: pathToFileURL(path).href, version: 0 });
         }
       }
       this.files = files;
@@ -167,14 +173,4 @@ export class LastYearFinder {
     })();
     return this.building;
   }
-}
-
-/** A cheap fingerprint of a text (FNV-1a over its UTF-16 units), to know a file changed on disk. */
-function hashOf(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16);
 }
