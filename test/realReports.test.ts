@@ -11,7 +11,7 @@ import type { Finding, FindingCode, Range } from '../shared/src/model';
 import { rowCheck } from '../shared/src/relations';
 import { splitRuns } from '../shared/src/runs';
 import type { Cell } from '../shared/src/model';
-import { TABLE3_2021 } from '../shared/src/template';
+import { standardHeading, TABLE3_2021 } from '../shared/src/template';
 import { cellKey, consistentData, ENCODINGS, renderReport, withFault, type Encoding } from './support/reportFixture';
 import { firstOf, nth, rowOf } from './support/defined';
 
@@ -341,6 +341,63 @@ describe('heading variants and lost headings', () => {
     const at = lines.findIndex((l) => l.includes('五、存在的主要问题及改进情况'));
     lines.splice(at, 1);
     assert.ok(ERROR_CODES(checkText(lines.join('\n')).findings).includes('section-missing'));
+  });
+
+  // Every section's content recognised at its place: 一 by its sub-headings （一）主动公开 （二）依申请公开 after the
+  // introduction, 二 三 四 by their tables, 六 by 信息处理费 after 五. The heading goes before the content's first line.
+  const SECTION_NUMBERS = [1, 2, 3, 4, 6];
+  /** A table fault per table section: the arithmetic of a table read under a lost heading is still checked. */
+  const FAULTS: Record<number, { rowId: string; column: number; delta: number; code: FindingCode } | undefined> = {
+    3: { rowId: 't3.granted', column: 0, delta: 2, code: 'row-total' },
+    4: { rowId: 't4.cases', column: 0, delta: 1, code: 'review-total' },
+  };
+  for (const encoding of ['markdown', 'tab', 'cell-per-line'] as Encoding[]) {
+    for (const n of SECTION_NUMBERS) {
+      const heading = standardHeading(n);
+      test(`${encoding}: section ${n}'s heading lost, its content in place: heading-missing before the content, the fix inserts it; without the content: section-missing`, () => {
+        const data = consistentData(6);
+        const lines = renderReport(data, encoding).text.split('\n');
+        const at = lines.findIndex((l) => l.includes(heading));
+        const next = n === 6 ? lines.findIndex((l) => l === data.agency) : lines.findIndex((l) => l.includes(standardHeading(n + 1)));
+        assert.ok(at >= 0 && next > at);
+        const without = [...lines];
+        without.splice(at, 1);
+        const text = without.join('\n');
+        const content = without.findIndex((l, i) => i >= at && l.trim() !== '');
+        const { model, findings } = checkText(text);
+        assert.deepEqual(ERROR_CODES(findings), ['heading-missing']);
+        const f = firstOf(ofCode(findings, 'heading-missing'));
+        assert.equal(f.range.start.line, content, nth(without, content, 'line'));
+        if (n >= 2 && n <= 4) assert.ok(model.tables[`table${n}` as 'table2'], `table ${n} is read`);
+        const fixed = applyEdits(text, f.fix!.edits);
+        assert.equal(nth(fixed.split('\n'), content, 'line').replace(/^#+ /, ''), heading);
+        assert.deepEqual(ERROR_CODES(checkText(fixed).findings), []);
+        // A wrong number in the table of a section whose heading is lost is found.
+        const fault = FAULTS[n];
+        if (fault) {
+          const faulty = renderReport(withFault(data, fault), encoding).text.split('\n');
+          faulty.splice(at, 1);
+          assert.deepEqual(ERROR_CODES(checkText(faulty.join('\n')).findings), [fault.code, 'heading-missing'].sort());
+        }
+        // The heading and its content gone: the section is missing.
+        const gone = [...lines];
+        gone.splice(at, next - at);
+        const codes = ERROR_CODES(checkText(gone.join('\n')).findings);
+        assert.ok(codes.includes('section-missing'), codes.join());
+        assert.ok(!codes.includes('heading-missing'), codes.join());
+      });
+    }
+  }
+
+  test('prose that only mentions a table word or 信息处理费 in the section before is not a lost section', () => {
+    const lines = renderReport(consistentData(6), 'tab').text.split('\n');
+    // 六 gone, and 五's first line speaks of 信息处理费: that is 五's content, not 六's.
+    const five = lines.findIndex((l) => l.includes(standardHeading(5)));
+    lines.splice(five + 1, 0, '　　本年度未收取信息处理费的情况已在总体情况中说明。');
+    const six = lines.findIndex((l) => l.includes(standardHeading(6)));
+    lines.splice(six, 3);
+    const codes = ERROR_CODES(checkText(lines.join('\n')).findings);
+    assert.ok(codes.includes('section-missing') && !codes.includes('heading-missing'), codes.join());
   });
 });
 

@@ -16,7 +16,7 @@ import type {
   UnreadableModel,
 } from './model';
 import { matchRow, prepare } from './labels';
-import { SECTION_NUMERALS, SECTIONS, TABLE3_2021 } from './template';
+import { SECTION_NUMERALS, SECTIONS, TABLE2_2019, TABLE2_2021, TABLE3_2021, TABLE4 } from './template';
 import { findBookmarks } from './cells';
 import { tokenizeLine, type TokenizedLine } from './encodings';
 import { parseHeading } from './headings';
@@ -267,33 +267,113 @@ function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number, cut?
 /** The sub-heading of a section's content: `（一）…`, `(二)…`, `一是…`. */
 const SUBHEADING_RE = /^\s*(?:[（(]\s*([一二三四五六七八九十])\s*[)）]|([一二三四五六七八九十])是)/;
 
-/**
- * Sections whose heading line is absent while their content stands at its place: between the sections
- * before and after it, its first two sub-headings hold the words of the template's `content`.
- */
-function findLostHeadings(lines: string[], sections: SectionModel[], tables: ReportModel['tables']): LostHeadingModel[] {
-  const present = new Set(sections.map((s) => s.heading.section));
-  const lost: LostHeadingModel[] = [];
-  for (const t of SECTIONS) {
-    if (!t.content || present.has(t.number)) continue;
-    const before = sections.find((s) => s.heading.section === t.number - 1);
-    const after = sections.find((s) => s.heading.section === t.number + 1);
-    if (!before || !after || after.startLine <= before.startLine) continue;
-    const table = t.number - 1 >= 2 && t.number - 1 <= 4 ? tables[`table${t.number - 1}` as TableId] : undefined;
-    const from = Math.max(before.startLine + 1, table ? table.endLine + 1 : 0);
-    let first = -1;
-    let step = 0;
-    for (let i = from; i < after.startLine && step < t.content.length; i++) {
-      const m = SUBHEADING_RE.exec(lines[i]);
-      if (!m) continue;
-      const numeral = m[1] ?? m[2];
-      if (numeral !== SECTION_NUMERALS[step] || !t.content[step].some((w) => lines[i].includes(w))) break;
-      if (step === 0) first = i;
-      step++;
+/** Where a section starts: its heading's line, or (its heading lost) its content's first line. */
+interface SectionStart {
+  section: number;
+  line: number;
+  lost: boolean;
+}
+
+/** The first cells that start the table of section 二, 三 or 四 (normalised): the group labels, the headers. */
+const TABLE_START_CELLS: Record<number, ReadonlySet<string>> = {
+  2: new Set([...TABLE2_2021.groups, ...TABLE2_2019.groups].map((g) => normalizeLabel(g.label))),
+  // Not 其他 and 总计: words of any table.
+  3: new Set(TABLE3_2021.headers.filter((h) => h !== '其他' && h !== '总计').map(normalizeLabel)),
+  4: new Set(TABLE4.headers.slice(0, 2).map(normalizeLabel)),
+};
+/** Label of the first table-3 row: the mark that a table is table 3. */
+const TABLE3_FIRST_ROW_KEY = normalizeLabel(TABLE3_2021.rows[0]!.label);
+const TABLE3_NOTE_KEY = normalizeLabel('本列数据的勾稽关系');
+/** Lines of an introduction (before section 一): 本报告…编制, 统计期限…. */
+const INTRO_RE = /统计期限|本报告|第五十条|年度报告/;
+
+/** The line's first cell that is not empty, normalised; undefined for a blank or very long line. */
+function firstCellKey(lines: string[], source: (line: number) => TokenizedLine, line: number): string | undefined {
+  if (lines[line]!.length > 400) return undefined;
+  const cell = source(line).cells.find((c) => c.kind !== 'empty');
+  return cell && cell.kind === 'text' ? normalizeLabel(cell.text) : undefined;
+}
+
+/** The line where the table of section `n` (2, 3 or 4) starts in lines [from, to), or -1. */
+function findTableStart(n: number, lines: string[], source: (line: number) => TokenizedLine, from: number, to: number): number {
+  const starts = TABLE_START_CELLS[n]!;
+  let first = -1;
+  for (let i = from; i < to; i++) {
+    const key = firstCellKey(lines, source, i);
+    if (key === undefined) continue;
+    if (n === 3) {
+      // Table 3: its headers, and then (the mark that it is table 3) its first row's label.
+      if (first < 0 && (starts.has(key) || key.includes(TABLE3_NOTE_KEY))) first = i;
+      if (key.startsWith(TABLE3_FIRST_ROW_KEY)) return first >= 0 ? first : i;
+    } else if (starts.has(key)) {
+      // Table 4: its headers, then its numbers.
+      return n === 2 || readReviewTable(source, i, to - 1) !== undefined ? i : -1;
     }
-    if (step === t.content.length && first >= 0) lost.push({ section: t.number, line: first, range: trimmedRange(lines, first) });
   }
-  return lost;
+  return -1;
+}
+
+/** The first line in [from, to) of the sub-headings `（一）…` `（二）…` that hold the words of `content`, or -1. */
+function findContent(content: readonly string[][], lines: string[], from: number, to: number): number {
+  let first = -1;
+  let step = 0;
+  for (let i = from; i < to && step < content.length; i++) {
+    const m = SUBHEADING_RE.exec(lines[i]!);
+    if (!m) continue;
+    const numeral = m[1] ?? m[2];
+    if (numeral !== SECTION_NUMERALS[step] || !content[step]!.some((w) => lines[i]!.includes(w))) break;
+    if (step === 0) first = i;
+    step++;
+  }
+  return step === content.length ? first : -1;
+}
+
+/**
+ * Sections whose heading line is absent while their content stands at its place, between the sections
+ * before and after it: the table of 二, 三, 四 (`tables`: false), the sub-headings of 一 and 五, the
+ * words of 六 (`tables`: true, once the tables are read). `starts`: the sections found so far, in order.
+ */
+function findLostHeadings(
+  lines: string[],
+  starts: SectionStart[],
+  options: { tables: false; source: (line: number) => TokenizedLine } | { tables: ReportModel['tables']; title?: TitleModel; end: number },
+): SectionStart[] {
+  const found: SectionStart[] = [];
+  for (const t of SECTIONS) {
+    if (starts.some((s) => s.section === t.number)) continue;
+    const all = [...starts, ...found];
+    const before = all.filter((s) => s.section < t.number).sort((a, b) => b.line - a.line)[0];
+    const after = starts.filter((s) => s.section > t.number && (!before || s.line > before.line)).sort((a, b) => a.line - b.line)[0];
+    let line = -1;
+    if (options.tables === false) {
+      if (!t.table || !before) continue;
+      line = findTableStart(t.number, lines, options.source, before.line + 1, after?.line ?? lines.length);
+    } else if (t.number === 1) {
+      // Between the title and section 二: the template's sub-headings, after the introduction.
+      const from = options.title ? options.title.lines[options.title.lines.length - 1]! + 1 : 0;
+      if (!after) continue;
+      line = findContent(t.content!, lines, from, after.line);
+      for (let i = line - 1; line >= 0 && i >= from; i--) {
+        if (isBlank(lines[i]!)) continue;
+        if (INTRO_RE.test(lines[i]!)) break;
+        line = i;
+      }
+    } else if (t.content && before) {
+      // After the section before it and its table.
+      const previousTable = t.number - 1 >= 2 && t.number - 1 <= 4 ? options.tables[`table${t.number - 1}` as TableId] : undefined;
+      const from = Math.max(before.line + 1, previousTable ? previousTable.endLine + 1 : 0);
+      line = findContent(t.content, lines, from, after?.line ?? options.end);
+    } else if (t.contentWords && before?.section === t.number - 1) {
+      // After at least one line of the section before it.
+      let from = before.lost ? before.line : before.line + 1;
+      while (from < options.end && isBlank(lines[from]!)) from++;
+      for (let i = from + 1; i < (after?.line ?? options.end) && line < 0; i++) {
+        if (t.contentWords.some((w) => lines[i]!.includes(w))) line = i;
+      }
+    }
+    if (line >= 0) found.push({ section: t.number, line, lost: true });
+  }
+  return found;
 }
 
 /** Does the text name itself an annual report at the top? */
@@ -412,26 +492,35 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
   const year = findYear(lines, title, sections.find((s) => s.heading.section >= 2)?.startLine ?? lines.length);
 
   const tables: ReportModel['tables'] = {};
-  const sectionOf = (n: number) => sections.find((s) => s.heading.section === n);
-  const bodyEndOf = (s: SectionModel) => {
+  // Where each section starts: its heading, or the table of a section whose heading is lost.
+  const starts: SectionStart[] = sections.map((s) => ({ section: s.heading.section, line: s.startLine, lost: false }));
+  const lostTables = sections.length < SECTIONS.length ? findLostHeadings(lines, starts, { tables: false, source }) : [];
+  starts.push(...lostTables);
+  /** The lines of section n's content: after its (first) heading, or from its lost heading's place, to the next section. */
+  const bodyOf = (n: number): { from: number; to: number } | undefined => {
+    const s = starts.find((x) => x.section === n);
+    if (!s) return undefined;
+    let to = lines.length - 1;
+    for (const x of starts) if (x.line > s.line && x.line - 1 < to) to = x.line - 1;
     // The closing lines are not part of the last section's table.
     const end = closing.agencyRange?.start.line ?? closing.dateRange?.start.line;
-    return end !== undefined && end > s.startLine && end <= s.endLine ? end - 1 : s.endLine;
+    if (end !== undefined && end > s.line && end <= to) to = end - 1;
+    return { from: s.lost ? s.line : s.line + 1, to };
   };
-  const s2 = sectionOf(2);
-  const s3 = sectionOf(3);
-  const s4 = sectionOf(4);
+  const s2 = bodyOf(2);
+  const s3 = bodyOf(3);
+  const s4 = bodyOf(4);
   const readInto = (table: TableModel | undefined) => {
     if (table) tables[table.id] = table;
   };
-  if (s2) readInto(readLabelledTable('table2', source, s2.startLine + 1, bodyEndOf(s2)));
-  if (s3) readInto(readLabelledTable('table3', source, s3.startLine + 1, bodyEndOf(s3)));
+  if (s2) readInto(readLabelledTable('table2', source, s2.from, s2.to));
+  if (s3) readInto(readLabelledTable('table3', source, s3.from, s3.to));
   else if (s2) {
     // Section 三's heading missing: its table may follow table 2 in section 二.
-    const t3 = readLabelledTable('table3', source, (tables.table2?.endLine ?? s2.startLine) + 1, bodyEndOf(s2));
+    const t3 = readLabelledTable('table3', source, Math.max(s2.from, (tables.table2?.endLine ?? -1) + 1), s2.to);
     if (t3 && t3.rows.some((r) => r.labels.length > 0)) readInto(t3);
   }
-  if (s4) readInto(readReviewTable(source, s4.startLine + 1, bodyEndOf(s4)));
+  if (s4) readInto(readReviewTable(source, s4.from, s4.to));
 
   const distinct = new Set(sections.map((s) => s.heading.section)).size;
   const tableCount = Object.keys(tables).length;
@@ -452,7 +541,11 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
     artifacts: findArtifacts(lines, bodyStart, bodyEnd, cut).filter((a) => !title?.lines.includes(a.range.start.line)),
   };
   if (isReport) {
-    const lost = findLostHeadings(lines, sections, tables);
+    const end = closing.agencyRange?.start.line ?? closing.dateRange?.start.line ?? lines.length;
+    const lostProse = sections.length < SECTIONS.length ? findLostHeadings(lines, starts, { tables, title, end }) : [];
+    const lost = [...lostTables, ...lostProse]
+      .sort((a, b) => a.section - b.section)
+      .map((l): LostHeadingModel => ({ section: l.section, line: l.line, range: trimmedRange(lines, l.line) }));
     if (lost.length > 0) model.lostHeadings = lost;
   }
   if (unreadable) model.unreadable = unreadable;

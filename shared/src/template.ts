@@ -18,13 +18,26 @@ export interface SectionTemplate {
    * words, in this order, between the sections before and after it.
    */
   content?: string[][];
+  /**
+   * When the heading line is lost: the first line after the section before it that names one of these
+   * words starts its content (section 六: 信息处理费, 人大代表建议…).
+   */
+  contentWords?: string[];
   table?: TableId;
 }
 
 export const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
 
 export const SECTIONS: readonly SectionTemplate[] = [
-  { number: 1, numeral: '一', title: '总体情况', variants: ['总体情况'], keywords: [['总体情况']] },
+  {
+    number: 1,
+    numeral: '一',
+    title: '总体情况',
+    variants: ['总体情况'],
+    keywords: [['总体情况']],
+    // The template's own sub-headings of 一: （一）主动公开 （二）依申请公开.
+    content: [['主动公开'], ['依申请公开']],
+  },
   {
     number: 2,
     numeral: '二',
@@ -85,6 +98,7 @@ export const SECTIONS: readonly SectionTemplate[] = [
       ['其他', '报告', '事项'],
       ['其他', '需要报告'],
     ],
+    contentWords: ['信息处理费', '其他需要报告的事项', '人大代表建议', '政协委员提案'],
   },
 ];
 

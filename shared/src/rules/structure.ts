@@ -283,7 +283,7 @@ export const headingMissing = defineRule({
 
 /** The README's line for `heading-missing` (generated into its table of finding codes). */
 export const headingMissingDoc =
-  "a section's heading line is lost while its content stands at its place (`（一）存在的主要问题…（二）改进…` between 四 and 六)";
+  "a section's heading line is lost while its content stands at its place: 一's `（一）主动公开…（二）依申请公开…` after the introduction, the table of 二, 三 or 四, 五's `（一）存在的主要问题…（二）改进…`, 六's 信息处理费 after 五";
 
 export const unreadable = defineRule({
   code: 'unreadable',
