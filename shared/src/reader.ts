@@ -83,18 +83,19 @@ function chineseNumber(s: string): number {
   // 十, 十二, 二十, 二十一, 三十一
   const ten = s.indexOf('十');
   if (ten < 0) return CHINESE_DIGITS[s] ?? NaN;
-  const tens = ten === 0 ? 1 : (CHINESE_DIGITS[s[0]] ?? NaN);
-  const ones = ten === s.length - 1 ? 0 : (CHINESE_DIGITS[s[ten + 1]] ?? NaN);
+  const tens = ten === 0 ? 1 : (CHINESE_DIGITS[s.charAt(0)] ?? NaN);
+  const ones = ten === s.length - 1 ? 0 : (CHINESE_DIGITS[s.charAt(ten + 1)] ?? NaN);
   return tens * 10 + ones;
 }
 
 export function parseDate(line: string): { year: number; month: number; day: number } | undefined {
   const t = toHalfWidth(line);
-  const m = DATE_RE.exec(t) ?? ISO_DATE_RE.exec(t);
-  if (!m) return undefined;
-  const year = chineseNumber(m[1]);
-  const month = chineseNumber(m[2]);
-  const day = chineseNumber(m[3]);
+  // The three groups take part in every match: undefined only when there is none.
+  const [, y, mo, d] = DATE_RE.exec(t) ?? ISO_DATE_RE.exec(t) ?? [];
+  if (y === undefined || mo === undefined || d === undefined) return undefined;
+  const year = chineseNumber(y);
+  const month = chineseNumber(mo);
+  const day = chineseNumber(d);
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
   return { year, month, day };
 }
@@ -108,8 +109,8 @@ function titleText(line: string): string {
     .trim();
 }
 
-function trimmedRange(lines: string[], line: number) {
-  const text = lines[line];
+/** The range of line `line`, whose text is `text`, without its leading and trailing blanks. */
+function trimmedRange(text: string, line: number) {
   const start = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
   return { start: { line, character: start }, end: { line, character: Math.max(start, end) } };
@@ -123,19 +124,20 @@ function findTitle(lines: string[], before: number): TitleModel | undefined {
 
 /** The title a crawler's header names (`标题: …年度报告`) when the page's text has none. */
 function findHeaderTitle(lines: string[], before: number): TitleModel | undefined {
-  for (let i = 0; i < Math.min(before, lines.length, TITLE_SEARCH_LINES); i++) {
-    const m = HEADER_TITLE_RE.exec(lines[i]);
-    if (!m) continue;
-    const norm = normalizeLabel(m[2]);
-    if (!/信息公开.*年度报告$/.test(norm) || m[2].length > MAX_TITLE_LENGTH) continue;
-    const yearMatch = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(m[2]));
+  for (const [i, line] of lines.slice(0, Math.min(before, TITLE_SEARCH_LINES)).entries()) {
+    // Both groups take part in every match: undefined only when there is none.
+    const [, key, text] = HEADER_TITLE_RE.exec(line) ?? [];
+    if (key === undefined || text === undefined) continue;
+    const norm = normalizeLabel(text);
+    if (!/信息公开.*年度报告$/.test(norm) || text.length > MAX_TITLE_LENGTH) continue;
+    const [, year] = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(text)) ?? [];
     const agency = norm.replace(/(?:19|20)\d{2}年度?/, '').replace(/政[府务]信息公开(?:工作)?年度报告$/, '');
     return {
-      range: { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + m[2].length } },
+      range: { start: { line: i, character: key.length }, end: { line: i, character: key.length + text.length } },
       lines: [i],
-      text: m[2],
+      text,
       agency: agency.length > 0 ? agency : undefined,
-      year: yearMatch ? Number(yearMatch[1]) : undefined,
+      year: year !== undefined ? Number(year) : undefined,
     };
   }
   return undefined;
@@ -143,43 +145,54 @@ function findHeaderTitle(lines: string[], before: number): TitleModel | undefine
 
 function findTitleLine(lines: string[], before: number): TitleModel | undefined {
   let seen = 0;
-  let prev = -1;
-  for (let i = 0; i < Math.min(before, lines.length) && seen < TITLE_SEARCH_LINES; i++) {
-    if (isBlank(lines[i])) continue;
+  /** The non-blank line just before, when it may be an agency name above the title. */
+  let prev: { line: number; text: string } | undefined;
+  for (const [i, line] of lines.slice(0, before).entries()) {
+    if (seen >= TITLE_SEARCH_LINES) break;
+    if (isBlank(line)) continue;
     seen++;
-    const text = titleText(lines[i]);
-    if (isChrome(lines[i]) || text.length > MAX_TITLE_LENGTH) {
-      prev = -1;
+    const text = titleText(line);
+    if (isChrome(line) || text.length > MAX_TITLE_LENGTH) {
+      prev = undefined;
       continue;
     }
     const norm = normalizeLabel(text);
     const alone = TITLE_TAIL_RE.test(norm) || /信息公开.*年度报告$/.test(norm);
-    const next = i + 1 < lines.length && !isBlank(lines[i + 1]) ? normalizeLabel(titleText(lines[i + 1])) : '';
+    const nextLine = lines[i + 1];
+    const next = nextLine !== undefined && !isBlank(nextLine) ? normalizeLabel(titleText(nextLine)) : '';
     const splitHere = !alone && next.length > 0 && next.length <= 12 && /年度报告$/.test(norm + next) && /信息公开/.test(norm + next);
     if (!alone && !splitHere) {
-      prev = i;
+      prev = { line: i, text: line };
       continue;
     }
-    const titleLines = splitHere ? [i, i + 1] : [i];
-    // An agency name alone on the line just above (`洪泽区人民政府` / `2023 年政府信息公开工作年度报告`).
-    if (alone && prev === i - 1 && prev >= 0) {
-      const above = normalizeLabel(titleText(lines[prev]));
-      if (above.length > 0 && above.length <= 30 && !/[\d:：>，,。]/.test(above)) titleLines.unshift(prev);
+    // The title's lines: this one, the next when the title is split over two (nextLine is there: next is not empty).
+    let first = { line: i, text: line };
+    let last = first;
+    const parts = [first];
+    if (splitHere && nextLine !== undefined) {
+      last = { line: i + 1, text: nextLine };
+      parts.push(last);
     }
-    const first = titleLines[0];
-    const last = titleLines[titleLines.length - 1];
-    const joined = titleLines.map((l) => titleText(lines[l])).join('');
-    const yearMatch = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(joined));
+    // An agency name alone on the line just above (`洪泽区人民政府` / `2023 年政府信息公开工作年度报告`).
+    if (alone && prev?.line === i - 1) {
+      const above = normalizeLabel(titleText(prev.text));
+      if (above.length > 0 && above.length <= 30 && !/[\d:：>，,。]/.test(above)) {
+        first = prev;
+        parts.unshift(prev);
+      }
+    }
+    const joined = parts.map((l) => titleText(l.text)).join('');
+    const [, year] = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(joined)) ?? [];
     const agency = normalizeLabel(joined)
       .replace(/(?:19|20)\d{2}年度?/, '')
       .replace(/政[府务]信息公开(?:工作)?年度报告$/, '')
       .replace(/年度报告$/, '');
     return {
-      range: { start: trimmedRange(lines, first).start, end: trimmedRange(lines, last).end },
-      lines: titleLines,
+      range: { start: trimmedRange(first.text, first.line).start, end: trimmedRange(last.text, last.line).end },
+      lines: parts.map((l) => l.line),
       text: joined,
       agency: agency.length > 0 ? agency : undefined,
-      year: yearMatch ? Number(yearMatch[1]) : undefined,
+      year: year !== undefined ? Number(year) : undefined,
     };
   }
   return undefined;
@@ -189,24 +202,31 @@ function findClosing(lines: string[], after: number): ClosingModel {
   const closing: ClosingModel = {};
   let seen = 0;
   for (let i = lines.length - 1; i > after && seen < CLOSING_SEARCH_LINES; i--) {
-    if (isBlank(lines[i]) || isChrome(lines[i]) || PAGE_FOOTER_RE.test(lines[i])) continue;
+    const line = lines[i];
+    if (line === undefined || isBlank(line) || isChrome(line) || PAGE_FOOTER_RE.test(line)) continue;
     seen++;
-    const date = parseDate(lines[i]);
+    const date = parseDate(line);
     if (!date) continue;
     closing.date = date;
-    closing.dateRange = trimmedRange(lines, i);
-    for (let j = i - 1; j > after; j--) {
-      if (isBlank(lines[j])) continue;
-      const text = lines[j].trim();
-      if (text.length <= 40 && !/[。；;，,:：]/.test(text) && !parseDate(text)) {
-        closing.agency = text;
-        closing.agencyRange = trimmedRange(lines, j);
-      }
-      break;
+    closing.dateRange = trimmedRange(line, i);
+    const above = nonBlankBefore(lines, i, after);
+    const text = above?.text.trim();
+    if (above && text !== undefined && text.length <= 40 && !/[。；;，,:：]/.test(text) && !parseDate(text)) {
+      closing.agency = text;
+      closing.agencyRange = trimmedRange(above.text, above.line);
     }
     break;
   }
   return closing;
+}
+
+/** The nearest non-blank line before line `before` and after line `after`. */
+function nonBlankBefore(lines: readonly string[], before: number, after: number): { line: number; text: string } | undefined {
+  for (let j = before - 1; j > after; j--) {
+    const text = lines[j];
+    if (text !== undefined && !isBlank(text)) return { line: j, text };
+  }
+  return undefined;
 }
 
 const PERIOD_RE = /统计期限.{0,6}?((?:19|20)\d{2})\s*年/;
@@ -215,13 +235,14 @@ const YEAR_RE = /((?:19|20)\d{2})\s*年/;
 function findYear(lines: string[], title: TitleModel | undefined, bodyEnd: number): number | undefined {
   if (title?.year) return title.year;
   let firstYear: number | undefined;
-  for (let i = 0; i < Math.min(bodyEnd, lines.length); i++) {
-    const t = toHalfWidth(lines[i]);
-    const period = PERIOD_RE.exec(t);
-    if (period) return Number(period[1]);
+  for (const line of lines.slice(0, bodyEnd)) {
+    const t = toHalfWidth(line);
+    // The year group takes part in every match: undefined only when there is none.
+    const [, period] = PERIOD_RE.exec(t) ?? [];
+    if (period !== undefined) return Number(period);
     if (firstYear === undefined) {
-      const m = YEAR_RE.exec(t);
-      if (m) firstYear = Number(m[1]);
+      const [, year] = YEAR_RE.exec(t) ?? [];
+      if (year !== undefined) firstYear = Number(year);
     }
   }
   return firstYear;
@@ -231,8 +252,7 @@ const WORD_CONDITIONAL_RE = /<!--\[(?:if [^\]\n]{1,60}|endif)\]-->/g;
 
 function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number, cut?: boolean[]): ArtifactModel[] {
   const out: ArtifactModel[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i];
+  for (const [i, text] of lines.entries()) {
     if (text.includes('[bookmark:')) {
       for (const b of findBookmarks(text)) {
         out.push({
@@ -256,9 +276,9 @@ function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number, cut?
       }
     }
     if (mayBePageFooter(text) && PAGE_FOOTER_RE.test(text)) {
-      out.push({ range: trimmedRange(lines, i), kind: 'page-footer', text: text.trim(), wholeLine: true });
+      out.push({ range: trimmedRange(text, i), kind: 'page-footer', text: text.trim(), wholeLine: true });
     } else if ((i < bodyStart || i > bodyEnd || cut?.[i]) && isChrome(text)) {
-      out.push({ range: trimmedRange(lines, i), kind: 'web-chrome', text: text.trim(), wholeLine: true });
+      out.push({ range: trimmedRange(text, i), kind: 'web-chrome', text: text.trim(), wholeLine: true });
     }
   }
   return out;
@@ -390,26 +410,30 @@ function findUnreadable(
   tables: ReportModel['tables'],
   source: (line: number) => TokenizedLine,
 ): UnreadableModel | undefined {
-  let named: number | undefined;
-  for (let i = 0, seen = 0; i < lines.length && seen < TITLE_SEARCH_LINES && named === undefined; i++) {
-    if (isBlank(lines[i])) continue;
+  /** The first non-blank line, and the line among the first ones that names the report. */
+  let firstText: { line: number; text: string } | undefined;
+  let namedText: { line: number; text: string } | undefined;
+  let seen = 0;
+  for (const [i, text] of lines.entries()) {
+    if (seen >= TITLE_SEARCH_LINES) break;
+    if (isBlank(text)) continue;
     seen++;
-    if (REPORT_NAME_RE.test(normalizeLabel(lines[i].slice(0, 200)))) named = i;
+    firstText ??= { line: i, text };
+    if (REPORT_NAME_RE.test(normalizeLabel(text.slice(0, 200)))) {
+      namedText = { line: i, text };
+      break;
+    }
   }
+  const named = namedText?.line;
   const distinct = [...new Set(sections.map((s) => s.heading.section))].sort((a, b) => a - b);
   const table3Rows = tables.table3 ? tables.table3.rows.filter((r) => !r.labelMissing).length : 0;
   const table3Labels = table3Rows > 0 ? table3Rows : countTable3Labels(lines, source);
   const halfOfTable3 = TABLE3_2021.rows.length / 2;
   if (!title && named === undefined && distinct.length < 4 && table3Labels < halfOfTable3) return undefined;
-  const line = title
-    ? title.lines[0]
-    : (named ??
-      Math.max(
-        0,
-        lines.findIndex((l) => !isBlank(l)),
-      ));
+  // Where it is reported: the title, else the line naming the report, else the first words, else the start.
+  const at = namedText ?? firstText ?? { line: 0, text: lines[0] ?? '' };
   return {
-    range: title ? title.range : trimmedRange(lines, line),
+    range: title ? title.range : trimmedRange(at.text, at.line),
     title: title?.text,
     namedLine: title ? undefined : named,
     sections: distinct,
@@ -422,8 +446,9 @@ function findUnreadable(
 function countTable3Labels(lines: string[], source: (line: number) => TokenizedLine): number {
   const p = prepare(TABLE3_2021);
   const seen = new Set<string>();
-  for (let i = 0; i < lines.length && seen.size < TABLE3_2021.rows.length; i++) {
-    if (lines[i].length > 400 || isBlank(lines[i])) continue;
+  for (const [i, text] of lines.entries()) {
+    if (seen.size >= TABLE3_2021.rows.length) break;
+    if (text.length > 400 || isBlank(text)) continue;
     const first = source(i).cells.find((c) => c.kind === 'text');
     if (!first) continue;
     const match = matchRow(p, [first], -1);
@@ -453,10 +478,16 @@ export function readReport(text: string, previous?: ReaderCache): ReportModel {
   const segments = segmentLines(split.lines);
   if (!segments) return readLines(split.lines, split.eol, previous);
   // A collapsed line: its segments are read as lines, then every range is mapped back into the real lines.
-  const virtual = segments.map((s) => split.lines[s.line].slice(s.start, s.end));
-  if (previous) Object.assign(previous, emptyReaderCache());
+  const virtual: string[] = [];
   // A part cut out of a line (a share button, 关闭本页) is a leftover wherever it stands.
-  const cut = segments.map((s) => s.start > 0 || s.end < split.lines[s.line].length);
+  const cut: boolean[] = [];
+  for (const s of segments) {
+    // segmentLines cuts the lines it is given: s.line is one of them.
+    const whole = split.lines[s.line]!;
+    virtual.push(whole.slice(s.start, s.end));
+    cut.push(s.start > 0 || s.end < whole.length);
+  }
+  if (previous) Object.assign(previous, emptyReaderCache());
   const model = readLines(virtual, split.eol, undefined, cut);
   return mapSegments(model, split.lines, segments);
 }
@@ -467,7 +498,10 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
   const source = (line: number): TokenizedLine => {
     let t = cache[line];
     if (!t) {
-      t = tokenizeLine(lines[line], line);
+      const text = lines[line];
+      // The table readers ask for lines of their sections only; a line past the end has no cells.
+      if (text === undefined) return { layout: 'blank', cells: [] };
+      t = tokenizeLine(text, line);
       cache[line] = t;
     }
     return t;
@@ -476,18 +510,24 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
   // A line of the previous version at the same place with the same text has the same heading and cells.
   const headings: (HeadingModel | null)[] = new Array(lines.length);
   const sections: SectionModel[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const unchanged = previous !== undefined && i < previous.lines.length && previous.lines[i] === lines[i];
+  for (const [i, text] of lines.entries()) {
+    const unchanged = previous !== undefined && previous.lines[i] === text;
     if (unchanged) cache[i] = previous.tokens[i];
-    const h = unchanged ? previous.headings[i] : (parseHeading(lines[i], i) ?? null);
+    // A heading the previous version has for this line (null: none), else the line is parsed.
+    const known = unchanged ? previous.headings[i] : undefined;
+    const h = known !== undefined ? known : (parseHeading(text, i) ?? null);
     headings[i] = h;
-    if (h) sections.push({ heading: h, startLine: i, endLine: lines.length - 1 });
+    if (h) {
+      // A section ends where the next one starts.
+      const before = sections.at(-1);
+      if (before) before.endLine = i - 1;
+      sections.push({ heading: h, startLine: i, endLine: lines.length - 1 });
+    }
   }
-  for (let k = 0; k + 1 < sections.length; k++) sections[k].endLine = sections[k + 1].startLine - 1;
 
-  const firstHeading = sections.length > 0 ? sections[0].startLine : lines.length;
+  const firstHeading = sections[0]?.startLine ?? lines.length;
   const title = findTitle(lines, firstHeading);
-  const lastSection = sections[sections.length - 1];
+  const lastSection = sections.at(-1);
   const closing = findClosing(lines, lastSection ? lastSection.startLine : Math.min(lines.length, TITLE_SEARCH_LINES));
   const year = findYear(lines, title, sections.find((s) => s.heading.section >= 2)?.startLine ?? lines.length);
 
@@ -527,7 +567,8 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
   const isReport = distinct + tableCount + (title ? 1 : 0) >= 4 && distinct >= 2;
   const unreadable = isReport ? undefined : findUnreadable(lines, title, sections, tables, source);
 
-  const bodyStart = title ? title.lines[title.lines.length - 1] + 1 : firstHeading;
+  const titleEnd = title?.lines.at(-1);
+  const bodyStart = titleEnd !== undefined ? titleEnd + 1 : firstHeading;
   const bodyEnd = closing.dateRange?.start.line ?? lines.length - 1;
   const model: ReportModel = {
     lines,
@@ -545,7 +586,8 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
     const lostProse = sections.length < SECTIONS.length ? findLostHeadings(lines, starts, { tables, title, end }) : [];
     const lost = [...lostTables, ...lostProse]
       .sort((a, b) => a.section - b.section)
-      .map((l): LostHeadingModel => ({ section: l.section, line: l.line, range: trimmedRange(lines, l.line) }));
+      // A lost heading's line is one of the lines its search went through.
+      .map((l): LostHeadingModel => ({ section: l.section, line: l.line, range: trimmedRange(lines[l.line]!, l.line) }));
     if (lost.length > 0) model.lostHeadings = lost;
   }
   if (unreadable) model.unreadable = unreadable;

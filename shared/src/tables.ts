@@ -9,6 +9,7 @@ import {
   TABLE2_2019_MARKERS,
   TABLE2_2021_COLUMN_MARKERS,
   TABLE4,
+  TABLE4_ROW,
   tableTemplate,
   type GroupTemplate,
   type RowTemplate,
@@ -109,12 +110,13 @@ function splitGlued(p: PreparedTable, cell: Cell): { label: Cell; digits: Cell }
   // GLUED_RE needs an ASCII digit at the end: most labels are rejected without running it.
   const text = cell.text;
   if (text.length < 2 || !isAsciiDigit(text.charCodeAt(text.length - 1))) return undefined;
-  const m = GLUED_RE.exec(text);
-  if (!m) return undefined;
-  const label: Cell = { text: m[1], line: cell.line, start: cell.start, end: cell.start + m[1].length, kind: 'text' };
+  const [, labelText, digitText] = GLUED_RE.exec(text) ?? [];
+  // Both groups take part in every match: undefined only when there is none.
+  if (labelText === undefined || digitText === undefined) return undefined;
+  const label: Cell = { text: labelText, line: cell.line, start: cell.start, end: cell.start + labelText.length, kind: 'text' };
   if (!matchRow(p, [label], -1)) return undefined;
-  const digits: Cell = { text: m[2], line: cell.line, start: label.end, end: cell.end, kind: 'number', value: Number(m[2]) };
-  if (m[2].includes('.')) digits.decimal = true;
+  const digits: Cell = { text: digitText, line: cell.line, start: label.end, end: cell.end, kind: 'number', value: Number(digitText) };
+  if (digitText.includes('.')) digits.decimal = true;
   return { label, digits };
 }
 
@@ -126,12 +128,12 @@ function splitGlued(p: PreparedTable, cell: Cell): { label: Cell; digits: Cell }
 function blankLineCells(p: PreparedTable, source: LineSource, from: number, to: number): Set<number> | undefined {
   let out: Set<number> | undefined;
   for (let line = from; line <= to; line++) {
-    const tok = source(line);
-    if (tok.layout !== 'single' || tok.cells.length !== 1 || tok.cells[0].kind !== 'text' || line + 1 > to) continue;
+    const label = onlyCell(source(line));
+    if (label?.kind !== 'text' || line + 1 > to) continue;
     // Only a label followed by an empty line or a lone number may start such a row (the cheap test first).
     const next = source(line + 1);
     if (next.layout !== 'blank' && !(next.layout === 'single' && next.cells[0]?.kind === 'number')) continue;
-    const match = matchRow(p, [tok.cells[0]], -1);
+    const match = matchRow(p, [label], -1);
     if (!match) continue;
     const columns = match.row.columns.length;
     // The row's lines: up to its last number (blank lines after it separate rows).
@@ -140,9 +142,9 @@ function blankLineCells(p: PreparedTable, source: LineSource, from: number, to: 
     let j = line + 1;
     for (; j <= to && j - line <= columns + 2; j++) {
       const t = source(j);
+      const value = onlyCell(t);
       if (t.layout === 'blank') blanks.push(j);
-      else if (t.layout === 'single' && t.cells.length === 1 && (t.cells[0].kind === 'number' || t.cells[0].kind === 'placeholder'))
-        lastNumber = j;
+      else if (value?.kind === 'number' || value?.kind === 'placeholder') lastNumber = j;
       else break;
     }
     if (lastNumber - line === columns) {
@@ -155,6 +157,11 @@ function blankLineCells(p: PreparedTable, source: LineSource, from: number, to: 
     line = j - 1;
   }
   return out;
+}
+
+/** The cell of a one-cell-per-line line; undefined for any other line. */
+function onlyCell(tok: TokenizedLine): Cell | undefined {
+  return tok.layout === 'single' && tok.cells.length === 1 ? tok.cells[0] : undefined;
 }
 
 /** Marks the cells of a run that cannot be split as one unreadable cell each. */
@@ -225,9 +232,13 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
       // A group label right before the numbers (`(三) 不予公开  0 0 …`): its first sub-row, label lost.
       let groupCell: Cell | undefined;
       let group: GroupTemplate | undefined;
-      for (let k = labels.length - 1; k >= 0 && !group; k--) {
-        group = matchGroup(p, normalizeLabel(labels[k].text));
-        if (group) groupCell = labels[k];
+      // The last label that names a group.
+      for (const label of labels) {
+        const named = matchGroup(p, normalizeLabel(label.text));
+        if (named) {
+          group = named;
+          groupCell = label;
+        }
       }
       const firstOfGroup = group && id === 'table3' ? template.rows.findIndex((r) => r.id === group.rows[0]) : -1;
       if (group && groupCell && firstOfGroup >= 0) {
@@ -248,8 +259,11 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
   const firstColumnKeys = new Set(template.rows.map((r) => normalizeLabel(r.columns[0]?.label ?? '')));
   /** The index among a line's cells of the first value column, from the last header line that named it. */
   let headerValueStart: { layout: LineLayout; index: number } | undefined;
-  const namesRowOrGroup = (labels: Cell[]): boolean =>
-    matchRow(p, labels, lastIndex) !== undefined || matchGroup(p, normalizeLabel(labels[labels.length - 1].text)) !== undefined;
+  const namesRowOrGroup = (labels: Cell[]): boolean => {
+    if (matchRow(p, labels, lastIndex) !== undefined) return true;
+    const last = labels.at(-1);
+    return last !== undefined && matchGroup(p, normalizeLabel(last.text)) !== undefined;
+  };
 
   const blankCells = blankLineCells(p, source, from, to);
   for (let line = from; line <= to; line++) {
@@ -275,7 +289,8 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
     const cells = tok.cells;
     const withEmpties = LAYOUTS_WITH_EMPTIES.has(tok.layout);
     // The tokenizer reads a tab line's first leading tab as indentation: one column more than its cells show.
-    const columnOffset = tok.layout === 'tab' && cells.length > 0 && cells[0].start > 0 ? 1 : 0;
+    const firstCell = cells[0];
+    const columnOffset = tok.layout === 'tab' && firstCell !== undefined && firstCell.start > 0 ? 1 : 0;
     if (tok.layout === 'tab' || tok.layout === 'markdown') {
       const k = cells.findIndex((c) => c.kind === 'text' && firstColumnKeys.has(normalizeLabel(c.text)));
       if (k >= 0) headerValueStart = { layout: tok.layout, index: k + columnOffset };
@@ -286,8 +301,10 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
     let labelsOnLine = 0;
     // Empty cells since the last label on this line, with their index among the line's cells.
     let leadingEmpties: { cell: Cell; index: number }[] = [];
-    for (let ci = 0; ci < cells.length; ci++) {
-      let cell = cells[ci];
+    let ci = -1;
+    for (const lineCell of cells) {
+      ci++;
+      let cell = lineCell;
       if (cell.kind === 'empty') {
         if (current && current.values.length > 0 && current.firstValueLine === line) current.trailingEmpties.push(cell);
         else if (withEmpties) leadingEmpties.push({ cell, index: ci + columnOffset });
@@ -366,22 +383,28 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
       current.lineBound = true;
       finish();
     }
-    if (id === 'table3' && raw.length > 0 && raw[raw.length - 1].template?.id === 't3.carriedOut' && !current) break;
+    if (id === 'table3' && raw.at(-1)?.template?.id === 't3.carriedOut' && !current) break;
   }
   finish();
 
   const candidates = new Map<RowModel, Cell[][]>();
   const encoding = dominantEncoding(layouts, sawSeparator);
-  const read = raw.filter((r) => r.template);
+  // The rows that name a template row (the others' numbers are stray).
+  const read: { raw: RawRow; template: RowTemplate }[] = [];
+  for (const r of raw) if (r.template) read.push({ raw: r, template: r.template });
   // pdftotext columns: a short row's blank cells are placed by the columns' positions in the other rows.
   const alignments =
     encoding === 'spaces'
       ? alignShortRows(
-          read.map((r) => ({ values: r.values, columns: r.template!.columns.length })),
+          read.map((r) => ({ values: r.raw.values, columns: r.template.columns.length })),
           source,
         )
       : [];
-  const rows = read.map((r, i) => toRowModel(r, r.template!, gluedCells, candidates, alignments[i]));
+  const rows: RowModel[] = [];
+  for (const [i, r] of read.entries()) {
+    const row = toRowModel(r.raw, r.template, gluedCells, candidates, alignments[i]);
+    if (row) rows.push(row);
+  }
   if (id === 'table3' && candidates.size > 0) chooseByColumns(rows, candidates, gluedCells);
   if (rows.length === 0 && gluedCells.length === 0) return undefined;
   if (id === 'table3') resolveOtherHandling(rows, legacyMarkers);
@@ -415,7 +438,7 @@ function toRowModel(
   gluedCells: Cell[],
   candidates: Map<RowModel, Cell[][]>,
   alignment: Alignment | undefined,
-): RowModel {
+): RowModel | undefined {
   const n = template.columns.length;
   let values = r.values.slice(0, n);
   // A row short of cells whose line has empty cells before its first value: the first columns are the blank
@@ -462,7 +485,9 @@ function toRowModel(
   const cells: (Cell | undefined)[] = [];
   for (let i = 0; i < n; i++) cells.push(glued || unaligned ? undefined : values[i]);
   const rawCells = values;
+  // A row is started by its first value: it always has a cell to point at (else it is no row).
   const anchor = rawCells[0] ?? r.labels[0];
+  if (anchor === undefined) return undefined;
   const row: RowModel = { id: template.id, labels: r.labels, labelMissing: r.labelMissing, cells, rawCells, anchor };
   if (unaligned) row.unaligned = true;
   if (r.fuzzy) row.fuzzyLabel = true;
@@ -495,15 +520,16 @@ function chooseByColumns(rows: RowModel[], candidates: Map<RowModel, Cell[][]>, 
       }
       return checked > 0;
     });
-    if (fits.length !== 1) continue;
-    const chosen = fits[0];
+    const [chosen] = fits;
+    const anchor = chosen?.[0];
+    if (fits.length !== 1 || chosen === undefined || anchor === undefined) continue;
     for (const c of row.rawCells) {
       const k = gluedCells.indexOf(c);
       if (k >= 0) gluedCells.splice(k, 1);
     }
     row.rawCells = chosen;
     row.cells = chosen.slice();
-    row.anchor = chosen[0];
+    row.anchor = anchor;
   }
 }
 
@@ -527,7 +553,7 @@ const TABLE4_HEADER_KEYS = TABLE4.headers.map(normalizeLabel);
 
 /** Reads table 4: the first 15 values after the headers of section 四. */
 export function readReviewTable(source: LineSource, from: number, to: number): TableModel | undefined {
-  const columns = TABLE4.rows[0].columns.length;
+  const columns = TABLE4_ROW.columns.length;
   const p = prepare(TABLE4);
   const values: Cell[] = [];
   const labels: Cell[] = [];
@@ -546,29 +572,34 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
     // One cell per line: text like a number is the first value when the next line starts with a number.
     const numbersFollow = (at: number): boolean => {
       for (let next = at + 1; next <= to; next++) {
-        const cells = source(next).cells;
-        if (cells.length > 0) return isValueCell(cells[0]);
+        const first = source(next).cells[0];
+        if (first) return isValueCell(first);
       }
       return false;
     };
     // A line whose cells after its labels are exactly the missing values, empties included
     // (`| | 2 | 0 | … |`): its leading empty cells are blank values, not merged headers.
     let leadFrom = -1;
-    if (LAYOUTS_WITH_EMPTIES.has(tok.layout) && tok.cells.some(isValueCell)) {
-      let end = tok.cells.length;
-      while (end > 0 && tok.cells[end - 1].kind === 'empty') end--;
+    const lineCells = tok.cells;
+    if (LAYOUTS_WITH_EMPTIES.has(tok.layout) && lineCells.some(isValueCell)) {
+      let end = lineCells.length;
+      while (end > 0 && lineCells[end - 1]?.kind === 'empty') end--;
       let start = end;
-      while (start > 0 && (tok.cells[start - 1].kind === 'empty' || isValue(tok.cells[start - 1]))) start--;
-      if (end - start === columns - values.length && tok.cells[start].kind === 'empty') leadFrom = start;
+      for (; start > 0; start--) {
+        const before = lineCells[start - 1];
+        if (before === undefined || (before.kind !== 'empty' && !isValue(before))) break;
+      }
+      if (end - start === columns - values.length && lineCells[start]?.kind === 'empty') leadFrom = start;
     }
     let pendingEmpties: Cell[] = [];
     let valuesOnLine = 0;
-    for (let ci = 0; ci < tok.cells.length; ci++) {
-      const cell = tok.cells[ci];
+    let ci = -1;
+    for (const cell of lineCells) {
+      ci++;
       if (values.length >= columns) break;
       if (
         isValue(cell) &&
-        (isValueCell(cell) || values.length > 0 || leadFrom >= 0 || tok.cells.some(isValueCell) || numbersFollow(line))
+        (isValueCell(cell) || values.length > 0 || leadFrom >= 0 || lineCells.some(isValueCell) || numbersFollow(line))
       ) {
         if (valuesOnLine > 0) values.push(...pendingEmpties.slice(0, columns - values.length));
         pendingEmpties = [];
@@ -585,11 +616,12 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
         } else pendingEmpties.push(cell);
       } else if (values.length === 0) {
         // The headers with the numbers glued to them (`…尚未审结总计000000000000000`).
-        const m = TABLE4_GLUED_RE.exec(cell.text);
-        if (m && TABLE4_HEADER_KEYS.some((h) => normalizeLabel(m[1]).endsWith(h))) {
-          const at = cell.start + m[1].length;
-          labels.push({ text: m[1], line: cell.line, start: cell.start, end: at, kind: 'text' });
-          values.push({ text: m[2], line: cell.line, start: at, end: cell.end, kind: 'number', value: Number(m[2]) });
+        // Both groups take part in every match: undefined only when there is none.
+        const [, header, digits] = TABLE4_GLUED_RE.exec(cell.text) ?? [];
+        if (header !== undefined && digits !== undefined && TABLE4_HEADER_KEYS.some((h) => normalizeLabel(header).endsWith(h))) {
+          const at = cell.start + header.length;
+          labels.push({ text: header, line: cell.line, start: cell.start, end: at, kind: 'text' });
+          values.push({ text: digits, line: cell.line, start: at, end: cell.end, kind: 'number', value: Number(digits) });
           glued = true;
           pendingEmpties = [];
           valuesOnLine++;
@@ -603,12 +635,13 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
     const enc = encodingOfLayout(tok.layout);
     if (enc && valuesOnLine > 0) layouts.set(enc, (layouts.get(enc) ?? 0) + 1);
   }
-  if (values.length === 0) return undefined;
+  const [firstValue] = values;
+  if (firstValue === undefined) return undefined;
   let read: Cell[] = values;
   let unsplit = false;
   const tokens = values.length < columns ? digitTokens(values) : undefined;
   if (tokens && looksRunTogether(values, tokens, columns, glued, true)) {
-    const split = splitRuns(tokens, columns, rowCheck(TABLE4.rows[0].id));
+    const split = splitRuns(tokens, columns, rowCheck(TABLE4_ROW.id));
     if (split.kind === 'split') read = split.cells;
     else unsplit = true;
   } else if (glued && values.length < columns) unsplit = true;
@@ -617,7 +650,7 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
   if (!unsplit && encoding === 'spaces' && read === values && values.length < columns) {
     // pdftotext columns: the blank cells are placed by the header's column positions, when it shows them.
     const headerLines: number[] = [];
-    for (let line = from; line < values[0].line; line++) if (source(line).layout !== 'blank') headerLines.push(line);
+    for (let line = from; line < firstValue.line; line++) if (source(line).layout !== 'blank') headerLines.push(line);
     const [alignment] = alignShortRows([{ values, columns }], source, headerLines);
     if (alignment?.kind === 'aligned') read = alignment.cells;
     else if (alignment?.kind === 'uncertain') unaligned = true;
@@ -625,7 +658,7 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
   if (unsplit) read = asGlued(values);
   const cells: (Cell | undefined)[] = [];
   for (let i = 0; i < columns; i++) cells.push(unsplit || unaligned ? undefined : read[i]);
-  const row: RowModel = { id: TABLE4.rows[0].id, labels: [], labelMissing: false, cells, rawCells: read, anchor: read[0] };
+  const row: RowModel = { id: TABLE4_ROW.id, labels: [], labelMissing: false, cells, rawCells: read, anchor: read[0] ?? firstValue };
   if (unaligned) row.unaligned = true;
   return {
     id: 'table4',

@@ -102,8 +102,16 @@ export const SECTIONS: readonly SectionTemplate[] = [
   },
 ];
 
+/** Section `number` (1–6) of the template; undefined for any other number. */
+export function sectionTemplate(number: number): SectionTemplate | undefined {
+  return SECTIONS[number - 1];
+}
+
+/** The heading of section `section` as the template words it: `二、主动公开政府信息情况`. */
 export function standardHeading(section: number): string {
-  const s = SECTIONS[section - 1];
+  const s = sectionTemplate(section);
+  // Every caller passes a template's section or a heading the reader matched to one: 1–6.
+  if (!s) throw new RangeError(`no section ${section} in the template`);
   return `${s.numeral}、${s.title}`;
 }
 
@@ -495,12 +503,15 @@ export const TABLE4_COLUMNS: readonly ColumnTemplate[] = TABLE4_GROUPS.flatMap((
   TABLE4_RESULT_COLUMNS.map((c, i) => col(`${g.id}.${i}`, `${g.name}·${c}`, i === 4 ? { total: true } : {})),
 );
 
+/** Table 4's one row: the fifteen numbers. */
+export const TABLE4_ROW: RowTemplate = { id: 't4.cases', label: '', name: '行政复议、行政诉讼', columns: TABLE4_COLUMNS };
+
 export const TABLE4: TableTemplate = {
   id: 'table4',
   format: '2021',
   name: '表四（政府信息公开行政复议、行政诉讼情况）',
   section: 4,
-  rows: [{ id: 't4.cases', label: '', name: '行政复议、行政诉讼', columns: TABLE4_COLUMNS }],
+  rows: [TABLE4_ROW],
   groups: [],
   headers: ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...TABLE4_RESULT_COLUMNS],
   // In each group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.

@@ -10,7 +10,7 @@ import type { CellMissingData, LegacyFormatData, RowLabelMissingData, RowMissing
 import { leadingBlanks } from '../cells';
 import { encodingModule, tokenizeLine } from '../encodings';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
-import { SECTIONS, TABLE2_2021, TABLE3_2021, standardHeading, tableTemplate, type CellRef, type ColumnTemplate } from '../template';
+import { TABLE2_2021, TABLE3_2021, sectionTemplate, standardHeading, tableTemplate, type CellRef, type ColumnTemplate } from '../template';
 import { evaluate, relationWithTotal } from '../relations';
 import { rowTemplateOf } from '../rules/util';
 
@@ -81,7 +81,7 @@ function joinLines(model: ReportModel, lines: string[]): string {
 
 export function sectionMissingFix(model: ReportModel, f: RuleFinding<SectionMissingData>, { msg }: FixContext): Fix | undefined {
   const n = Number(f.data?.section);
-  const s = SECTIONS[n - 1];
+  const s = sectionTemplate(n);
   if (!s) return undefined;
   const eol = model.eol;
   const block = [headingPrefix(model) + standardHeading(n)];
