@@ -187,6 +187,15 @@ export function matchRow(p: PreparedTable, labels: Cell[], after: number): RowMa
   return matchRowPass(p, labels, after, false) ?? matchRowPass(p, labels, after, true);
 }
 
+/**
+ * matchRow without its typo-tolerant pass: the rows a label names exactly or nearly (a match that is
+ * never `fuzzy`). matchRow's typo-tolerant pass scores every row, so a caller that keeps only exact
+ * matches asks this instead (the same answer, without trying all the rows for every line).
+ */
+export function matchRowExactly(p: PreparedTable, labels: Cell[], after: number): RowMatch | undefined {
+  return matchRowPass(p, labels, after, false);
+}
+
 function matchRowPass(p: PreparedTable, labels: Cell[], after: number, fuzzy: boolean): RowMatch | undefined {
   // The best match so far, in locals (a RowMatch is built once, for the winner).
   let bestRow: PreparedRow | undefined;

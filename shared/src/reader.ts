@@ -15,7 +15,7 @@ import type {
   TitleModel,
   UnreadableModel,
 } from './model';
-import { matchRow, prepare } from './labels';
+import { matchRowExactly, prepare } from './labels';
 import { SECTION_NUMERALS, SECTIONS, TABLE2_2019, TABLE2_2021, TABLE3_2021, TABLE4 } from './template';
 import { findBookmarks } from './cells';
 import { tokenizeLine, type TokenizedLine } from './encodings';
@@ -451,8 +451,8 @@ function countTable3Labels(lines: string[], source: (line: number) => TokenizedL
     if (text.length > 400 || isBlank(text)) continue;
     const first = source(i).cells.find((c) => c.kind === 'text');
     if (!first) continue;
-    const match = matchRow(p, [first], -1);
-    if (match && !match.fuzzy) seen.add(match.row.id);
+    const match = matchRowExactly(p, [first], -1);
+    if (match) seen.add(match.row.id);
   }
   return seen.size;
 }
