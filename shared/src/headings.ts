@@ -151,7 +151,7 @@ function identifySection(words: string): { section: number; exact: boolean } | u
 
 /** Parses a line as a section heading, or returns undefined. */
 export function parseHeading(lineText: string, line: number): HeadingModel | undefined {
-  if (lineText.length > 200) return undefined;
+  if (lineText.length === 0 || lineText.length > 200) return undefined;
   let start = 0;
   const c0 = lineText.charCodeAt(0);
   if (c0 === 32 || c0 === 9 || c0 === 0x3000 || c0 === 0xa0 || c0 === 0xfeff) {
@@ -159,6 +159,8 @@ export function parseHeading(lineText: string, line: number): HeadingModel | und
     LEADING_BLANKS_RE.test(lineText); // lastIndex: where the blanks end
     start = LEADING_BLANKS_RE.lastIndex;
   }
+  // A blank line is no heading (and reading past the string's end deoptimises the code that does).
+  if (start >= lineText.length) return undefined;
   const first = lineText.charCodeAt(start);
   const markdown = first === 35 /* # */ || first === 42 /* * */ || first === 95; /* _ */
   // The test below again with the line's end for the words' end: looser, so exact as a first rejection of most lines.

@@ -218,9 +218,13 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
       leadingEmptiesInColumns: false,
       firstValueLine: line,
       lineBound: false,
+      // Every property set here, in one order, even those filled in later: one object shape for every row.
+      template: undefined,
       index: -1,
       labelMissing: false,
       fuzzy: false,
+      viaGroup: undefined,
+      gluedRun: false,
     };
     const match = labels.length > 0 ? matchRow(p, labels, lastIndex) : undefined;
     if (match) {

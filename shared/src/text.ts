@@ -190,7 +190,7 @@ const DELTA_RE = /^(\d+)[(（]\s*(增|减)\s*[)）]$/;
 export function parseNumber(raw: string): ParsedNumber | undefined {
   // Fast paths with the same results as the general path: plain digits, and text that cannot start a number.
   if (raw.length > 0 && raw.length <= 24 && isAsciiDigits(raw)) return { value: Number(raw), delta: false, decimal: false };
-  if (!NUMBER_START.has(raw.charCodeAt(firstNonSpace(raw)))) return undefined;
+  if (!NUMBER_START.has(firstNonSpaceChar(raw))) return undefined;
   const s = toHalfWidth(raw)
     .replace(/[\s\u00a0]+/g, '')
     .replace(/，/g, ',')
@@ -223,10 +223,11 @@ export function isAsciiDigits(s: string): boolean {
 }
 
 /** Index of the first character that is not matched by `\s` (s.length when there is none). */
-function firstNonSpace(s: string): number {
+/** The first character that is not a blank (-1 when there is none: no read past the string's end). */
+function firstNonSpaceChar(s: string): number {
   let i = 0;
   while (i < s.length && isRegExpSpace(s.charCodeAt(i))) i++;
-  return i;
+  return i < s.length ? s.charCodeAt(i) : -1;
 }
 
 const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
@@ -239,7 +240,7 @@ const PLACEHOLDER_START = new Set(
 );
 
 export function isPlaceholder(text: string): boolean {
-  if (!PLACEHOLDER_START.has(text.charCodeAt(firstNonSpace(text)))) return false;
+  if (!PLACEHOLDER_START.has(firstNonSpaceChar(text))) return false;
   return PLACEHOLDER_SET.has(toHalfWidth(text).replace(/\s+/g, ''));
 }
 
