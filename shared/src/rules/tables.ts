@@ -253,13 +253,14 @@ const isBlankCell = (c: Cell | undefined): boolean => c !== undefined && (c.kind
 
 /** One key per column of a row layout (rows sharing a template's column list share its keys). */
 const layoutIds = new Map<readonly ColumnTemplate[], number>();
-function columnKey(columns: readonly ColumnTemplate[], i: number): string {
+function columnKey(columns: readonly ColumnTemplate[], i: number): number {
   let id = layoutIds.get(columns);
   if (id === undefined) {
     id = layoutIds.size + 1;
     layoutIds.set(columns, id);
   }
-  return `${id}#${i}`;
+  // A number, not a string built for every cell of every check (a row has far fewer than 1,000 columns).
+  return id * 1000 + i;
 }
 
 /** Fewer rows than this do not make a column pattern (a single row's blank cell is its own finding). */
@@ -269,9 +270,9 @@ const MIN_ROWS_OF_BLANK_COLUMN = 3;
  * Columns blank (an empty or placeholder cell) in every row that has them, while other columns hold
  * numbers: one pattern (a column left empty by the page), reported once per column.
  */
-function blankColumnsOf(table: TableModel): Map<string, { column: number; rows: RowModel[] }> {
-  const out = new Map<string, { column: number; rows: RowModel[] }>();
-  const candidates = new Map<string, { column: number; rows: RowModel[]; blank: boolean }>();
+function blankColumnsOf(table: TableModel): Map<number, { column: number; rows: RowModel[] }> {
+  const out = new Map<number, { column: number; rows: RowModel[] }>();
+  const candidates = new Map<number, { column: number; rows: RowModel[]; blank: boolean }>();
   let numbers = 0;
   for (const row of table.rows) {
     const t = rowTemplateOf(table, row);
