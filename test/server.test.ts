@@ -339,7 +339,7 @@ describe('findings to diagnostics', () => {
     data: { value: 68 },
   };
 
-  test('maps severity, code, source, related information and the fix', () => {
+  test('maps severity, code, source, related information and the facts, not the fix (code actions build it)', () => {
     assert.deepEqual(toDiagnostic(finding, 'file:///a.md', { relatedInformation: true }), {
       range,
       severity: 1,
@@ -347,7 +347,7 @@ describe('findings to diagnostics', () => {
       code: 'row-total',
       message: '总计 应为 68',
       relatedInformation: [{ location: { uri: 'file:///a.md', range: related.range }, message: '自然人' }],
-      data: { fix, data: { value: 68 } },
+      data: { data: { value: 68 } },
     });
   });
 

@@ -1,7 +1,7 @@
 // One analysis per document version: diagnostics, code actions and hovers all read the same result.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, type CheckOptions, type CheckResult } from '../../shared/src/engine';
+import { checkText, withFixes, type CheckOptions, type CheckResult } from '../../shared/src/engine';
 import { emptyReaderCache, readReport, type ReaderCache } from '../../shared/src/reader';
 import type { PreparedLastYear } from './lastYear';
 import { DEFAULT_MAX_DOCUMENT_SIZE, sizeOverLimit } from './limits';
@@ -19,6 +19,10 @@ interface CacheEntry {
   /** `options` as JSON, to compare. */
   key: string;
   result: CheckResult;
+  /** What the result was checked with, to build its fixes with the same options. */
+  checkOptions: CheckOptions;
+  /** The findings' quick fixes are built (only code actions need them: see withFixes). */
+  fixed: boolean;
 }
 
 export class AnalysisCache {
@@ -33,7 +37,10 @@ export class AnalysisCache {
 
   constructor(private readonly onRuleError: RuleErrorReporter) {}
 
-  /** The check result for this version of the document; analysed only when not cached. */
+  /**
+   * The check result for this version of the document; analysed only when not cached. Its findings have
+   * no quick fixes yet (diagnostics, the outline and the hover do not need them): `current` builds them.
+   */
   get(document: TextDocument, force: boolean, options: AnalysisOptions = {}): CheckResult {
     const limit = this.sizeLimit(document.uri);
     const lastYear = this.lastYears.get(document.uri);
@@ -41,17 +48,17 @@ export class AnalysisCache {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.force === force && cached.key === key) return cached.result;
     const text = document.getText();
+    const checkOptions: CheckOptions = {
+      ...options,
+      force,
+      lastYear: lastYear?.lookup,
+      onRuleError: (code, error) => this.onRuleError(code, error, document),
+    };
     const result =
       sizeOverLimit(text, limit) !== undefined
         ? { model: readReport(''), findings: [] }
-        : checkText(text, {
-            ...options,
-            force,
-            lastYear: lastYear?.lookup,
-            readerCache: this.readerCacheOf(document.uri),
-            onRuleError: (code, error) => this.onRuleError(code, error, document),
-          });
-    this.entries.set(document.uri, { version: document.version, force, options, key, result });
+        : checkText(text, { ...checkOptions, fixes: false, readerCache: this.readerCacheOf(document.uri) });
+    this.entries.set(document.uri, { version: document.version, force, options, key, result, checkOptions, fixed: false });
     return result;
   }
 
@@ -60,9 +67,16 @@ export class AnalysisCache {
    * that answer about those diagnostics (code actions). Analyses in the document's default mode otherwise.
    */
   current(document: TextDocument): CheckResult {
-    const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached.result;
-    return this.get(document, cached?.force ?? document.languageId === 'nianbao', cached?.options);
+    let cached = this.entries.get(document.uri);
+    if (!cached || cached.version !== document.version) {
+      this.get(document, cached?.force ?? document.languageId === 'nianbao', cached?.options);
+      cached = this.entries.get(document.uri)!;
+    }
+    if (!cached.fixed) {
+      withFixes(cached.result, cached.checkOptions);
+      cached.fixed = true;
+    }
+    return cached.result;
   }
 
   /** The options the current result of this document was checked with. */

@@ -1,7 +1,7 @@
 // Core findings → LSP diagnostics.
 
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import type { Finding, Fix, Severity } from '../../shared/src/model';
+import type { Finding, Severity } from '../../shared/src/model';
 
 export const DIAGNOSTIC_SOURCE = 'nianbao';
 
@@ -12,9 +12,12 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries in `data` for code actions: the finding's fix and facts, as the core made them. */
+/**
+ * What a diagnostic carries in `data`: the finding's facts, as the core made them. Not its fix: code
+ * actions take the fixes from the server's own result of that version (analysis.ts), and a fix (a whole
+ * table converted) would be sent again with every keystroke.
+ */
 export interface DiagnosticData {
-  fix?: Fix;
   data?: Record<string, unknown>;
 }
 
@@ -37,10 +40,7 @@ export function toDiagnostic(finding: Finding, uri: string, options: DiagnosticO
       message: related.message,
     }));
   }
-  const data: DiagnosticData = {};
-  if (finding.fix) data.fix = finding.fix;
-  if (finding.data) data.data = finding.data;
-  if (data.fix || data.data) diagnostic.data = data;
+  if (finding.data) diagnostic.data = { data: finding.data } satisfies DiagnosticData;
   return diagnostic;
 }
 

@@ -77,5 +77,14 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const model = readReport(text, options.readerCache);
   const findings = runRules(model, options);
   if (options.fixes === false) return { model, findings };
-  return { model, findings: attachFixes(model, findings, (rule) => contextOf(options, rule), options.onRuleError) };
+  return withFixes({ model, findings }, options);
+}
+
+/**
+ * Builds the quick fixes of a result checked with `fixes: false`, with the same options (the server
+ * publishes diagnostics without them and builds them when code actions are first asked for).
+ */
+export function withFixes(result: CheckResult, options: CheckOptions = {}): CheckResult {
+  attachFixes(result.model, result.findings, (rule) => contextOf(options, rule), options.onRuleError);
+  return result;
 }
