@@ -3,7 +3,7 @@
 // against the budgets of DESIGN.md §7 / issue 6. A benchmark, not a test: it never fails CI
 // (exit code 0 whatever the figures; non-zero only when it cannot run at all).
 //
-//   node bench/bench.mjs [--quick] [--only analysis|fresh|server|cli] [--json FILE] [--core ENTRY.ts]
+//   node bench/bench.mjs [--quick] [--only analysis|fresh|server|cli] [--json FILE] [--core ENTRY.ts] [--server SERVER.js]
 //
 // What it measures (bench/RESULTS.md explains each figure and keeps the history):
 //   - analysis as the issue defines it, read + every rule (readReport, runRules with force), of typical
@@ -38,7 +38,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = join(ROOT, 'dist/server.js');
+
 const CLI = join(ROOT, 'dist/cli.js');
 /** Extra Node options for the server process, for experiments (NIANBAO_BENCH_SERVER_NODE_ARGS="--max-semi-space-size=2"). */
 const SERVER_NODE_ARGS = (process.env.NIANBAO_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -49,6 +49,8 @@ const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 const JSON_OUT = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 /** Another core to measure (an entry like bench/core.ts over an older checkout), for before/after figures. */
 const CORE_ENTRY = args.includes('--core') ? resolve(args[args.indexOf('--core') + 1]) : join(ROOT, 'bench/core.ts');
+/** Another bundled server to type in (a dist/server.js built from an older checkout), for before/after figures. */
+const SERVER = args.includes('--server') ? resolve(args[args.indexOf('--server') + 1]) : join(ROOT, 'dist/server.js');
 const runs = (part) => ONLY === undefined || ONLY === part;
 
 const BUDGET = {
@@ -561,6 +563,17 @@ class LspClient {
   }
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms; undefined off Linux. */
+function cpuMsOf(pid) {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses; in clock ticks (100 per second).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 function procStatusKB(pid, field) {
   try {
     const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -648,6 +661,7 @@ async function benchServer(core, doc) {
   const lines = text.split('\n');
   const random = core.mulberry32(4242);
   const latencies = [];
+  const cpuBefore = cpuMsOf(child.pid);
   let at;
   for (let i = 0; i < EDITS; i++) {
     let change;
@@ -668,6 +682,7 @@ async function benchServer(core, doc) {
     await done;
     latencies.push(msSince(t0));
   }
+  const cpuAfter = cpuMsOf(child.pid);
   if (process.env.NIANBAO_BENCH_DUMP_LATENCIES) writeFileSync(process.env.NIANBAO_BENCH_DUMP_LATENCIES, JSON.stringify(latencies));
   // Every edit counts, the first ones too (the server's JIT warms up during them): their share is shown apart.
   const firstEdits = latencies.slice(0, 100);
@@ -696,6 +711,8 @@ async function benchServer(core, doc) {
     maxMs: Math.max(...latencies),
     firstMedianMs: median(firstEdits),
     firstMaxMs: Math.max(...firstEdits),
+    // The server's own CPU time per edit: what load from other processes changes least.
+    cpuMsPerEdit: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / latencies.length : undefined,
     anonMB: anonKB !== undefined ? anonKB / 1024 : undefined,
     rssMB: (stats?.rss ?? (rssKB ?? NaN) * 1024) / 2 ** 20,
     heapUsedMB: stats ? stats.heapUsed / 2 ** 20 : undefined,
@@ -945,7 +962,7 @@ async function main() {
         const s = await benchServer(core, doc);
         result.server.push(s);
         summary.push([
-          `edit → diagnostics, ${s.edits} one-character edits of the ${s.name}, ${s.lines} lines, ${s.startDiagnostics} diagnostics (debounce 0): median ${fmtMs(s.medianMs)} ms, max ${fmtMs(s.maxMs)} ms (the first 100: median ${fmtMs(s.firstMedianMs)} ms, max ${fmtMs(s.firstMaxMs)} ms)`,
+          `edit → diagnostics, ${s.edits} one-character edits of the ${s.name}, ${s.lines} lines, ${s.startDiagnostics} diagnostics (debounce 0): median ${fmtMs(s.medianMs)} ms, max ${fmtMs(s.maxMs)} ms (the first 100: median ${fmtMs(s.firstMedianMs)} ms, max ${fmtMs(s.firstMaxMs)} ms); the server's CPU time per edit ${fmtMs(s.cpuMsPerEdit)} ms`,
           `p50 ${fmtMs(s.medianMs)} ms, p99 ${fmtMs(s.p99Ms)} ms`,
           `p99 ≤ ${s.budgetMs} ms`,
           s.p99Ms <= s.budgetMs,
