@@ -4,19 +4,24 @@
 // (exit code 0 whatever the figures; non-zero only when it cannot run at all).
 //
 //   node bench/bench.mjs [--quick] [--only analysis|fresh|server|cli] [--json FILE] [--core ENTRY.ts] [--server SERVER.js]
+//     [--runs N]
 //
 // What it measures (bench/RESULTS.md explains each figure and keeps the history):
 //   - analysis as the issue defines it, read + every rule (readReport, runRules with force), of typical
-//     reports: the six corpus files and a generated report in each of the five table encodings; of 10×
-//     and 100× versions (long prose, table 2 and table 3 rows repeated, sections 五/六 repeated; the corpus
-//     file 001 repeated whole); of a 5 MB Markdown text that is no report. checkText, which the server
-//     and the CLI run and which also builds every finding's quick fix, is timed beside it ("with fixes");
-//   - the same documents through a baseline that splits the text into lines and runs one regular
-//     expression (/\d+/g, every number on the line) over each line: the floor a reader cannot beat;
-//     the ratio is the median of the ratios of batches timed one right after the other;
+//     reports: the corpus files and a generated report in each of the five table encodings; of 10× and
+//     100× documents made of whole reports concatenated (every copy has its tables: generated reports with
+//     different numbers, the corpus files one after the other, corpus 001 repeated); of a 5 MB Markdown
+//     text that is no report. checkText, which the server and the CLI run and which also builds every
+//     finding's quick fix, is timed beside it ("with fixes"). Every document is timed in one process after
+//     warming up on all of them (the compiler has seen every shape, as in a long-running server or a CLI
+//     run over a folder), not each alone in a process of its own;
+//   - the same documents through a baseline that splits the text with split('\n') (what the checker's
+//     splitLines does when there is no \r) and runs one regular expression (/\d+/g, every number on the
+//     line) over each line: the floor a reader cannot beat; the ratio is the median of the ratios of
+//     batches timed one right after the other;
 //   - the Markdown documents through markdownlint's default rules (a peer users already run);
-//   - the growth exponent: least-squares slope of log(time) over log(size) for 1×, 10×, 100×, the three
-//     sizes measured together (interleaved batches) so that load from other processes hits them alike;
+//   - the growth exponent: least-squares slope of log(time) over log(size) for 1×, 10×, 100× of the
+//     concatenated families, the three sizes measured together (interleaved batches);
 //   - a fresh process (issue 16): the first report's analysis right after the core is loaded (the JIT
 //     cold), then files 2–100 (the corpus reports in turn), in several processes;
 //   - incremental editing: 1,000 single-character didChange edits sent to `node dist/server.js --stdio`
@@ -25,14 +30,18 @@
 //     Markdown report, a real report with findings (corpus 004) and a 10× real report (corpus 000 with
 //     its prose and table rows repeated, about 2,500 lines); then the server's memory (request
 //     nianbao/stats, /proc/<pid>/status);
-//   - the CLI on 1,000 report files on one core (taskset -c 0 when available): files per second
-//     (wall clock, process start included) and peak RSS.
-// Every document is measured in a child process of its own, so that its figures do not depend on what
-// was measured before it.
+//   - the CLI on real reports (see cliReportSet: the corpus files and faulty variants of them — a wrong
+//     number, a table row or a section heading removed, last year's report, GB18030, UTF-16, CRLF, BOM):
+//     one report through `dist/cli.js check` against a bare `node` that reads and splits the same file
+//     (runs interleaved, median of the paired ratios); 10,000 files on one core (taskset -c 0 when
+//     available): files per second beyond start-up (the wall clock of the run less that of a one-file
+//     run) and peak RSS; the peak RSS again at 100,000 files (--quick: 2,000 and 10,000, and says so).
+// --runs N runs the whole benchmark N times (each in a process of its own) and prints the median of every
+// summary figure over the runs (what bench/RESULTS.md records).
 
 import * as esbuild from 'esbuild';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,6 +60,7 @@ const JSON_OUT = args.includes('--json') ? args[args.indexOf('--json') + 1] : un
 const CORE_ENTRY = args.includes('--core') ? resolve(args[args.indexOf('--core') + 1]) : join(ROOT, 'bench/core.ts');
 /** Another bundled server to type in (a dist/server.js built from an older checkout), for before/after figures. */
 const SERVER = args.includes('--server') ? resolve(args[args.indexOf('--server') + 1]) : join(ROOT, 'dist/server.js');
+const RUNS = args.includes('--runs') ? Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 1) : 1;
 const runs = (part) => ONLY === undefined || ONLY === part;
 
 const BUDGET = {
@@ -58,7 +68,12 @@ const BUDGET = {
   baselineRatio: 10,
   growthExponent: 1.1,
   editP99Ms: 5,
-  cliFilesPerSecond: 500,
+  /** Issue 16: files per second beyond start-up, 10,000 real reports on one core. */
+  cliFilesPerSecond: 4000,
+  /** Issue 16: peak RSS of the CLI over 10,000 files, and the same at 100,000 (streaming). */
+  cliPeakRssMB: 150,
+  /** Issue 16: one report through the CLI against a bare node that reads and splits the file. */
+  cliOneReportRatio: 1.3,
   serverMemoryMB: 80,
   /** Issue 13: all cross-checks together add at most 20% to the analysis of a typical report. */
   crossCheckRatio: 1.2,
@@ -70,12 +85,18 @@ const BUDGET = {
   freshNextMs: 1,
 };
 const EDITS = QUICK ? 200 : 1000;
-const CLI_FILES = QUICK ? 300 : 1000;
+/** Files of the CLI's throughput run and of its memory run (issue 16: 10,000 and 100,000). */
+const CLI_FILES = QUICK ? 2000 : 10_000;
+const CLI_MANY_FILES = QUICK ? 10_000 : 100_000;
+/** Pairs of one-report runs (CLI, bare node), interleaved. */
+const CLI_ONE_REPORT_PAIRS = QUICK ? 10 : 30;
 const NON_REPORT_BYTES = 5 * 1024 * 1024;
 const WARM_UP_MS = QUICK ? 100 : 500;
+/** The warm-up on every document before any is timed: characters of each document's text analysed. */
+const WARM_BYTES = QUICK ? 500_000 : 2_000_000;
 
 const tmp = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-/** The bundled core (for the child processes that measure one document each). */
+/** The bundled core (for the child processes of the fresh-process figures). */
 let coreFile;
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
@@ -127,12 +148,12 @@ function batch(fn, n) {
  * other processes hits all of them alike). Batches last about `batchMs`; the whole measurement
  * about `totalMs`, at least `minBatches` batches.
  */
-function measureSamples(fns, { batchMs = 4, totalMs = QUICK ? 300 : 1500, minBatches = QUICK ? 5 : 11 } = {}) {
-  // Warm-up (JIT tiers, caches): each function for about WARM_UP_MS, at least 3 calls.
+function measureSamples(fns, { batchMs = 4, totalMs = QUICK ? 300 : 1500, minBatches = QUICK ? 5 : 11, warmUpMs = WARM_UP_MS } = {}) {
+  // Warm-up (JIT tiers, caches): each function for about warmUpMs, at least 3 calls.
   const single = fns.map((fn) => {
     const t0 = now();
     let calls = 0;
-    while (calls < 3 || msSince(t0) < WARM_UP_MS) {
+    while (calls < 3 || msSince(t0) < warmUpMs) {
       fn();
       calls++;
     }
@@ -287,13 +308,15 @@ function nonReport(core, bytes) {
 }
 
 /**
- * Every measured document, its text made on demand (`make()`): the parent process lists them, each is
- * measured in a child process of its own (see measureInChild).
+ * Every measured document, its text made on demand (`make()`). The larger documents are whole reports
+ * one after the other, so that every copy has its three tables (issue 16): k generated reports of one
+ * encoding with different numbers, the corpus files in turn, and corpus 001 repeated.
  */
 function documentList(core) {
   const corpusDir = resolve(ROOT, core.CORPUS_DIR); // the tests' constant, relative to the repository root
   const corpusText = (file) => readFileSync(join(corpusDir, file), 'utf8');
-  const fixtureText = (encoding) => core.renderReport(core.consistentData(101 + core.ENCODINGS.indexOf(encoding)), encoding).text;
+  const fixtureText = (encoding, copy = 0) =>
+    core.renderReport(core.consistentData(101 + core.ENCODINGS.indexOf(encoding) + 1000 * copy), encoding).text;
   const typical = [];
   const corpusFiles = readdirSync(corpusDir)
     .filter((n) => n.endsWith('.txt'))
@@ -303,33 +326,24 @@ function documentList(core) {
   for (const encoding of core.ENCODINGS)
     typical.push({ name: `fixture ${encoding}`, markdown: encoding === 'markdown', make: () => fixtureText(encoding) });
 
-  const families = [];
-  for (const encoding of ['cell-per-line', 'markdown', 'spaces']) {
-    families.push({
-      name: `fixture ${encoding}`,
-      docs: [1, 10, 100].map((k) => ({
-        k,
-        name: k === 1 ? `fixture ${encoding}` : `fixture ${encoding} ${k}×`,
-        markdown: encoding === 'markdown',
-        make: () => scaleReport(fixtureText(encoding), k),
-      })),
-    });
-  }
+  const family = (name, markdown, copy) => ({
+    name,
+    docs: [1, 10, 100].map((k) => ({
+      k,
+      name: k === 1 ? `${name} 1×` : `${name} ${k}×`,
+      markdown,
+      make: () => Array.from({ length: k }, (_, i) => copy(i)).join('\n'),
+    })),
+  });
+  const families = ['cell-per-line', 'markdown', 'spaces'].map((encoding) =>
+    family(`fixture ${encoding} reports`, encoding === 'markdown', (i) => fixtureText(encoding, i)),
+  );
+  families.push(family('corpus files in turn', false, (i) => corpusText(corpusFiles[i % corpusFiles.length])));
   const file001 = corpusFiles.find((f) => f.startsWith('001'));
-  if (file001) {
-    families.push({
-      name: 'corpus 001 repeated',
-      docs: [1, 10, 100].map((k) => ({
-        k,
-        name: k === 1 ? 'corpus 001' : `corpus 001 repeated ${k}×`,
-        markdown: false,
-        make: () => Array(k).fill(corpusText(file001)).join('\n'),
-      })),
-    });
-  }
+  if (file001) families.push(family('corpus 001 repeated', false, () => corpusText(file001)));
   const big = { name: '5 MB Markdown, no report', markdown: true, make: () => nonReport(core, NON_REPORT_BYTES) };
   const all = [...typical, ...families.flatMap((f) => f.docs.filter((d) => d.k !== 1)), big];
-  return { typical, families, big, all };
+  return { typical, families, big, all, corpusDir, corpusFiles };
 }
 
 // ---------------------------------------------------------------------------
@@ -362,10 +376,13 @@ function crossCheckCost(core, typical) {
 
 const BASELINE_RE = /\d+/g;
 
-/** The floor: split into lines, one regular expression over each line (finds every number). */
+/**
+ * The floor: split into lines as the checker's splitLines does without a \r (the native split on \n), one
+ * regular expression over each line (finds every number).
+ */
 function baseline(text) {
   let found = 0;
-  for (const line of text.split(/\r\n|\n|\r/)) {
+  for (const line of text.split('\n')) {
     BASELINE_RE.lastIndex = 0;
     while (BASELINE_RE.exec(line) !== null) found++;
   }
@@ -382,15 +399,33 @@ async function loadMarkdownlint() {
   }
 }
 
-function measureDocument(core, markdownlint, doc) {
-  const text = doc.make();
+/**
+ * Every document through the analysis, checkText and the baseline, in rounds over all of them until each
+ * has been through about WARM_BYTES of its text (a typical report a few hundred times, a 100× document a
+ * few times, the 5 MB text once): the documents are then timed with a compiler that has seen them all.
+ */
+function warmUpOnAll(core, texts) {
+  const calls = texts.map((text) => Math.max(1, Math.ceil(WARM_BYTES / Math.max(1, text.length))));
+  const most = Math.max(...calls);
+  for (let round = 0; round < most; round++) {
+    texts.forEach((text, i) => {
+      // Spread each document's calls evenly over the rounds.
+      if (Math.floor(((round + 1) * calls[i]) / most) === Math.floor((round * calls[i]) / most)) return;
+      analysis(core, text);
+      core.checkText(text, { force: true });
+      baseline(text);
+    });
+  }
+}
+
+/** One document, timed after warmUpOnAll (its own warm-up is the three calls that size the batches). */
+function measureDocument(core, markdownlint, doc, text) {
   doc = { ...doc, text };
   const analyse = () => analysis(core, text);
-  const [analysisSamples, baselineSamples, checkSamples] = measureSamples([
-    analyse,
-    () => baseline(text),
-    () => core.checkText(text, { force: true }),
-  ]);
+  const [analysisSamples, baselineSamples, checkSamples] = measureSamples(
+    [analyse, () => baseline(text), () => core.checkText(text, { force: true })],
+    { warmUpMs: 0 },
+  );
   const analysisMs = median(analysisSamples);
   const baselineMs = median(baselineSamples);
   const checkMs = median(checkSamples);
@@ -429,11 +464,10 @@ function analysis(core, text) {
  * The documents of one size family (1×, 10×, 100×) measured together, their batches interleaved, so
  * that load from other processes affects the three sizes alike: their times give the growth exponent.
  */
-function measureFamily(core, docs) {
-  const texts = docs.map((d) => d.make());
+function measureFamily(core, docs, texts) {
   const samples = measureSamples(
     texts.map((text) => () => analysis(core, text)),
-    { totalMs: QUICK ? 1000 : 4000 },
+    { totalMs: QUICK ? 1000 : 4000, warmUpMs: 0 },
   );
   return docs.map((d, i) => ({ name: d.name, bytes: Buffer.byteLength(texts[i]), analysisMs: median(samples[i]) }));
 }
@@ -729,16 +763,91 @@ function hasTaskset() {
   return spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 }
 
-async function benchCli(typical) {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
-  const dir = join(tmp, 'reports');
-  rmSync(dir, { recursive: true, force: true });
-  spawnSync('mkdir', ['-p', dir]);
-  const docs = typical.map((d) => ({ text: d.make(), markdown: d.markdown }));
-  for (let i = 0; i < CLI_FILES; i++) {
-    const doc = docs[i % docs.length];
-    writeFileSync(join(dir, `report-${String(i).padStart(4, '0')}.${doc.markdown ? 'md' : 'txt'}`), doc.text);
+/** `text` with one number of table 3 (the middle one between 予以公开 and 结转下年度) one larger. */
+function wrongNumber(text) {
+  const from = text.indexOf('予以公开');
+  const to = text.indexOf('结转下年度', from);
+  const numbers = [...text.matchAll(/\d+/g)].filter((m) => m.index > from && (to < 0 || m.index < to));
+  const m = numbers[numbers.length >> 1] ?? [...text.matchAll(/\d+/g)][0];
+  if (!m) return text;
+  return text.slice(0, m.index) + String(Number(m[0]) + 1) + text.slice(m.index + m[0].length);
+}
+
+/** `text` without the first line that holds `needle` (and is short, i.e. a label or a heading). */
+function withoutLine(text, needle) {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.includes(needle) && l.trim().length <= 40);
+  return i < 0 ? text : [...lines.slice(0, i), ...lines.slice(i + 1)].join('\n');
+}
+
+/**
+ * The real reports the CLI is timed on: each corpus file as it is and faulty or re-encoded variants of
+ * it — a table-3 number one larger (arithmetic findings), the （一）予以公开 row label or the section 五
+ * heading removed, the same report one year earlier (every year before 年 less one: last year's report,
+ * which this year's carry-over check finds and compares), GB18030, UTF-16 LE with BOM, CRLF line ends,
+ * a UTF-8 BOM, and two combinations. Returns [{ name, bytes }].
+ */
+async function cliReportSet(corpusDir, corpusFiles) {
+  const { default: iconv } = await import('iconv-lite');
+  const utf8 = (t) => Buffer.from(t, 'utf8');
+  const variants = {
+    original: (t) => utf8(t),
+    'wrong-number': (t) => utf8(wrongNumber(t)),
+    'row-removed': (t) => utf8(withoutLine(t, '予以公开')),
+    'section-removed': (t) => utf8(withoutLine(t, '存在的主要问题')),
+    'last-year': (t) => utf8(t.replace(/(20\d\d)(?=\s*年)/g, (y) => String(Number(y) - 1))),
+    gb18030: (t) => iconv.encode(t, 'gb18030'),
+    'utf-16le': (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]),
+    crlf: (t) => utf8(t.replace(/\r?\n/g, '\r\n')),
+    bom: (t) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(t)]),
+    'wrong-number-gb18030': (t) => iconv.encode(wrongNumber(t), 'gb18030'),
+    'row-removed-crlf': (t) => utf8(withoutLine(t, '予以公开').replace(/\r?\n/g, '\r\n')),
+  };
+  const set = [];
+  for (const file of corpusFiles) {
+    const text = readFileSync(join(corpusDir, file), 'utf8');
+    for (const [variant, make] of Object.entries(variants)) set.push({ name: `${file.slice(0, 3)}-${variant}.txt`, bytes: make(text) });
   }
+  return set;
+}
+
+/**
+ * `count` report files in folders of 500, hard links to the files of `set` in turn (no disk space for
+ * 100,000 copies; each file still opened, read and decoded). Returns the folder.
+ */
+function writeReportFolder(name, set, count) {
+  const sources = join(tmp, 'report-set');
+  if (!existsSync(sources)) {
+    mkdirSync(sources);
+    for (const r of set) writeFileSync(join(sources, r.name), r.bytes);
+  }
+  const dir = join(tmp, name);
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < count; i++) {
+    const sub = join(dir, `d${String(Math.floor(i / 500)).padStart(3, '0')}`);
+    if (i % 500 === 0) mkdirSync(sub, { recursive: true });
+    const r = set[i % set.length];
+    linkSync(join(sources, r.name), join(sub, `${String(i).padStart(6, '0')}-${r.name}`));
+  }
+  return dir;
+}
+
+/** Runs a command to its end; its wall clock in ms, exit code, stdout length and stderr. */
+function timedRun(command, commandArgs) {
+  return new Promise((resolvePromise) => {
+    const t0 = now();
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let err = '';
+    child.stdout.on('data', (d) => (bytes += d.length));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => resolvePromise({ wallMs: msSince(t0), code, stdoutBytes: bytes, stderr: err }));
+  });
+}
+
+async function benchCli(corpusDir, corpusFiles) {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const set = await cliReportSet(corpusDir, corpusFiles);
   // Peak RSS of the CLI process itself, reported by the process at exit (no GNU time needed).
   const preload = join(tmp, 'maxrss.cjs');
   writeFileSync(
@@ -746,31 +855,57 @@ async function benchCli(typical) {
     "process.on('exit', () => require('fs').writeSync(2, '\\nNIANBAO_BENCH_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));\n",
   );
   const oneCore = hasTaskset();
-  const command = oneCore ? 'taskset' : process.execPath;
-  const commandArgs = [...(oneCore ? ['-c', '0', process.execPath] : []), '--require', preload, CLI, 'check', '--format', 'json', dir];
-  const results = [];
-  for (let round = 0; round < (QUICK ? 1 : 3); round++) {
-    const t0 = now();
-    const { stdoutBytes, stderr, code } = await new Promise((resolvePromise) => {
-      const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
-      let bytes = 0;
-      let err = '';
-      child.stdout.on('data', (d) => (bytes += d.length));
-      child.stderr.on('data', (d) => (err += d));
-      child.on('close', (c) => resolvePromise({ stdoutBytes: bytes, stderr: err, code: c }));
-    });
-    const wallMs = msSince(t0);
-    const rss = /NIANBAO_BENCH_MAXRSS_KB=(\d+)/.exec(stderr);
-    if (code !== 0 && code !== 1) throw new Error(`the CLI exited with ${code}: ${stderr.slice(0, 500)}`);
-    results.push({ wallMs, peakRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdoutBytes });
+  const pinned = (nodeArgs) => (oneCore ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs]);
+  const runCli = async (path) => {
+    const r = await timedRun(...pinned(['--require', preload, CLI, 'check', '--format', 'json', path]));
+    if (r.code !== 0 && r.code !== 1) throw new Error(`the CLI exited with ${r.code}: ${r.stderr.slice(0, 500)}`);
+    const rss = /NIANBAO_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr);
+    return { wallMs: r.wallMs, peakRssMB: rss ? Number(rss[1]) / 1024 : NaN };
+  };
+
+  // One report: the CLI (default text output) and a bare node reading and splitting the same file, interleaved.
+  const one = join(corpusDir, corpusFiles.find((f) => f.startsWith('001')) ?? corpusFiles[0]);
+  const bare = "require('fs').readFileSync(process.argv[1], 'utf8').split('\\n')";
+  const pairs = [];
+  const startUps = [];
+  for (let i = 0; i < CLI_ONE_REPORT_PAIRS; i++) {
+    const cli = await timedRun(...pinned([CLI, 'check', one]));
+    const node = await timedRun(...pinned(['-e', bare, one]));
+    pairs.push({ cli: cli.wallMs, node: node.wallMs });
+    // Start-up as the throughput run has it: the same command on one file.
+    startUps.push((await runCli(one)).wallMs);
   }
-  const wallMs = median(results.map((r) => r.wallMs));
+  const startUpMs = median(startUps);
+
+  const dir = writeReportFolder('reports', set, CLI_FILES);
+  const rounds = [];
+  for (let round = 0; round < (QUICK ? 1 : 3); round++) rounds.push(await runCli(dir));
+  const wallMs = median(rounds.map((r) => r.wallMs));
+  rmSync(dir, { recursive: true, force: true });
+
+  const manyDir = writeReportFolder('many-reports', set, CLI_MANY_FILES);
+  const many = await runCli(manyDir);
+  rmSync(manyDir, { recursive: true, force: true });
+
   return {
-    files: CLI_FILES,
+    kinds: set.length,
     oneCore,
+    oneReport: {
+      file: one,
+      pairs: pairs.length,
+      cliMs: median(pairs.map((p) => p.cli)),
+      nodeMs: median(pairs.map((p) => p.node)),
+      ratio: median(pairs.map((p) => p.cli / p.node)),
+    },
+    startUpMs,
+    files: CLI_FILES,
     wallMs,
-    filesPerSecond: CLI_FILES / (wallMs / 1000),
-    peakRssMB: Math.max(...results.map((r) => r.peakRssMB)),
+    filesPerSecond: CLI_FILES / (Math.max(wallMs - startUpMs, 1) / 1000),
+    peakRssMB: Math.max(...rounds.map((r) => r.peakRssMB)),
+    manyFiles: CLI_MANY_FILES,
+    manyWallMs: many.wallMs,
+    manyFilesPerSecond: CLI_MANY_FILES / (Math.max(many.wallMs - startUpMs, 1) / 1000),
+    manyPeakRssMB: many.peakRssMB,
   };
 }
 
@@ -800,11 +935,8 @@ function machine() {
   };
 }
 
-/**
- * Each document is measured in a process of its own (the same bundled core): its figures do not depend
- * on what was measured before it (the JIT's state, the heap left by a 5 MB document), so runs agree.
- */
-function measureInChild(coreFile, name, mode = '--measure-document') {
+/** A measurement in a child process of its own (the same bundled core), its RESULT line parsed. */
+function measureInChild(coreFile, name, mode) {
   const args = [fileURLToPath(import.meta.url), mode, name, ...(QUICK ? ['--quick'] : [])];
   const child = spawnSync(process.execPath, args, {
     encoding: 'utf8',
@@ -816,30 +948,51 @@ function measureInChild(coreFile, name, mode = '--measure-document') {
   return JSON.parse(line.slice('RESULT '.length));
 }
 
-function measureFamilyInChild(coreFile, family) {
-  return measureInChild(coreFile, family, '--measure-family');
+/** A summary figure as a number with its limit, for the median over several runs (--runs). */
+function figure(number, limit, atLeast = false) {
+  return { number, limit, atLeast };
 }
 
-async function measureFamilyMode(name) {
-  const core = await import(pathToFileURL(process.env.NIANBAO_BENCH_CORE).href);
-  const family = documentList(core).families.find((f) => f.name === name);
-  if (!family) throw new Error(`no family named ${name}`);
-  console.log(`RESULT ${JSON.stringify(measureFamily(core, family.docs))}`);
-}
-
-async function measureDocumentMode(name) {
-  const core = await import(pathToFileURL(process.env.NIANBAO_BENCH_CORE).href);
-  const doc = documentList(core)
-    .all.concat(documentList(core).typical)
-    .find((d) => d.name === name);
-  if (!doc) throw new Error(`no document named ${name}`);
-  const markdownlint = doc.markdown ? await loadMarkdownlint() : undefined;
-  console.log(`RESULT ${JSON.stringify(measureDocument(core, markdownlint, doc))}`);
+/**
+ * --runs N: the benchmark N times, each run a process of its own with the same options, then every
+ * summary figure's median over the runs (PASS/FAIL judged on the median). Each run's tables are printed too.
+ */
+async function severalRuns() {
+  const passed = args.filter((a, i) => a !== '--runs' && args[i - 1] !== '--runs' && a !== '--json' && args[i - 1] !== '--json');
+  const results = [];
+  for (let run = 1; run <= RUNS; run++) {
+    console.log(`## Run ${run} of ${RUNS}\n`);
+    const file = join(tmp, `run-${run}.json`);
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...passed, '--json', file], { stdio: 'inherit' });
+    if (child.status !== 0 || !existsSync(file)) throw new Error(`run ${run} failed (exit ${child.status})`);
+    results.push(JSON.parse(readFileSync(file, 'utf8')));
+    console.log();
+  }
+  const first = results[0];
+  const m = first.machine;
+  console.log(
+    `## Median of ${RUNS} runs — node ${m.node}, ${m.platform}, nproc ${m.nproc}, ${m.cpu}, ${m.memoryGB} GB${QUICK ? ' — QUICK runs' : ''}\n`,
+  );
+  console.log('| budget (as in the last run) | each run | median | budget | result |');
+  console.log('|---|---|---|---|---|');
+  const medians = first.summary.map((line, i) => {
+    const entries = results.map((r) => r.summary[i]).filter((e) => e?.number !== undefined);
+    const last = results[results.length - 1].summary[i] ?? line;
+    if (entries.length === 0) {
+      console.log(`| ${last.what} | ${results.map((r) => r.summary[i]?.value ?? '—').join(' / ')} | — | ${last.budget} | — |`);
+      return { what: last.what };
+    }
+    const mid = median(entries.map((e) => e.number));
+    const ok = line.atLeast ? mid >= line.limit : mid <= line.limit;
+    const shown = (x) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
+    console.log(`| ${last.what} | ${entries.map((e) => shown(e.number)).join(' / ')} | ${shown(mid)} | ${last.budget} | ${pass(ok)} |`);
+    return { what: last.what, runs: entries.map((e) => e.number), median: mid, budget: last.budget, pass: ok };
+  });
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine: m, runs: results, medians }, null, 1));
 }
 
 async function main() {
-  if (args.includes('--measure-document')) return measureDocumentMode(args[args.indexOf('--measure-document') + 1]);
-  if (args.includes('--measure-family')) return measureFamilyMode(args[args.indexOf('--measure-family') + 1]);
+  if (RUNS > 1) return severalRuns();
   if (args.includes('--measure-fresh')) return measureFreshMode();
   const started = now();
   const m = machine();
@@ -859,17 +1012,25 @@ async function main() {
 
   if (runs('analysis')) {
     const { typical, families, all } = documentList(core);
+    const texts = new Map([...typical, ...all, ...families.flatMap((f) => f.docs)].map((d) => [d.name, d.make()]));
+    process.stderr.write(`warming up on all ${texts.size} documents\n`);
+    warmUpOnAll(core, [...texts.values()]);
+    const markdownlint = await loadMarkdownlint();
     const measured = new Map();
     for (const doc of [...typical, ...all]) {
       if (measured.has(doc.name)) continue;
       process.stderr.write(`measuring ${doc.name}\n`);
-      measured.set(doc.name, measureInChild(coreFile, doc.name));
+      measured.set(doc.name, measureDocument(core, markdownlint, doc, texts.get(doc.name)));
     }
     const rows = [...measured.values()];
     const typicalRows = typical.map((d) => measured.get(d.name));
     const exponents = families.map((family) => {
       process.stderr.write(`measuring the growth of ${family.name}\n`);
-      const points = measureFamilyInChild(coreFile, family.name);
+      const points = measureFamily(
+        core,
+        family.docs,
+        family.docs.map((d) => texts.get(d.name)),
+      );
       return { family: family.name, exponent: growthExponent(points), points };
     });
 
@@ -903,18 +1064,21 @@ async function main() {
       `${fmtMs(typicalMedian)} ms`,
       `≤ ${BUDGET.typicalMedianMs} ms`,
       typicalMedian <= BUDGET.typicalMedianMs,
+      figure(typicalMedian, BUDGET.typicalMedianMs),
     ]);
     summary.push([
       `analysis/baseline, worst of ${rows.length} documents (${worstRatio.name})`,
       worstRatio.ratio.toFixed(1),
       `≤ ${BUDGET.baselineRatio}`,
       worstRatio.ratio <= BUDGET.baselineRatio,
+      figure(worstRatio.ratio, BUDGET.baselineRatio),
     ]);
     summary.push([
       `growth exponent, worst of ${exponents.length} families (${worstExponent.family})`,
       worstExponent.exponent.toFixed(2),
       `≤ ${BUDGET.growthExponent}`,
       worstExponent.exponent <= BUDGET.growthExponent,
+      figure(worstExponent.exponent, BUDGET.growthExponent),
     ]);
     process.stderr.write('measuring the cost of the cross-checks\n');
     const cross = crossCheckCost(core, typical);
@@ -923,6 +1087,7 @@ async function main() {
       `×${cross.ratio.toFixed(2)}`,
       `≤ ×${BUDGET.crossCheckRatio}`,
       cross.ratio <= BUDGET.crossCheckRatio,
+      figure(cross.ratio, BUDGET.crossCheckRatio),
     ]);
     result.analysis = {
       rows,
@@ -942,12 +1107,14 @@ async function main() {
         `${fmtMs(f.firstMs)} ms`,
         `≤ ${BUDGET.freshFirstMs} ms`,
         f.firstMs <= BUDGET.freshFirstMs,
+        figure(f.firstMs, BUDGET.freshFirstMs),
       ]);
       summary.push([
         `files 2–${f.files} of that process (the corpus reports in turn): median ${fmtMs(f.nextMedianMs)} ms, p90 ${fmtMs(f.nextP90Ms)} ms, all ${f.files - 1} together ${fmtMs(f.nextTotalMs)} ms; the slowest of them, median of ${f.processes} processes`,
         `max ${fmtMs(f.nextMaxMs)} ms`,
         `≤ ${BUDGET.freshNextMs} ms each`,
         f.nextMaxMs <= BUDGET.freshNextMs,
+        figure(f.nextMaxMs, BUDGET.freshNextMs),
       ]);
     } catch (error) {
       summary.push(['fresh process', `not measured: ${error.message}`, `≤ ${BUDGET.freshFirstMs} ms`, false]);
@@ -966,6 +1133,7 @@ async function main() {
           `p50 ${fmtMs(s.medianMs)} ms, p99 ${fmtMs(s.p99Ms)} ms`,
           `p99 ≤ ${s.budgetMs} ms`,
           s.p99Ms <= s.budgetMs,
+          figure(s.p99Ms, s.budgetMs),
         ]);
         // The memory budget is about the typical document (the first one).
         if (result.server.length === 1)
@@ -974,6 +1142,7 @@ async function main() {
             `${s.rssMB.toFixed(1)} MB`,
             `≤ ${BUDGET.serverMemoryMB} MB`,
             s.rssMB <= BUDGET.serverMemoryMB,
+            figure(s.rssMB, BUDGET.serverMemoryMB),
           ]);
       } catch (error) {
         summary.push([`edit → diagnostics, ${doc.name}`, `not measured: ${error.message}`, `p99 ≤ ${doc.budgetMs} ms`, false]);
@@ -983,13 +1152,39 @@ async function main() {
 
   if (runs('cli')) {
     try {
-      const c = await benchCli(documentList(core).typical);
+      const { corpusDir, corpusFiles } = documentList(core);
+      const c = await benchCli(corpusDir, corpusFiles);
       result.cli = c;
+      const where = c.oneCore ? 'one core (taskset -c 0)' : 'all cores (taskset unavailable)';
+      const fewer = QUICK ? " (--quick: fewer files than the budget's 10,000 and 100,000)" : '';
+      const o = c.oneReport;
       summary.push([
-        `CLI on ${c.files} reports${c.oneCore ? ', one core (taskset -c 0)' : ' (taskset unavailable: all cores)'}, ${(c.wallMs / 1000).toFixed(2)} s wall incl. start`,
-        `${c.filesPerSecond.toFixed(0)} files/s, peak RSS ${c.peakRssMB.toFixed(0)} MB`,
+        `one report through the CLI (${o.file.split('/').pop()}, text output) against a bare node that reads and splits it, ${where}: median of ${o.pairs} interleaved pairs, CLI ${fmtMs(o.cliMs)} ms, node ${fmtMs(o.nodeMs)} ms`,
+        `×${o.ratio.toFixed(2)}`,
+        `≤ ×${BUDGET.cliOneReportRatio}`,
+        o.ratio <= BUDGET.cliOneReportRatio,
+        figure(o.ratio, BUDGET.cliOneReportRatio),
+      ]);
+      summary.push([
+        `CLI on ${c.files.toLocaleString('en')} real report files (${c.kinds} kinds: corpus and faulty variants), JSON, ${where}${fewer}: ${(c.wallMs / 1000).toFixed(2)} s wall, less a one-file run's ${fmtMs(c.startUpMs)} ms`,
+        `${c.filesPerSecond.toFixed(0)} files/s beyond start-up`,
         `≥ ${BUDGET.cliFilesPerSecond} files/s`,
         c.filesPerSecond >= BUDGET.cliFilesPerSecond,
+        figure(c.filesPerSecond, BUDGET.cliFilesPerSecond, true),
+      ]);
+      summary.push([
+        `CLI peak RSS over ${c.files.toLocaleString('en')} files${fewer}`,
+        `${c.peakRssMB.toFixed(0)} MB`,
+        `≤ ${BUDGET.cliPeakRssMB} MB`,
+        c.peakRssMB <= BUDGET.cliPeakRssMB,
+        figure(c.peakRssMB, BUDGET.cliPeakRssMB),
+      ]);
+      summary.push([
+        `CLI peak RSS over ${c.manyFiles.toLocaleString('en')} files (${(c.manyWallMs / 1000).toFixed(1)} s wall, ${c.manyFilesPerSecond.toFixed(0)} files/s beyond start-up)${fewer}`,
+        `${c.manyPeakRssMB.toFixed(0)} MB (×${(c.manyPeakRssMB / c.peakRssMB).toFixed(2)} the ${c.files.toLocaleString('en')}-file peak)`,
+        `≤ ${BUDGET.cliPeakRssMB} MB`,
+        c.manyPeakRssMB <= BUDGET.cliPeakRssMB,
+        figure(c.manyPeakRssMB, BUDGET.cliPeakRssMB),
       ]);
     } catch (error) {
       summary.push(['CLI', `not measured: ${error.message}`, `≥ ${BUDGET.cliFilesPerSecond} files/s`, false]);
@@ -1001,7 +1196,7 @@ async function main() {
   for (const [what, value, budget, ok] of summary) print(`| ${what} | ${value} | ${budget} | ${pass(ok)} |`);
   print();
   print(`(${(Number(now() - started) / 1e9).toFixed(1)} s)`);
-  result.summary = summary.map(([what, value, budget, ok]) => ({ what, value, budget, pass: ok }));
+  result.summary = summary.map(([what, value, budget, ok, fig]) => ({ what, value, budget, pass: ok, ...fig }));
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 1));
 }
 
