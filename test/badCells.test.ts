@@ -9,6 +9,7 @@ import type { FindingCode } from '../shared/src/model';
 import { checkedFindings, describeFindings } from './support/findings';
 import { readReport } from '../shared/src/reader';
 import { TABLE3_COLUMNS } from '../shared/src/template';
+import { firstOf, nth, rowOf } from './support/defined';
 import {
   cellKey,
   consistentData,
@@ -27,7 +28,7 @@ const findings = checkedFindings;
 function replaced(rendered: RenderedReport, key: string, replacement: string): { text: string; line: number; character: number } {
   const at = rendered.cells.get(key)!;
   const lines = rendered.text.split('\n');
-  const line = lines[at.start.line];
+  const line = nth(lines, at.start.line, 'line');
   lines[at.start.line] = line.slice(0, at.start.character) + replacement + line.slice(at.end.character);
   return { text: lines.join('\n'), line: at.start.line, character: at.start.character };
 }
@@ -47,11 +48,11 @@ function assertOneFindingOnCell(text: string, code: FindingCode, line: number, c
   const dump = describeFindings(all, text);
   const onCell = all.filter((f) => f.code === code);
   assert.equal(onCell.length, 1, `one ${code}:\n${dump}`);
-  assert.deepEqual(onCell[0].range.start.line, line, dump);
+  assert.deepEqual(firstOf(onCell).range.start.line, line, dump);
   if (length > 0) {
-    assert.deepEqual(onCell[0].range, { start: { line, character }, end: { line, character: character + length } }, dump);
+    assert.deepEqual(firstOf(onCell).range, { start: { line, character }, end: { line, character: character + length } }, dump);
   }
-  assert.match(onCell[0].message, /自然人/, `the finding names the first column:\n${dump}`);
+  assert.match(firstOf(onCell).message, /自然人/, `the finding names the first column:\n${dump}`);
   const others = all.filter(
     (f) => ARITHMETIC.includes(f.code) || f.code === 'row-label-missing' || f.code === 'cell-missing' || f.code === 'cell-not-number',
   );
@@ -86,7 +87,7 @@ function assertFixAllKeepsColumns(text: string, data: ReportData, rowId: string,
   const fixed = fixAll(text).text;
   const row = readReport(fixed).tables.table3?.rows.find((r) => r.id === rowId);
   assert.ok(row, `row ${rowId} read after fix-all`);
-  const expected = data.table3[rowId];
+  const expected = rowOf(data.table3, rowId);
   row.cells.forEach((cell, column) => {
     assert.equal(cell?.kind, 'number', `column ${column} after fix-all: ${cell?.text}`);
     if (column !== blankColumn) assert.equal(cell?.value, expected[column], `column ${column} keeps its number after fix-all`);
@@ -124,15 +125,15 @@ for (const encoding of ENCODINGS) {
       // One cell per line: a blank LAST cell is an empty line before the empty line that ends the row, which
       // the reader does not take for a cell; the fill goes on a line of its own (not this test's subject).
       for (const column of encoding === 'cell-per-line' ? [3] : [3, 6]) {
-        const name = TABLE3_COLUMNS[column].label;
+        const name = nth(TABLE3_COLUMNS, column, 'column').label;
         test(`a blank cell in column ${column} (${name}) is cell-missing on that cell; fix-all keeps every number in its column`, () => {
           const damaged = replaced(rendered, cellKey('t3.granted', column), '');
           const all = findings(damaged.text);
           const dump = describeFindings(all, damaged.text);
           const missing = all.filter((f) => f.code === 'cell-missing');
           assert.equal(missing.length, 1, `one cell-missing:\n${dump}`);
-          assert.equal(missing[0].range.start.line, damaged.line, dump);
-          assert.ok(missing[0].message.includes(name), `the finding names the column ${name}:\n${dump}`);
+          assert.equal(firstOf(missing).range.start.line, damaged.line, dump);
+          assert.ok(firstOf(missing).message.includes(name), `the finding names the column ${name}:\n${dump}`);
           assert.deepEqual(
             all.filter((f) => ARITHMETIC.includes(f.code) || f.code === 'row-label-missing' || f.code === 'cell-not-number'),
             [],
@@ -150,7 +151,7 @@ for (const encoding of ENCODINGS) {
       const dump = describeFindings(all, damaged.text);
       const bad = all.filter((f) => f.code === 'cell-not-number');
       assert.equal(bad.length, 1, dump);
-      assert.equal(bad[0].range.start.line, damaged.line, dump);
+      assert.equal(firstOf(bad).range.start.line, damaged.line, dump);
       assert.deepEqual(
         all.filter((f) => ARITHMETIC.includes(f.code) || f.code === 'cell-missing'),
         [],
@@ -166,14 +167,14 @@ for (const encoding of ENCODINGS) {
         const bad = all.filter((f) => f.code === 'cell-not-number');
         assert.equal(bad.length, 1, dump);
         assert.deepEqual(
-          bad[0].range,
+          firstOf(bad).range,
           {
             start: { line: damaged.line, character: damaged.character },
             end: { line: damaged.line, character: damaged.character + huge.length },
           },
           dump,
         );
-        assert.match(bad[0].message, /10 亿/, dump);
+        assert.match(firstOf(bad).message, /10 亿/, dump);
         assert.deepEqual(
           all.filter((f) => ARITHMETIC.includes(f.code)),
           [],

@@ -37,8 +37,8 @@ function followingYear(last: ReportData): ReportData {
     next.agency = last.agency;
     next.year = last.year + 1;
     const t3 = next.table3;
-    const carriedIn = [...last.table3['t3.carriedOut']];
-    const fresh = rowOf(t3, 't3.resultsTotal').map((results, c) => results + nth(rowOf(t3, 't3.carriedOut'), c) - carriedIn[c]);
+    const carriedIn = [...rowOf(last.table3, 't3.carriedOut')];
+    const fresh = rowOf(t3, 't3.resultsTotal').map((results, c) => results + nth(rowOf(t3, 't3.carriedOut'), c) - nth(carriedIn, c));
     if (fresh.some((n) => n < 0)) continue;
     t3['t3.carriedIn'] = carriedIn;
     t3['t3.new'] = fresh;

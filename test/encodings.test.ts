@@ -10,6 +10,7 @@ import type { Cell, RowModel } from '../shared/src/model';
 import { readReport } from '../shared/src/reader';
 import { defaultLayout, renderTable } from '../shared/src/render';
 import { standardHeading, TABLE3_2021 } from '../shared/src/template';
+import { nth } from './support/defined';
 
 const LABEL = '一、本年新收政府信息公开申请数量';
 /** Eight values after the label: nine cells, no negative number, one with decimals and one with a thousands separator. */
@@ -53,7 +54,7 @@ describe('every registered encoding reads back what its writer writes', () => {
         const places = [...written.labels, ...written.values];
         cells.forEach((c, i) => {
           const place = places[i]!;
-          const lineOf = written.lines.filter((_, k) => k < place.line && written.lines[k].trim() === '').length;
+          const lineOf = written.lines.filter((text, k) => k < place.line && text.trim() === '').length;
           assert.deepEqual(
             [c.line + lineOf, c.start, c.end],
             [place.line, place.start, place.end],
@@ -73,7 +74,7 @@ describe('every registered encoding reads back what its writer writes', () => {
           ['text', 'number', 'number', 'number', 'empty', 'number', 'number', 'number', 'number', 'number'],
           JSON.stringify(written.lines),
         );
-        assert.equal(written.values[3]?.start, cells[4].start);
+        assert.equal(written.values[3]?.start, nth(cells, 4, 'cell').start);
       } else {
         assert.deepEqual(
           cells.map((c) => c.text),

@@ -368,7 +368,7 @@ for (const encoding of ENCODINGS) {
       const data = consistentData(11);
       for (const id of ['t2.rules', 't2.normative']) {
         const label = id === 't2.rules' ? '规章' : '规范性文件'; // the 2019 name of the row
-        const [, published, total] = data.table2[id];
+        const [, published, total] = rowOf(data.table2, id);
         assert.ok(
           fixed.includes(`注：转换前旧格式「${label}」中新格式没有对应栏目的数字：本年新公开数量 ${published}，对外公开总数量 ${total}。`),
           fixed,

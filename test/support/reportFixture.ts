@@ -2,6 +2,7 @@
 // encoding seen in the wild, and records the exact source range of every number it writes.
 // Tests use it to check that the core reads each encoding and points at the right cell.
 
+import { firstOf, nth, numberAt, rowOf } from './defined';
 import { ENCODING_IDS, ENCODINGS as ENCODING_MODULES, type RowOptions, type WrittenCell } from '../../shared/src/encodings';
 import type { Range, TableEncoding } from '../../shared/src/model';
 import {
@@ -81,7 +82,7 @@ export function randomInt(random: () => number, min: number, max: number): numbe
 }
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
+  return nth(items, Math.floor(random() * items.length));
 }
 
 /** Mostly small positive counts, sometimes zero. */
@@ -146,7 +147,10 @@ function consistentTable3(random: () => number): Record<string, number[]> {
     set('t3.new', column, results + carriedOut - carriedIn);
   }
   const table3: Record<string, number[]> = {};
-  for (const row of TABLE3_2021.rows) table3[row.id] = [...applicant[row.id], sum(applicant[row.id])];
+  for (const row of TABLE3_2021.rows) {
+    const values = rowOf(applicant, row.id);
+    table3[row.id] = [...values, sum(values)];
+  }
   return table3;
 }
 
@@ -179,7 +183,7 @@ export function withFault(data: ReportData, fault: Fault): ReportData {
   copy.narrative = data.narrative ?? { table3: cloneData(data).table3, table4: [...data.table4] };
   const values = rowValues(copy, fault.rowId);
   if (fault.column < 0 || fault.column >= values.length) throw new Error(`no column ${fault.column} in ${fault.rowId}`);
-  values[fault.column] = roundCents(values[fault.column] + fault.delta);
+  values[fault.column] = roundCents(nth(values, fault.column, 'column') + fault.delta);
   return copy;
 }
 
@@ -285,7 +289,7 @@ function valueCells(row: RowTemplate, values: readonly number[]): CellSpec[] {
   if (values.length !== row.columns.length) throw new Error(`${row.id}: ${values.length} values for ${row.columns.length} columns`);
   return row.columns.map((column, index) => ({
     key: cellKey(row.id, index),
-    text: formatValue(values[index], column.decimal === true),
+    text: formatValue(nth(values, index, `${row.id} value`), column.decimal === true),
   }));
 }
 
@@ -299,14 +303,14 @@ function templateRow(table: TableTemplate, rowId: string): RowTemplate {
 function table2Blocks(data: ReportData): AbstractTable[] {
   return TABLE2_2021.groups.map((group) => {
     const rows = group.rows.map((id) => templateRow(TABLE2_2021, id));
-    const columnLabels = rows[0].columns.map((c) => c.label);
+    const columnLabels = firstOf(rows, 'row').columns.map((c) => c.label);
     return {
       labelColumns: 1,
       valueColumns: columnLabels.length,
       lines: [
         { labels: [group.label], values: [], header: true },
         { labels: ['信息内容', ...columnLabels], values: [], header: true },
-        ...rows.map((row) => ({ labels: [row.label], values: valueCells(row, data.table2[row.id]) })),
+        ...rows.map((row) => ({ labels: [row.label], values: valueCells(row, rowOf(data.table2, row.id)) })),
       ],
       markdownHeader: [[group.label, ...columnLabels]],
     };
@@ -338,7 +342,7 @@ function table3Abstract(data: ReportData): AbstractTable {
     if (row.group === undefined) labels = [row.label, '', ''];
     else if (row.group === 't3.results') labels = [once(T3_RESULTS_LABEL), row.label, ''];
     else labels = [once(T3_RESULTS_LABEL), once(groupLabel.get(row.group) ?? ''), row.label];
-    lines.push({ labels, values: valueCells(row, data.table3[row.id]) });
+    lines.push({ labels, values: valueCells(row, rowOf(data.table3, row.id)) });
   }
   return {
     labelColumns: 3,
@@ -549,14 +553,14 @@ function overviewParagraphs(report: ReportData): string[] {
   const data = { ...report, ...report.narrative };
   const t3 = data.table3;
   const total = TABLE3_TOTAL_COLUMN;
-  const lawsuits = data.table4[9] + data.table4[14];
+  const lawsuits = nth(data.table4, 9) + nth(data.table4, 14);
   return [
     `${data.year}年，${data.agency}认真贯彻落实《条例》和上级关于政务公开工作的部署，围绕中心工作，持续深化政务公开，` +
       `不断提升政府信息公开的质量和实效。`,
     `（一）主动公开。全年通过政府门户网站、政务新媒体等渠道主动公开各类政府信息，及时发布政策文件、工作动态和政策解读，` +
       `做到应公开尽公开。`,
-    `（二）依申请公开。全年新收政府信息公开申请${t3['t3.new'][total]}件，上年结转${t3['t3.carriedIn'][total]}件，` +
-      `结转下年度继续办理${t3['t3.carriedOut'][total]}件，均在法定期限内依法答复。`,
+    `（二）依申请公开。全年新收政府信息公开申请${numberAt(t3, 't3.new', total)}件，上年结转${numberAt(t3, 't3.carriedIn', total)}件，` +
+      `结转下年度继续办理${numberAt(t3, 't3.carriedOut', total)}件，均在法定期限内依法答复。`,
     `（三）政府信息管理。严格落实公文公开属性源头认定制度和保密审查制度，动态更新政府信息公开指南和目录。`,
     `（四）平台建设。加强政府网站信息公开专栏建设，优化栏目设置，确保信息发布及时准确。`,
     `（五）监督保障。成立政务公开工作领导小组，明确专人负责，全年发生政府信息公开行政复议${data.table4[4]}件、` +
