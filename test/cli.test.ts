@@ -20,7 +20,8 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_MAX_SIZE, parseArgs, parseSize } from '../shared/src/cli/args';
-import { decodeReportBytes, isReportByName } from '../shared/src/cli/files';
+import { decodeReportBytes, describeFsError } from '../shared/src/cli/files';
+import { isReportByName } from '../shared/src/reportFiles';
 import { formatJson, formatText, type FileReport } from '../shared/src/cli/format';
 import { runCli as runCliInProcess } from '../shared/src/cli/main';
 import type { WriteFs } from '../shared/src/cli/write';
@@ -370,6 +371,16 @@ describe('decodeReportBytes', () => {
     assert.equal(isReportByName('a/2024.nianbao.md'), true);
     assert.equal(isReportByName('2024.NIANBAO.TXT'), true);
     assert.equal(isReportByName('2024.md'), false);
+  });
+
+  it('names a file-system error in one phrase, as it happened while reading or while writing', () => {
+    const error = (code: string) => Object.assign(new Error(`${code}: raw`), { code });
+    assert.equal(describeFsError(error('EACCES')), '没有读取权限');
+    assert.equal(describeFsError(error('EACCES'), 'write'), '没有写入权限');
+    assert.equal(describeFsError(error('ENOENT'), 'write'), '文件已不存在');
+    assert.equal(describeFsError(error('ENOSPC'), 'write'), '磁盘空间不足');
+    assert.equal(describeFsError(error('EWHATEVER')), 'EWHATEVER: raw');
+    assert.equal(describeFsError('plain'), 'plain');
   });
 });
 

@@ -13,7 +13,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { LspSession } from './support/lspSession';
-import { isReportByName } from '../shared/src/cli/files';
+import { isReportByName } from '../shared/src/reportFiles';
 import { languageOfPath } from '../server/src/workspace';
 import { firstOf, nth } from './support/defined';
 

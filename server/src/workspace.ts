@@ -19,6 +19,7 @@ import { FileChangeType, type Diagnostic, type FileEvent } from 'vscode-language
 import { loadConverters } from '../../shared/src/inputs/load';
 import { checkText } from '../../shared/src/engine';
 import { msg, type Locale } from '../../shared/src/messages';
+import { hasExtension, isReportByName, isSkippedDirectory, TEXT_REPORT_EXTENSIONS } from '../../shared/src/reportFiles';
 import { toDiagnostics, type DiagnosticOptions } from './diagnostics';
 import { sizeOverLimit, tooLargeDiagnostic } from './limits';
 import { checkModeFor, type NianbaoSettings } from './settings';
@@ -26,25 +27,17 @@ import type { AnalysisOptions } from './analysis';
 
 export const CHECK_WORKSPACE_COMMAND = 'nianbao.checkWorkspace';
 
-const REPORT_EXTENSIONS = ['.txt', '.md'];
-
-/** A folder entry that a scan does not enter: hidden folders (.git, .vscode) and installed packages. */
-function isSkippedDirectory(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
-
+/** The files a workspace check reads: text files (Word documents and web pages are imported, not checked in place). */
 function hasReportExtension(path: string): boolean {
-  const lower = path.toLowerCase();
-  return REPORT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  return hasExtension(path, TEXT_REPORT_EXTENSIONS);
 }
 
 /**
  * The language a file would open in (package.json: `*.nianbao.md` / `*.nianbao.txt` are the nianbao
- * language): what decides whether it is checked always or only when it looks like a report. Not the
- * CLI's isReportByName: shared/src/cli/files.ts brings the GBK tables into the server's bundle.
+ * language): what decides whether it is checked always or only when it looks like a report.
  */
 export function languageOfPath(path: string): string {
-  if (/\.nianbao\.(md|txt)$/i.test(path)) return 'nianbao';
+  if (isReportByName(path)) return 'nianbao';
   return path.toLowerCase().endsWith('.md') ? 'markdown' : 'plaintext';
 }
 

@@ -5,7 +5,7 @@
 // the reader's choice between splits of run-together digits all ask it; none adds up cells itself.
 
 import type { Cell, RowModel, TableModel } from './model';
-import { numberOf, tidy } from './rules/util';
+import { numberOf, tidy } from './numbers';
 import { TABLE3_2019, TABLE3_2021, TABLE4, tableTemplate, type CellRef, type Relation, type RelationTerm } from './template';
 
 export interface EvaluatedTerm {

@@ -9,7 +9,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CheckResult } from '../engine';
 import type { Finding, FindingCode, FormatVersion, ReportModel, RowModel, TableId, TableModel } from '../model';
-import { numberOf, tidy } from '../rules/util';
+import { numberOf, tidy } from '../numbers';
 import { tableTemplate, type TableTemplate } from '../template';
 import { JsonStream, STREAMED_ARRAY } from './jsonStream';
 

@@ -3,6 +3,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENT_EXTENSIONS } from '../inputs/kinds';
+import { hasExtension, isSkippedDirectory, TEXT_REPORT_EXTENSIONS } from '../reportFiles';
 import { decodeBytes, type DecodedText } from '../inputs/encoding';
 
 /** A path that could not be checked; `message` is one Chinese sentence naming the path. */
@@ -51,24 +52,7 @@ export interface CollectedFiles {
 export type ReadResult = ({ ok: true; bytes: Buffer } & DecodedText) | { ok: false; reason: string };
 
 /** Text files, and the Word documents and web pages read through shared/src/inputs. */
-const REPORT_EXTENSIONS = ['.txt', '.md', ...DOCUMENT_EXTENSIONS];
-const FORCED_REPORT_SUFFIXES = ['.nianbao.md', '.nianbao.txt'];
-
-/** Files named `*.nianbao.md` / `*.nianbao.txt` are reports by name: check them even if they do not look like one. */
-export function isReportByName(path: string): boolean {
-  const lower = path.toLowerCase();
-  return FORCED_REPORT_SUFFIXES.some((suffix) => lower.endsWith(suffix));
-}
-
-function hasReportExtension(name: string): boolean {
-  const lower = name.toLowerCase();
-  return REPORT_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
-/** Skipped while walking a directory: hidden entries and installed packages. */
-function isSkippedDirectory(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
+const REPORT_EXTENSIONS = [...TEXT_REPORT_EXTENSIONS, ...DOCUMENT_EXTENSIONS];
 
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -121,7 +105,7 @@ function walkDirectory(dir: string, walk: Walk): void {
     }
     if (stats.isDirectory()) {
       if (!isSkippedDirectory(name)) walkDirectory(path, walk);
-    } else if (stats.isFile() && hasReportExtension(name)) {
+    } else if (stats.isFile() && hasExtension(name, REPORT_EXTENSIONS)) {
       const realFile = realPath(path) ?? path;
       if (walk.seenFiles.has(realFile)) continue;
       walk.seenFiles.add(realFile);
@@ -234,22 +218,28 @@ export function readReportFile(path: string, maxSize = Number.MAX_SAFE_INTEGER):
   }
 }
 
-/** A file-system error in one Chinese phrase, without a stack trace. */
-export function describeFsError(error: unknown): string {
+/**
+ * A file-system error in one Chinese phrase, without a stack trace: what went wrong while reading a file
+ * (`read`, the default) or while writing one (`write`, check --fix).
+ */
+export function describeFsError(error: unknown, doing: 'read' | 'write' = 'read'): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return '文件不存在';
-    case 'EACCES':
-    case 'EPERM':
-      return '没有读取权限';
-    case 'EISDIR':
-      return '是一个目录';
-    case 'ENOTDIR':
-      return '路径中有一部分不是目录';
-    case 'ELOOP':
-      return '符号链接循环';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+  const phrase = code === undefined ? undefined : FS_ERROR_PHRASES.get(code);
+  if (phrase) return typeof phrase === 'string' ? phrase : phrase[doing];
+  return error instanceof Error ? error.message : String(error);
 }
+
+/** Each error code's phrase, or its phrase when reading and when writing. */
+type FsErrorPhrase = string | { read: string; write: string };
+const FS_ERROR_PHRASES: ReadonlyMap<string, FsErrorPhrase> = new Map<string, FsErrorPhrase>([
+  ['ENOENT', { read: '文件不存在', write: '文件已不存在' }],
+  ['EACCES', { read: '没有读取权限', write: '没有写入权限' }],
+  ['EPERM', { read: '没有读取权限', write: '没有写入权限' }],
+  ['EISDIR', '是一个目录'],
+  ['ENOTDIR', '路径中有一部分不是目录'],
+  ['ELOOP', '符号链接循环'],
+  ['ENOSPC', '磁盘空间不足'],
+  ['EDQUOT', '超出磁盘配额'],
+  ['EROFS', '所在的文件系统是只读的'],
+  ['EIO', '磁盘读写错误'],
+]);

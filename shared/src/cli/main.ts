@@ -8,16 +8,8 @@ import { parseArgs, USAGE, type CheckCommand, type ExtractCommand } from './args
 import { CliConfigs } from './config';
 import { documentKindOf, fixRefused, readDocumentFile, sourcesOf, type DocumentRead } from './documents';
 import { encodeText } from '../inputs/encoding';
-import {
-  collectFiles,
-  isReportByName,
-  readReportFile,
-  STDIN_NAME,
-  STDIN_PATH,
-  unreadableFile,
-  type FileProblem,
-  type ReadResult,
-} from './files';
+import { isReportByName } from '../reportFiles';
+import { collectFiles, readReportFile, STDIN_NAME, STDIN_PATH, unreadableFile, type FileProblem, type ReadResult } from './files';
 import type { SeverityCounts } from './format';
 import { extractWriter, type ExtractInput } from './extract';
 import { reportWriter } from './output';

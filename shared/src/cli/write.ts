@@ -5,6 +5,7 @@
 
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { describeFsError } from './files';
 
 /** The file-system calls the writer makes; tests pass a layer that fails like a full or read-only disk. */
 export type WriteFs = Pick<
@@ -24,28 +25,6 @@ export type WriteFs = Pick<
 >;
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };
-
-/** Why a write failed, in one Chinese phrase. */
-function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOSPC':
-      return '磁盘空间不足';
-    case 'EDQUOT':
-      return '超出磁盘配额';
-    case 'EROFS':
-      return '所在的文件系统是只读的';
-    case 'EACCES':
-    case 'EPERM':
-      return '没有写入权限';
-    case 'ENOENT':
-      return '文件已不存在';
-    case 'EIO':
-      return '磁盘读写错误';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
 
 /** A name beside the target that no one else uses: hidden, with the process id and a random part. */
 function temporaryName(target: string): string {
@@ -71,7 +50,7 @@ export function writeFileSafely(path: string, original: Uint8Array, content: Uin
     stats = fs.statSync(target);
     if (!fs.readFileSync(target).equals(original)) return { ok: false, reason: '读取之后文件已被修改（未写入，请重新运行）' };
   } catch (error) {
-    return { ok: false, reason: describeWriteError(error) };
+    return { ok: false, reason: describeFsError(error, 'write') };
   }
   if ((stats.mode & 0o222) === 0) return { ok: false, reason: '文件是只读的' };
   const folder = dirname(target);
@@ -80,7 +59,7 @@ export function writeFileSafely(path: string, original: Uint8Array, content: Uin
     fs.accessSync(target, nodeFs.constants.W_OK);
     fs.accessSync(folder, nodeFs.constants.W_OK);
   } catch (error) {
-    return { ok: false, reason: describeWriteError(error) };
+    return { ok: false, reason: describeFsError(error, 'write') };
   }
   const tmp = temporaryName(target);
   let fd: number | undefined;
@@ -123,6 +102,6 @@ export function writeFileSafely(path: string, original: Uint8Array, content: Uin
     } catch {
       // never created (e.g. a read-only folder)
     }
-    return { ok: false, reason: describeWriteError(error) };
+    return { ok: false, reason: describeFsError(error, 'write') };
   }
 }

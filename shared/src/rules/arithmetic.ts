@@ -10,7 +10,8 @@ import type { Cell, RelatedInfo, ReportModel, RuleFinding, TableModel } from '..
 import { evaluate, relationsOf, type Evaluation } from '../relations';
 import { TABLE3_2019, TABLE3_2021, TABLE3_COLUMNS, TABLE4_GROUPS } from '../template';
 import { defineRule, type Msg } from './rule';
-import { cellRange, quoteRow, replaceCellFix, tidy } from './util';
+import { tidy } from '../numbers';
+import { cellRange, quoteRow, replaceCellFix } from './util';
 
 interface Term {
   cell: Cell;

@@ -7,7 +7,8 @@ import { SECTIONS, tableTemplate, type ColumnTemplate } from '../template';
 import { normalizeLabel, parseNumber } from '../text';
 import { cellMissingFix, legacyFormatFix, rowLabelMissingFix, rowMissingFix, tableMissingFix } from '../fixes/builders';
 import { defineRule, type Msg } from './rule';
-import { afterCell, cellRange, numberOf, quoteRow, rowTemplateOf, templateOf } from './util';
+import { numberOf } from '../numbers';
+import { afterCell, cellRange, quoteRow, rowTemplateOf, templateOf } from './util';
 
 const TABLE_OF_SECTION: Record<number, TableId> = { 2: 'table2', 3: 'table3', 4: 'table4' };
 

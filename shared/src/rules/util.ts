@@ -78,16 +78,6 @@ export function quoteRow(name: string): string {
   return `「${name}」`;
 }
 
-/** Numeric value of a cell, or undefined when it is missing, a placeholder or not a number. */
-export function numberOf(c: Cell | undefined): number | undefined {
-  return c && c.kind === 'number' ? c.value : undefined;
-}
-
 export function replaceCellFix(c: Cell, value: number, msg: Msg): Fix {
   return { title: msg('fix.setTo', { value }), edits: [{ range: cellRange(c), newText: String(value) }] };
-}
-
-/** Rounds a sum of decimals to the precision written (avoids 0.1 + 0.2 artefacts). */
-export function tidy(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }
