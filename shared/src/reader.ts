@@ -466,10 +466,20 @@ export interface ReaderCache {
   lines: string[];
   headings: (HeadingModel | null)[];
   tokens: (TokenizedLine | undefined)[];
+  /** The tables read, each with the lines it was read from: one whose lines are all unchanged is the same table. */
+  tables: ReadTable[];
+}
+
+/** A table read from lines [from, to] (undefined: none there). A table depends on those lines only. */
+interface ReadTable {
+  id: TableId;
+  from: number;
+  to: number;
+  table: TableModel | undefined;
 }
 
 export function emptyReaderCache(): ReaderCache {
-  return { lines: [], headings: [], tokens: [] };
+  return { lines: [], headings: [], tokens: [], tables: [] };
 }
 
 /** Reads a report. Never throws on any input. With `previous`, it is updated to this version. */
@@ -510,8 +520,11 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
   // A line of the previous version at the same place with the same text has the same heading and cells.
   const headings: (HeadingModel | null)[] = new Array(lines.length);
   const sections: SectionModel[] = [];
+  // changedBefore[i]: how many of lines 0..i-1 differ from the previous version (changed or new).
+  const changedBefore = new Int32Array(lines.length + 1);
   for (const [i, text] of lines.entries()) {
     const unchanged = previous !== undefined && previous.lines[i] === text;
+    changedBefore[i + 1] = changedBefore[i]! + (unchanged ? 0 : 1);
     if (unchanged) cache[i] = previous.tokens[i];
     // A heading the previous version has for this line (null: none), else the line is parsed.
     const known = unchanged ? previous.headings[i] : undefined;
@@ -553,14 +566,24 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
   const readInto = (table: TableModel | undefined) => {
     if (table) tables[table.id] = table;
   };
-  if (s2) readInto(readLabelledTable('table2', source, s2.from, s2.to));
-  if (s3) readInto(readLabelledTable('table3', source, s3.from, s3.to));
+  // A table whose lines did not change since the previous version is that version's table (typing in
+  // the prose, or in another table, does not read it again).
+  const readTables: ReadTable[] = [];
+  const read = (id: TableId, from: number, to: number): TableModel | undefined => {
+    const unchanged = from <= to && changedBefore[Math.min(to + 1, lines.length)] === changedBefore[Math.max(from, 0)];
+    const known = unchanged ? previous?.tables.find((t) => t.id === id && t.from === from && t.to === to) : undefined;
+    const table = known ? known.table : id === 'table4' ? readReviewTable(source, from, to) : readLabelledTable(id, source, from, to);
+    readTables.push({ id, from, to, table });
+    return table;
+  };
+  if (s2) readInto(read('table2', s2.from, s2.to));
+  if (s3) readInto(read('table3', s3.from, s3.to));
   else if (s2) {
     // Section 三's heading missing: its table may follow table 2 in section 二.
-    const t3 = readLabelledTable('table3', source, Math.max(s2.from, (tables.table2?.endLine ?? -1) + 1), s2.to);
+    const t3 = read('table3', Math.max(s2.from, (tables.table2?.endLine ?? -1) + 1), s2.to);
     if (t3 && t3.rows.some((r) => r.labels.length > 0)) readInto(t3);
   }
-  if (s4) readInto(readReviewTable(source, s4.from, s4.to));
+  if (s4) readInto(read('table4', s4.from, s4.to));
 
   const distinct = new Set(sections.map((s) => s.heading.section)).size;
   const tableCount = Object.keys(tables).length;
@@ -595,6 +618,7 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
     previous.lines = lines;
     previous.headings = headings;
     previous.tokens = cache;
+    previous.tables = readTables;
   }
   return model;
 }
