@@ -59,11 +59,12 @@ function classified(text: string, line: number, start: number, end: number): Cel
     // A note after the number (`22（其中修订 16 件）`): the cell is the number; the note belongs to it.
     const c = text.charCodeAt(0);
     if (c >= 48 && c <= 57 && text.length <= 60) {
-      const note = NOTED_NUMBER_RE.exec(text);
-      if (note && !/^\s*[增减]\s*$/.test(note[2])) {
-        const value = Number(note[1]);
-        const cell: Cell = { text: note[1], line, start, end: start + note[1].length, kind: 'number', value };
-        if (note[1].includes('.')) cell.decimal = true;
+      // Both groups take part in every match: undefined only when there is none.
+      const [, digits, note] = NOTED_NUMBER_RE.exec(text) ?? [];
+      if (digits !== undefined && note !== undefined && !/^\s*[增减]\s*$/.test(note)) {
+        const value = Number(digits);
+        const cell: Cell = { text: digits, line, start, end: start + digits.length, kind: 'number', value };
+        if (digits.includes('.')) cell.decimal = true;
         if (isUsableCount(value, cell.decimal === true)) return cell;
       }
     }
@@ -104,12 +105,13 @@ export function pushSplitTrailingNumbers(out: Cell[], lineText: string, line: nu
   let labelEnd = cell.start;
   let numbersFrom = cell.start;
   if (!allNumbers) {
-    const m = TRAILING_NUMBERS_RE.exec(cell.text);
-    if (!m) {
+    // The label group takes part in every match: undefined only when there is none.
+    const [, label] = TRAILING_NUMBERS_RE.exec(cell.text) ?? [];
+    if (label === undefined) {
       out.push(cell);
       return;
     }
-    labelEnd = cell.start + m[1].length;
+    labelEnd = cell.start + label.length;
     numbersFrom = labelEnd;
   }
   if (!allNumbers) out.push(makeCell(lineText, line, cell.start, labelEnd));

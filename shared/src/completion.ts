@@ -65,8 +65,9 @@ function typedStart(line: string, character: number): number {
 /** The Markdown heading mark of the document's section headings (`## `), or '' when they have none. */
 function headingMark(model: ReportModel): string {
   for (const s of model.sections) {
-    const m = /^\s*(#{1,6})[ \t]/.exec(model.lines[s.heading.line]);
-    if (m) return m[1] + ' ';
+    const line = model.lines[s.heading.line];
+    const [, mark] = (line !== undefined && /^\s*(#{1,6})[ \t]/.exec(line)) || [];
+    if (mark !== undefined) return mark + ' ';
   }
   return '';
 }
@@ -192,7 +193,7 @@ function columnEntries(template: TableTemplate, range: Range, rank: string, loca
       ...TABLE3_COLUMNS.slice(1).map((c) => c.label),
     ];
   else if (template.id === 'table4')
-    labels = ['行政复议', '行政诉讼', ...TABLE4_GROUPS.slice(1).map((g) => g.name.split('·')[1]), ...TABLE4_RESULT_COLUMNS];
+    labels = ['行政复议', '行政诉讼', ...TABLE4_GROUPS.slice(1).map((g) => g.short), ...TABLE4_RESULT_COLUMNS];
   else labels = ['信息内容', ...template.rows.flatMap((r) => r.columns.map((c) => c.label))];
   return [...new Set(labels)].map((label, i) => ({
     label,
@@ -227,7 +228,7 @@ function headingEntries(
       label: heading,
       kind: 'heading' as const,
       detail: isNext ? word(locale, 'nextSection') : present.has(s.number) ? word(locale, 'present') : word(locale, 'missing'),
-      documentation: explain(SECTION_EXPLANATIONS[s.number - 1], locale),
+      documentation: explain(SECTION_EXPLANATIONS[String(s.number)], locale),
       insertText: mark + heading,
       filterText: `${heading} ${s.title}`,
       sortText: `${rank}${isNext ? 'a' : present.has(s.number) ? 'c' : 'b'}${s.number}`,

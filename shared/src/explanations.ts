@@ -24,8 +24,8 @@ function explanationsOf(kind: 'row' | 'section' | 'column'): Record<string, Expl
 
 export const ROW_EXPLANATIONS: Readonly<Record<string, Explanation>> = explanationsOf('row');
 
-const SECTIONS_BY_NUMBER = explanationsOf('section');
-export const SECTION_EXPLANATIONS: readonly Explanation[] = [1, 2, 3, 4, 5, 6].map((n) => SECTIONS_BY_NUMBER[String(n)]);
+/** Section number (`'1'` … `'6'`) → its explanation. */
+export const SECTION_EXPLANATIONS: Readonly<Record<string, Explanation>> = explanationsOf('section');
 
 export const COLUMN_EXPLANATIONS: Readonly<Record<string, Explanation>> = explanationsOf('column');
 

@@ -7,7 +7,7 @@ import { cellAt, cellRangeOf, contains, rowTemplateOfRow, templateOfTable, type 
 import { msg, type Locale, type MessageKey } from './messages';
 import type { HeadingModel, Position, Range, ReportModel, RowModel, TableModel } from './model';
 import { evaluate, relationsOf as relationsOfTable, type Evaluation } from './relations';
-import { SECTIONS, standardHeading, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type Relation } from './template';
+import { sectionTemplate, standardHeading, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type Relation } from './template';
 
 export interface HoverResult {
   range: Range;
@@ -36,9 +36,10 @@ export function hoverAt(model: ReportModel, pos: Position, locale: Locale = 'zh-
   return hit.column < 0 ? labelHover(hit, locale) : valueHover(hit, locale);
 }
 
-function headingHover(heading: HeadingModel, locale: Locale): HoverResult {
+function headingHover(heading: HeadingModel, locale: Locale): HoverResult | undefined {
   const section = heading.section;
-  const s = SECTIONS[section - 1];
+  const s = sectionTemplate(section);
+  if (!s) return undefined;
   const standard = standardHeading(section);
   const lines = [
     `**${t(locale, 'section', { numeral: s.numeral, number: section })} · ${s.title}**`,
@@ -46,7 +47,8 @@ function headingHover(heading: HeadingModel, locale: Locale): HoverResult {
     `${t(locale, 'standard', { heading: `\`${standard}\`` })}${heading.text.replace(/[\s\u3000]+/g, '') !== s.title ? t(locale, 'differs') : ''}`,
   ];
   if (heading.numeral !== s.numeral) lines.push('', t(locale, 'wrongNumeral', { expected: s.numeral }));
-  lines.push('', explain(SECTION_EXPLANATIONS[section - 1], locale)!);
+  const explanation = explain(SECTION_EXPLANATIONS[String(section)], locale);
+  if (explanation) lines.push('', explanation);
   return { range: heading.range, markdown: lines.join('\n') };
 }
 
@@ -140,7 +142,8 @@ function computation(ev: Evaluation, title: string, locale: Locale, compact: boo
 /** The most decimal places written in the cells of an evaluation. */
 function decimalPlaces(ev: Evaluation): number {
   let places = 0;
-  for (const c of [ev.totalCell, ...ev.terms.map((x) => x.cell)]) places = Math.max(places, /\.(\d+)/.exec(c?.text ?? '')?.[1].length ?? 0);
+  for (const c of [ev.totalCell, ...ev.terms.map((x) => x.cell)])
+    places = Math.max(places, /\.(\d+)/.exec(c?.text ?? '')?.[1]?.length ?? 0);
   return places;
 }
 

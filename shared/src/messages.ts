@@ -29,10 +29,11 @@ export function format(template: string, args: MessageArgs): string {
     if (templateParts.size >= 1000) templateParts.clear();
     templateParts.set(template, parts);
   }
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i];
-    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+  let out = '';
+  let isName = false;
+  for (const part of parts) {
+    out += isName ? (part in args ? String(args[part]) : `{${part}}`) : part;
+    isName = !isName;
   }
   return out;
 }

@@ -221,7 +221,7 @@ export function snippetsFor(style: ReportStyle): Record<string, Snippet> {
   for (const s of SECTIONS) {
     const heading = standardHeading(s.number);
     out[`${heading}（${label}）`] = {
-      prefix: [heading, s.title, ...SECTION_PINYIN[s.number - 1], `bufen${s.number}`],
+      prefix: [heading, s.title, ...(SECTION_PINYIN[s.number - 1] ?? []), `bufen${s.number}`],
       body: [`${mark}${escapeSnippet(heading)}`, '', '$0'],
       description: `第${s.numeral}部分标题：${heading}`,
     };

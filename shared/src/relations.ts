@@ -103,16 +103,15 @@ const sameCell = (a: CellRef, b: CellRef) => a.row === b.row && a.column === b.c
  */
 export function expectedAt(ev: Evaluation, ref: CellRef): number | undefined {
   if (sameCell(ev.relation.total, ref)) return ev.sum;
-  const k = ev.terms.findIndex((t) => sameCell(t.term.cell, ref));
-  if (k < 0 || ev.actual === undefined) return undefined;
+  const unknown = ev.terms.find((t) => sameCell(t.term.cell, ref));
+  if (!unknown || ev.actual === undefined) return undefined;
   let others = 0;
-  for (let i = 0; i < ev.terms.length; i++) {
-    if (i === k) continue;
-    const v = ev.terms[i].value;
-    if (v === undefined) return undefined;
-    others = others + ev.terms[i].term.sign * v;
+  for (const t of ev.terms) {
+    if (t === unknown) continue;
+    if (t.value === undefined) return undefined;
+    others = others + t.term.sign * t.value;
   }
-  return tidy(ev.terms[k].term.sign * (ev.actual - others));
+  return tidy(unknown.term.sign * (ev.actual - others));
 }
 
 /** The relation whose total is the cell (row id, column), of the given axis when asked. */
@@ -155,7 +154,12 @@ export function rowCheck(rowId: string): (values: readonly number[]) => boolean 
     for (const r of relations) {
       if (values.length <= r.last) continue;
       let sum = 0;
-      for (const t of r.terms) sum = sum + t.sign * values[t.column];
+      for (const t of r.terms) {
+        // Every column up to r.last is there (the test above); a missing one fails the relation.
+        const v = values[t.column];
+        if (v === undefined) return false;
+        sum = sum + t.sign * v;
+      }
       if (tidy(sum) !== values[r.total]) return false;
     }
     return true;

@@ -4,7 +4,16 @@
 
 import { encodingModule, type RowOptions } from './encodings';
 import type { TableEncoding, TableId } from './model';
-import { TABLE2_2021, TABLE3_2021, TABLE3_COLUMNS, TABLE4, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type TableTemplate } from './template';
+import {
+  TABLE2_2021,
+  TABLE3_2021,
+  TABLE3_COLUMNS,
+  TABLE4,
+  TABLE4_GROUPS,
+  TABLE4_RESULT_COLUMNS,
+  TABLE4_ROW,
+  type TableTemplate,
+} from './template';
 
 /** How a table's rows are written. */
 export interface RowLayout {
@@ -95,7 +104,7 @@ function renderTable2(t: TableContext): string[] {
 function renderTable3(t: TableContext): string[] {
   const { template, layout, w } = t;
   const width = TABLE3_COLUMNS.length + 1;
-  const lines = headerRow(layout, [template.headers[template.headers.length - 1], ...TABLE3_COLUMNS.map((c) => c.label)].map(w.literal));
+  const lines = headerRow(layout, [...template.headers.slice(-1), ...TABLE3_COLUMNS.map((c) => c.label)].map(w.literal));
   const groupStarts = new Map(template.groups.filter((g) => g.rows.length > 0).map((g) => [g.rows[0], g.label]));
   // `三、本年度办理结果` opens the results before （一）.
   groupStarts.set('t3.granted', '三、本年度办理结果');
@@ -108,8 +117,8 @@ function renderTable3(t: TableContext): string[] {
 }
 
 function renderTable4(t: TableContext): string[] {
-  const { template, layout, w } = t;
-  const numbers = valuesOf(t, template.rows[0].id);
+  const { layout, w } = t;
+  const numbers = valuesOf(t, TABLE4_ROW.id);
   if (oneHeaderRow(layout)) {
     return [
       ...headerRow(
@@ -123,7 +132,7 @@ function renderTable4(t: TableContext): string[] {
   const words = (texts: string[]) => texts.map(w.literal);
   const lines = [
     ...renderRow(plain, [], words(['行政复议', '行政诉讼'])),
-    ...renderRow(plain, [], words([...TABLE4_RESULT_COLUMNS, TABLE4_GROUPS[1].name.split('·')[1], TABLE4_GROUPS[2].name.split('·')[1]])),
+    ...renderRow(plain, [], words([...TABLE4_RESULT_COLUMNS, TABLE4_GROUPS[1].short, TABLE4_GROUPS[2].short])),
     ...renderRow(plain, [], words([...TABLE4_RESULT_COLUMNS, ...TABLE4_RESULT_COLUMNS])),
     ...renderRow(plain, [], numbers),
   ];

@@ -491,10 +491,11 @@ for (const table of [TABLE3_2021, TABLE3_2019]) {
 }
 
 // Table 4
+/** The three groups of table 4: `name` in full, `short` as the table's header writes it. */
 export const TABLE4_GROUPS = [
-  { id: 'review', name: '行政复议' },
-  { id: 'direct', name: '行政诉讼·未经复议直接起诉' },
-  { id: 'afterReview', name: '行政诉讼·复议后起诉' },
+  { id: 'review', name: '行政复议', short: '行政复议' },
+  { id: 'direct', name: '行政诉讼·未经复议直接起诉', short: '未经复议直接起诉' },
+  { id: 'afterReview', name: '行政诉讼·复议后起诉', short: '复议后起诉' },
 ] as const;
 
 export const TABLE4_RESULT_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;

@@ -35,23 +35,24 @@ function escapeRegex(s: string): string {
  * between any two characters (`商业 企业`).
  */
 export function flexible(label: string, spaced = false): string {
-  const chars = [...label];
   const parts: string[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
+  /** The character before `c`; undefined at the start. */
+  let before: string | undefined;
+  for (const c of label) {
     let p: string;
     if (c === '（' || c === '(') p = '[（(]';
     else if (c === '）' || c === ')') p = '[）)]';
     else if (c === '“' || c === '”' || c === '"') p = '["“”]?';
     else if (c === '，' || c === ',') p = '[，,]';
     else if (c === '：' || c === ':') p = '[：:]';
-    else if (c === '、' && i > 0 && CJK_NUMERALS.includes(chars[i - 1])) p = '[、.．]';
+    else if (c === '、' && before !== undefined && CJK_NUMERALS.includes(before)) p = '[、.．]';
     else if (c === '、') p = '[、,，]?';
-    else if (c === '.' && i > 0 && /\d/.test(chars[i - 1])) p = '[.．、]';
-    else if (c === '府' && chars[i - 1] === '政') p = '[府务]';
+    else if (c === '.' && before !== undefined && /\d/.test(before)) p = '[.．、]';
+    else if (c === '府' && before === '政') p = '[府务]';
     else if (/\d/.test(c)) p = `[${c}${String.fromCharCode(c.charCodeAt(0) + 0xfee0)}]`;
     else p = escapeRegex(c);
     parts.push(p);
+    before = c;
   }
   return parts.join(spaced ? `${BLANK}?` : '');
 }
@@ -142,7 +143,7 @@ function columnLabels(): string[] {
     ...TABLE3_COLUMNS.filter((c) => !c.total).map((c) => c.label),
     '行政复议',
     '行政诉讼',
-    ...TABLE4_GROUPS.slice(1).map((g) => g.name.split('·')[1]),
+    ...TABLE4_GROUPS.slice(1).map((g) => g.short),
     ...TABLE4_RESULT_COLUMNS.filter((c) => c !== '总计'),
   ];
 }

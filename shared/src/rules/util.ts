@@ -35,7 +35,8 @@ export function firstTextLine(model: ReportModel): number {
 export function lastTextLine(model: ReportModel): number {
   const artifactLines = new Set(model.artifacts.filter((a) => a.wholeLine).map((a) => a.range.start.line));
   for (let i = model.lines.length - 1; i >= 0; i--) {
-    if (isContentLine(model.lines[i]) && !artifactLines.has(i)) return i;
+    const text = model.lines[i];
+    if (text !== undefined && isContentLine(text) && !artifactLines.has(i)) return i;
   }
   return 0;
 }
