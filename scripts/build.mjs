@@ -37,15 +37,35 @@ const convertersApart = {
   },
 };
 
+/**
+ * iconv-lite (GB18030 and UTF-16, a few hundred KB) is its own bundle, dist/iconv.js, required by
+ * shared/src/inputs/encoding.ts only when a file is not UTF-8 or is written back in another encoding: the
+ * CLI's start-up does not compile it, and the .vsix carries one copy for the server, the CLI and the converters.
+ */
+const iconvApart = {
+  name: 'iconv-apart',
+  setup(build) {
+    build.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './iconv.js', external: true }));
+  },
+};
+
 const products = [
   // The VS Code client: `vscode` is provided by the editor.
   { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], minify },
   // The language server, started as `node dist/server.js --stdio`.
-  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', minify, plugins: [convertersApart] },
+  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', minify, plugins: [convertersApart, iconvApart] },
   // The command line, also the npm bin `nianbao`.
-  { entryPoints: { cli: 'shared/src/cli.ts' }, outdir: 'dist', minify, banner: { js: '#!/usr/bin/env node' }, plugins: [convertersApart] },
+  {
+    entryPoints: { cli: 'shared/src/cli.ts' },
+    outdir: 'dist',
+    minify,
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [convertersApart, iconvApart],
+  },
   // The converters, required by the two above from the same folder.
-  { entryPoints: { inputs: 'shared/src/inputs/index.ts' }, outdir: 'dist', minify },
+  { entryPoints: { inputs: 'shared/src/inputs/index.ts' }, outdir: 'dist', minify, plugins: [iconvApart] },
+  // iconv-lite, required by the three above from the same folder when a text is not UTF-8.
+  { entryPoints: { iconv: 'node_modules/iconv-lite/lib/index.js' }, outdir: 'dist', minify },
   // Tests: one bundle per test file, run with `node --test out/test/*.test.js`.
   { entryPoints: testEntries, outdir: 'out/test', minify: false },
 ];

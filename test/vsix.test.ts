@@ -23,6 +23,7 @@ const REQUIRED = [
   'extension/dist/server.js',
   'extension/dist/cli.js',
   'extension/dist/inputs.js',
+  'extension/dist/iconv.js',
   'extension/images/icon.png',
   'extension/syntaxes/nianbao.tmLanguage.json',
   'extension/syntaxes/language-configuration.json',

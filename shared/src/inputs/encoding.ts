@@ -6,7 +6,18 @@
 // gives the same bytes for the same text: decodeBytes only accepts what encodeText reproduces exactly.
 
 import * as buffer from 'node:buffer';
-import * as iconv from 'iconv-lite';
+import type * as Iconv from 'iconv-lite';
+
+/**
+ * iconv-lite (the GB18030 and UTF-16 code, about half of the CLI's bundle), loaded on first need: a UTF-8
+ * file never needs it. In the bundles of the server, the CLI and the converters this require is
+ * dist/iconv.js (scripts/build.mjs), so that starting `nianbao check` does not compile it.
+ */
+let iconvModule: typeof Iconv | undefined;
+function iconv(): typeof Iconv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (iconvModule ??= require('iconv-lite') as typeof Iconv);
+}
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -77,7 +88,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 /** `text` in `encoding`, with that encoding's BOM first when `bom`. */
 export function encodeText(text: string, encoding: TextEncoding, bom: boolean): Buffer {
-  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, ICONV_NAMES[encoding], { addBOM: false });
+  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv().encode(text, ICONV_NAMES[encoding], { addBOM: false });
   if (!bom) return body;
   const mark = BOMS.find((b) => b.encoding === encoding);
   return mark ? Buffer.concat([Buffer.from(mark.bytes), body]) : body;
@@ -89,7 +100,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Decodes with iconv-lite; undefined unless encoding the result gives back exactly these bytes. */
 function decodeExactly(bytes: Uint8Array, encoding: TextEncoding): string | undefined {
   if (encoding === 'utf-8') return decodeUtf8(bytes);
-  const text = iconv.decode(asBuffer(bytes), ICONV_NAMES[encoding], { stripBOM: false });
+  const text = iconv().decode(asBuffer(bytes), ICONV_NAMES[encoding], { stripBOM: false });
   if (LONE_SURROGATE.test(text)) return undefined;
   return encodeText(text, encoding, false).equals(asBuffer(bytes)) ? text : undefined;
 }
