@@ -10,6 +10,12 @@ import { splitLines } from '../text';
 import { documentKindOf, readDocumentFile } from './documents';
 import { readReportFile, STDIN_PATH } from './files';
 
+/**
+ * Files read in full whose facts are kept for the next lookup (several reports of this year may ask for the
+ * same last year's report); beyond it the cache starts again, so that 100,000 files take no more memory.
+ */
+const MAX_CACHED_FACTS = 4096;
+
 function keyOf(agency: string, year: number): string {
   return `${year} ${agency}`;
 }
@@ -17,7 +23,7 @@ function keyOf(agency: string, year: number): string {
 export class LastYearIndex {
   /** agency + year → the files that seem to be that report (by their first and last lines). */
   private candidates: Map<string, string[]> | undefined;
-  /** Files read in full for a lookup: their facts, or null when they have none. */
+  /** Files read in full for a lookup: their facts, or null when they have none (at most MAX_CACHED_FACTS). */
   private readonly facts = new Map<string, LastYearReport | null>();
 
   constructor(
@@ -32,6 +38,7 @@ export class LastYearIndex {
       if (facts === undefined) {
         const text = this.textOf(path);
         facts = text === undefined ? null : (lastYearFacts(readReport(text), path, path) ?? null);
+        if (this.facts.size >= MAX_CACHED_FACTS) this.facts.clear();
         this.facts.set(path, facts);
       }
       if (facts && facts.identity.agency === agency && facts.identity.year === year) return facts;
