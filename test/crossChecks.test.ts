@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkText, type CheckOptions } from '../shared/src/engine';
 import type { Finding, FindingCode, Range } from '../shared/src/model';
-import { parseNumber } from '../shared/src/prose';
+import { parseNumber, proseOf, sentenceRange } from '../shared/src/prose';
+import { readReport } from '../shared/src/reader';
 import { isGovernment } from '../shared/src/rules/crossChecks';
 import { firstOf, nth, numberAt, rowOf } from './support/defined';
 import { describeFindings } from './support/findings';
@@ -362,4 +363,37 @@ for (const encoding of ['markdown', 'pipe'] as const) {
 test('the title, the fixture and the checks agree on the year (sanity of the fixture used above)', () => {
   assert.match(reportTitle(DATA), new RegExp(String(YEAR)));
   assert.ok(NEW > 0 && CARRIED_IN > 0 && CARRIED_OUT > 0 && REVIEWS > 0 && LAWSUITS > 0);
+});
+
+describe('the prose the cross-checks read', () => {
+  const sentencesOf = (body: string[]) => {
+    const model = readReport(['XX局2024年政府信息公开工作年度报告', '一、总体情况', ...body, '二、主动公开政府信息情况'].join('\n'));
+    return { model, sentences: proseOf(model) };
+  };
+
+  test('only sentences with a word a check reads are kept, each with its exact source range across a wrapped line', () => {
+    const wrapped = '本机关认真贯彻落实条例各项规定，进一步完善工作机制，全年共收到政府信息公开';
+    const { sentences } = sentencesOf(['我局高度重视政务公开工作。', wrapped, '申请12件。其余工作按计划推进。']);
+    assert.deepEqual(
+      sentences.map((s) => s.text),
+      [`${wrapped}申请12件。`],
+    );
+    const s = firstOf(sentences);
+    const at = s.text.indexOf('12');
+    assert.deepEqual(sentenceRange(s, at, at + 2), { start: { line: 4, character: 2 }, end: { line: 4, character: 4 } });
+  });
+
+  test('a year that starts a clause is a statement of that year, also right after ！ or ？; one inside a clause is not', () => {
+    const { sentences } = sentencesOf(['工作成效明显！2023年，我局完善制度。', '截至2023年底制度已完善。何以如此？２０２３年起步。']);
+    assert.deepEqual(
+      sentences.map((s) => s.text),
+      ['2023年，我局完善制度。', '2023年起步。'],
+    );
+  });
+
+  test('a paragraph longer than a sentence may be is cut every 2,000 characters, and its words are still found', () => {
+    const { sentences } = sentencesOf(['某'.repeat(2500) + '收到申请3件' + '某'.repeat(10)]);
+    assert.equal(sentences.length, 1);
+    assert.equal(firstOf(sentences).text, '某'.repeat(500) + '收到申请3件' + '某'.repeat(10));
+  });
 });

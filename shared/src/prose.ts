@@ -5,7 +5,7 @@
 // `2023 年` and `**21** 件` read as 2023年 and 21件; each character keeps its source position, so a
 // finding points at the exact text. Built once per model (the rules share it).
 
-import type { Cell, Position, Range, ReportModel } from './model';
+import type { Cell, Position, Range, ReportModel, TableModel } from './model';
 import { CHINESE_DIGITS } from './text';
 
 export interface Sentence {
@@ -45,17 +45,18 @@ export function sentenceRange(s: Sentence, start: number, end: number): Range {
 }
 
 /**
- * A value derived from a model, computed once and kept on the model under `key` as a hidden property (not
- * enumerable: models still compare equal). A WeakMap would do the same at a much higher garbage-collection cost.
+ * A value derived from a model, computed once per model and kept for the rules that ask next: the rules of
+ * one check run one after the other on the same model, so the last model's value is all that is kept (no
+ * property added to the model, which would change its shape for every later reader of it).
  */
 export function memoOnModel<T>(model: ReportModel, key: symbol, compute: (model: ReportModel) => T): T {
-  const holder = model as unknown as Record<symbol, T | undefined>;
-  const cached = holder[key];
-  if (cached !== undefined) return cached;
+  const last = lastValues.get(key);
+  if (last !== undefined && last.model === model) return last.value as T;
   const value = compute(model);
-  Object.defineProperty(model, key, { value, enumerable: false });
+  lastValues.set(key, { model, value });
   return value;
 }
+const lastValues = new Map<symbol, { model: ReportModel; value: unknown }>();
 
 const PROSE = Symbol('nianbao.prose');
 
@@ -74,6 +75,10 @@ const ITEM_START_RE =
   /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是、]|\d{1,2}[.．、](?!\d)|[#>*+-]\s)/;
 /** Lines of a table that the reader did not take (pipes, or tabs between cells). */
 const TABLE_LINE_RE = /\|.*\||\S\t+\S/;
+/** Is this a table line the reader did not take? (A line with neither `|` nor a tab is not: most lines.) */
+function isTableLine(text: string): boolean {
+  return (text.includes('|') || text.includes('\t')) && TABLE_LINE_RE.test(text);
+}
 /** What is dropped from the prose: blanks, BOM, Markdown emphasis and code marks. */
 const DROPPED_RE = /[\x00-\x20\u00a0\u3000\ufeff*`]+/g;
 const FULLWIDTH_DIGITS_RE = /[\uff10-\uff19]/g;
@@ -93,13 +98,82 @@ const TRIGGER_RE =
 const SENTENCE_TRIGGER_RE =
   /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理|办结|办理完|统计|处理费|收费|(?:^|[。；;：:，,）)])[\s\u3000*]*(?:19|20|１９|２０)[\d０-９]{2}\s*年/;
 
+/**
+ * SENTENCE_TRIGGER_RE's search over a whole paragraph, one character at a time: most characters start no
+ * word, so a table of first characters sends only the few that may to the sticky patterns. A year counts
+ * where it starts a clause, including right after a sentence end (where a sentence of its own starts).
+ */
+const TRIGGER_WORD_RE = /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理|办结|办理完|统计|处理费|收费/y;
+const CLAUSE_YEAR_RE = /(?:19|20|１９|２０)[\d０-９]{2}\s*年/y;
+const WORD_START = 1;
+const YEAR_START = 2;
+const TRIGGER_STARTS = new Uint8Array(0x10000);
+for (const c of '申复诉予部无不其办统处收') TRIGGER_STARTS[c.charCodeAt(0)] = WORD_START;
+for (const c of '12１２') TRIGGER_STARTS[c.charCodeAt(0)] = YEAR_START;
+/** What may stand before a year that starts a clause: punctuation, after blanks and `*`. */
+const CLAUSE_BREAKS = '。；;！!？?：:，,）)';
+const BLANK_OR_STAR_RE = /[\s\u3000*]/;
+
+/** Does a clause start at `index` of `raw` (at its start, or after punctuation and blanks)? */
+function clauseStartsAt(raw: string, index: number): boolean {
+  let i = index;
+  while (i > 0 && BLANK_OR_STAR_RE.test(raw.charAt(i - 1))) i--;
+  return i === 0 || CLAUSE_BREAKS.includes(raw.charAt(i - 1));
+}
+
+/** The index of the last character of the first word a cross-check reads at or after `from`, else -1. */
+function triggerEnd(raw: string, from: number): number {
+  for (let i = from; i < raw.length; i++) {
+    const kind = TRIGGER_STARTS[raw.charCodeAt(i)];
+    if (kind === WORD_START) {
+      TRIGGER_WORD_RE.lastIndex = i;
+      if (TRIGGER_WORD_RE.test(raw)) return TRIGGER_WORD_RE.lastIndex - 1;
+    } else if (kind === YEAR_START && clauseStartsAt(raw, i)) {
+      CLAUSE_YEAR_RE.lastIndex = i;
+      if (CLAUSE_YEAR_RE.test(raw)) return CLAUSE_YEAR_RE.lastIndex - 1;
+    }
+  }
+  return -1;
+}
+
 /** What is not prose: whole lines (tables, the title, page footers), and column ranges of other lines, sorted. */
 interface Excluded {
   whole: Uint8Array;
   spans: Map<number, [number, number][]>;
 }
 
-function excludedParts(model: ReportModel): Excluded {
+/** The range from a table's first cell to its last (in text order), given to `addRange` when it has cells. */
+function addTableSpan(table: TableModel, addRange: (r: Range) => void): void {
+  // Bounds as numbers, not positions: this runs for every row of every table.
+  let firstLine = Infinity;
+  let firstChar = 0;
+  let lastLine = -1;
+  let lastChar = 0;
+  const visit = (c: Cell | undefined): void => {
+    if (!c) return;
+    if (c.line < firstLine || (c.line === firstLine && c.start < firstChar)) {
+      firstLine = c.line;
+      firstChar = c.start;
+    }
+    if (c.line > lastLine || (c.line === lastLine && c.end > lastChar)) {
+      lastLine = c.line;
+      lastChar = c.end;
+    }
+  };
+  // A row's cells are in text order: its first label or cell and its last cell bound it.
+  for (const row of table.rows) {
+    visit(row.labels[0]);
+    visit(row.rawCells[0]);
+    visit(row.labels[row.labels.length - 1]);
+    visit(row.rawCells[row.rawCells.length - 1]);
+  }
+  for (const c of table.legacyMarkers) visit(c);
+  for (const c of table.strayNumbers) visit(c);
+  for (const c of table.gluedCells) visit(c);
+  if (lastLine >= 0) addRange({ start: { line: firstLine, character: firstChar }, end: { line: lastLine, character: lastChar } });
+}
+
+export function excludedParts(model: ReportModel): Excluded {
   const whole = new Uint8Array(model.lines.length);
   const spans = new Map<number, [number, number][]>();
   const add = (line: number, start: number, end: number) => {
@@ -117,26 +191,7 @@ function excludedParts(model: ReportModel): Excluded {
   };
   // A table covers everything from its first cell to its last (a one-line report holds prose before and after).
   for (const table of Object.values(model.tables)) {
-    if (!table) continue;
-    let first: Position | undefined;
-    let last: Position | undefined;
-    const visit = (c: Cell | undefined) => {
-      if (!c) return;
-      if (!first || c.line < first.line || (c.line === first.line && c.start < first.character))
-        first = { line: c.line, character: c.start };
-      if (!last || c.line > last.line || (c.line === last.line && c.end > last.character)) last = { line: c.line, character: c.end };
-    };
-    // A row's cells are in text order: its first label or cell and its last cell bound it.
-    for (const row of table.rows) {
-      visit(row.labels[0]);
-      visit(row.rawCells[0]);
-      visit(row.labels[row.labels.length - 1]);
-      visit(row.rawCells[row.rawCells.length - 1]);
-    }
-    for (const c of table.legacyMarkers) visit(c);
-    for (const c of table.strayNumbers) visit(c);
-    for (const c of table.gluedCells) visit(c);
-    if (first && last) addRange({ start: first, end: last });
+    if (table) addTableSpan(table, addRange);
   }
   for (const s of model.sections) addRange(s.heading.range);
   if (model.title) for (const l of model.title.lines) whole[l] = 1;
@@ -146,32 +201,81 @@ function excludedParts(model: ReportModel): Excluded {
   return { whole, spans };
 }
 
-/** Collects sentences: normalised text with the source pieces it comes from, cut at sentence ends. */
+/** A piece of a source line in the current paragraph: `raw` as written, from column `column` of `line`. */
+interface Piece {
+  raw: string;
+  line: number;
+  column: number;
+}
+
+/** Is this character a sentence end (SENTENCE_END_CHARS)? */
+function isSentenceEnd(code: number): boolean {
+  // 。 ； ; ！ ! ？ ?
+  return code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0xff01 || code === 0x21 || code === 0xff1f || code === 0x3f;
+}
+
+/**
+ * Collects sentences: normalised text with the source pieces it comes from, cut at sentence ends. Only the
+ * sentences holding a word a cross-check reads are kept, so a paragraph is searched once for those words and
+ * only the sentences around them are cut out; a paragraph longer than a sentence may be (MAX_SENTENCE), where
+ * cuts by length change what a sentence starts with, is cut from the start, sentence by sentence.
+ */
 class SentenceWriter {
   readonly sentences: Sentence[] = [];
-  /** The current sentence: source pieces, and their length. */
-  private segments: Sentence['segments'] = [];
-  private length = 0;
   section = 0;
 
-  /** The current paragraph's pieces: made into sentences only when one holds a word a cross-check reads. */
-  private pending: { raw: string; line: number; column: number }[] = [];
-  private triggered = false;
+  /** The current paragraph's pieces. */
+  private pending: Piece[] = [];
+  /** The current sentence (while a long paragraph is cut from the start): source pieces, and their length. */
+  private segments: Sentence['segments'] = [];
+  private length = 0;
 
   /** Adds the prose `raw` of `line` that starts at column `column` to the current paragraph. */
   add(raw: string, line: number, column: number): void {
     this.pending.push({ raw, line, column });
-    if (!this.triggered && TRIGGER_RE.test(raw)) this.triggered = true;
   }
 
-  /** Ends the paragraph (and its last sentence). */
+  /** Ends the paragraph: keeps its sentences that hold a word a cross-check reads. */
   endParagraph(): void {
-    if (this.triggered) for (const p of this.pending) this.addNow(p.raw, p.line, p.column);
-    this.flush();
+    const pieces = this.pending;
+    if (pieces.length === 0) return; // between tables and headings: most calls
     this.pending = [];
-    this.triggered = false;
+    const raw = pieces.length === 1 ? (pieces[0]?.raw ?? '') : pieces.map((p) => p.raw).join('');
+    if (raw.length > MAX_SENTENCE) {
+      if (!TRIGGER_RE.test(raw)) return;
+      for (const p of pieces) this.addNow(p.raw, p.line, p.column);
+      this.flush();
+      return;
+    }
+    for (let at = triggerEnd(raw, 0); at >= 0;) {
+      // The sentence the word's last character is in (a year after 。 belongs to the sentence it starts).
+      let start = at;
+      while (start > 0 && !isSentenceEnd(raw.charCodeAt(start - 1))) start--;
+      let end = at + 1;
+      while (end < raw.length && !isSentenceEnd(raw.charCodeAt(end - 1))) end++;
+      this.keep(pieces, raw, start, end);
+      at = triggerEnd(raw, end);
+    }
   }
 
+  /** Keeps the sentence raw[start, end) of the paragraph made of `pieces`. */
+  private keep(pieces: Piece[], raw: string, start: number, end: number): void {
+    const segments: Sentence['segments'] = [];
+    let offset = 0;
+    for (const p of pieces) {
+      const pieceEnd = offset + p.raw.length;
+      if (pieceEnd > start && offset < end) {
+        const from = Math.max(start, offset) - offset;
+        const to = Math.min(end, pieceEnd) - offset;
+        segments.push({ line: p.line, start: p.column + from, raw: from === 0 && to === p.raw.length ? p.raw : p.raw.slice(from, to) });
+      }
+      if (pieceEnd >= end) break;
+      offset = pieceEnd;
+    }
+    this.sentences.push({ text: normalise(raw.slice(start, end)), section: this.section, segments });
+  }
+
+  /** Cuts a long paragraph's piece into sentences, from the start (at sentence ends and every MAX_SENTENCE characters). */
   private addNow(raw: string, line: number, column: number): void {
     let from = 0;
     while (from < raw.length) {
@@ -185,12 +289,12 @@ class SentenceWriter {
     }
   }
 
-  /** Ends the sentence: kept (normalised) when it holds a word a cross-check reads. */
+  /** Ends the sentence of a long paragraph: kept (normalised) when it holds a word a cross-check reads. */
   private flush(): void {
-    if (this.length > 0) {
-      const raw = this.segments.map((g) => g.raw).join('');
-      if (SENTENCE_TRIGGER_RE.test(raw)) this.sentences.push({ text: normalise(raw), section: this.section, segments: this.segments });
-    }
+    if (this.length === 0) return;
+    const segments = this.segments;
+    const raw = segments.length === 1 ? (segments[0]?.raw ?? '') : segments.map((g) => g.raw).join('');
+    if (SENTENCE_TRIGGER_RE.test(raw)) this.sentences.push({ text: normalise(raw), section: this.section, segments });
     this.length = 0;
     this.segments = [];
   }
@@ -230,10 +334,13 @@ function readProse(model: ReportModel): Sentence[] {
     }
   };
 
-  for (const [line, text] of model.lines.entries()) {
-    if (line < firstLine) continue;
+  const lines = model.lines;
+  for (let line = firstLine; line < lines.length; line++) {
+    const text = lines[line] ?? ''; // always there: line < lines.length
+    const next = starts[nextStart];
+    if (UNREAD_SECTIONS.has(writer.section) && (!next || next.line > line)) continue; // nothing of it is kept
     if (artifactLines.has(line)) continue; // a page footer in the middle of a paragraph does not end it
-    if (whole[line] === 1 || TABLE_LINE_RE.test(text) || text.includes('nianbao-')) {
+    if (whole[line] === 1 || isTableLine(text) || text.includes('nianbao-')) {
       if (previousWrapped || nextStart < starts.length) {
         writer.endParagraph();
         previousWrapped = false;

@@ -8,7 +8,7 @@
 // - 「行政复议N件」 vs table 4's 行政复议 总计, 「行政诉讼N件」 vs 未经复议直接起诉 + 复议后起诉;
 // - 「予以公开N件」「部分公开N件」「不予公开N件」「无法提供N件」「不予处理N件」「其他处理N件」 vs those rows.
 
-import type { Cell, RuleFinding, Range, RelatedInfo, ReportModel, RowModel, TableModel } from '../model';
+import type { Cell, RuleFinding, Range, RelatedInfo, RowModel, TableModel } from '../model';
 import { aboutOwnYear, NUMBER_SOURCE, parseNumber, proseOf, sentenceRange, type Sentence } from '../prose';
 import { evaluate, relationsOf, relationWithTotal, type Evaluation } from '../relations';
 import { TABLE3_COLUMNS, TABLE4_GROUPS, type TableTemplate } from '../template';
@@ -55,7 +55,7 @@ const RESULT_ROWS: Record<string, string> = {
 /** The clause a match is in: from the last comma or colon before it. */
 function clauseBefore(text: string, index: number): string {
   let start = index;
-  while (start > 0 && !'，,：:。；;'.includes(text[start - 1])) start--;
+  while (start > 0 && !'，,：:。；;'.includes(text.charAt(start - 1))) start--;
   return text.slice(start, index);
 }
 
@@ -150,159 +150,184 @@ function writtenAt(sentence: Sentence, range: Range): string | undefined {
   return seg?.raw.slice(range.start.character - seg.start, range.end.character - seg.start);
 }
 
-/** The table figures the prose is compared with, read once per report (undefined: not readable). */
-interface Figures {
-  t3?: TableModel;
-  t4?: TableModel;
-  newRef?: Reference;
-  carriedRef?: Reference;
-  outRef?: Reference;
+/** Table 4's figures: 行政复议's total, the lawsuits' (直接起诉 + 复议后起诉) and its two parts. */
+interface Table4Figures {
   reviewRef?: Reference;
   lawsuitRef?: Reference;
   direct?: number;
   after?: number;
-  /** The table-3 figure of a result word of the prose (予以公开…), computed when first asked for. */
-  result(word: string): Reference | undefined;
 }
 
-function figuresOf(model: ReportModel): Figures {
-  const t3 = model.tables.table3;
-  const t4 = model.tables.table4;
-  const rows = t3 && rowsById(t3);
-  const ref = (id: string) => {
-    const cells = t3 && table3Total(t3, rows!, id);
-    return cells && reference(cells);
-  };
-  const results = new Map<string, Reference | undefined>();
-  const result = (word: string) => {
-    if (!results.has(word)) results.set(word, RESULT_ROWS[word] ? ref(RESULT_ROWS[word]) : undefined);
-    return results.get(word);
-  };
-  const figures: Figures = { t3, t4, newRef: ref('t3.new'), carriedRef: ref('t3.carriedIn'), outRef: ref('t3.carriedOut'), result };
-  if (t4?.rows.some((r) => r.id === 't4.cases')) {
-    // The three groups' totals (行政复议, 未经复议直接起诉, 复议后起诉), each with the relation that sums it.
-    const [review, direct, after] = relationsOf(t4).map((relation, g): TotalCell => ({
-      ev: evaluate(t4, relation),
-      name: `${TABLE4_GROUPS[g].name}·总计`,
-    }));
-    figures.reviewRef = reference([review]);
-    figures.lawsuitRef = reference([direct, after]);
-    figures.direct = direct.ev.actual;
-    figures.after = after.ev.actual;
+/**
+ * The table figures the prose is compared with, each read when a sentence first asks for it (most
+ * sentences ask for none): undefined where the table does not give it.
+ */
+class Figures {
+  private rows: Map<string, RowModel> | undefined;
+  private readonly totals = new Map<string, Reference | undefined>();
+  private groups: Table4Figures | undefined;
+
+  constructor(
+    readonly t3: TableModel | undefined,
+    readonly t4: TableModel | undefined,
+  ) {}
+
+  /** The table-3 figure of the rows `id` (their 总计 cells summed). */
+  table3(id: string): Reference | undefined {
+    if (!this.t3) return undefined;
+    if (this.totals.has(id)) return this.totals.get(id);
+    const cells = table3Total(this.t3, (this.rows ??= rowsById(this.t3)), id);
+    const ref = cells && reference(cells);
+    this.totals.set(id, ref);
+    return ref;
   }
-  return figures;
+
+  /** The table-3 figure of a result word of the prose (予以公开…). */
+  result(word: string): Reference | undefined {
+    const id = RESULT_ROWS[word];
+    return id === undefined ? undefined : this.table3(id);
+  }
+
+  /** The three groups' totals of table 4 (行政复议, 未经复议直接起诉, 复议后起诉), each with the relation that sums it. */
+  table4(): Table4Figures {
+    if (this.groups) return this.groups;
+    const t4 = this.t4;
+    this.groups = {};
+    if (t4?.rows.some((r) => r.id === 't4.cases')) {
+      // One relation per group, in the order of TABLE4_GROUPS.
+      const [review, direct, after] = TABLE4_GROUPS.map((group, g): TotalCell | undefined => {
+        const relation = relationsOf(t4)[g];
+        return relation && { ev: evaluate(t4, relation), name: `${group.name}·总计` };
+      });
+      if (!review || !direct || !after) return this.groups;
+      this.groups = {
+        reviewRef: reference([review]),
+        lawsuitRef: reference([direct, after]),
+        direct: direct.ev.actual,
+        after: after.ev.actual,
+      };
+    }
+    return this.groups;
+  }
 }
 
+/**
+ * The statements of one sentence against the tables. Each kind of statement is looked for only when the
+ * sentence has its words (most sentences have none), and a table figure is read only when a statement asks.
+ */
 function checkSentence(figures: Figures, s: Sentence, out: RuleFinding[], msg: Msg): void {
   const text = s.text;
-  const { t3, newRef, carriedRef } = figures;
-  const isRequests = !NOT_REQUESTS_RE.test(text);
+  // Every count this rule reads is written 「N件」 (reviews and lawsuits also 起, 宗).
+  const counts = text.includes('件');
+  const cases = counts || text.includes('起') || text.includes('宗');
+  if (figures.t3 && text.includes('申请') && !NOT_REQUESTS_RE.test(text)) {
+    if (counts) checkReceived(figures, s, out, msg);
+    checkNone(figures, s, out, msg);
+    checkAllDone(figures, s, out, msg);
+    if (counts) checkResults(figures, s, out, msg);
+  } else if (figures.t3 && counts && !NOT_REQUESTS_RE.test(text)) checkResults(figures, s, out, msg);
+  if (figures.t4 && cases && text.includes('行政复议')) checkReview(figures, s, out, msg);
+  if (figures.t4 && cases && text.includes('行政诉讼')) checkLawsuit(figures, s, out, msg);
+}
 
-  if (isRequests && newRef) {
-    RECEIVED_RE.lastIndex = 0;
-    for (let m = RECEIVED_RE.exec(text); m; m = RECEIVED_RE.exec(text)) {
-      const before = text.slice(Math.max(0, m.index - 2), m.index);
-      if (/[未没无不]/.test(before) || SUBSET_RE.test(clauseBefore(text, m.index) + m[2])) continue;
-      const written = parseNumber(m[3]);
-      if (written === undefined) continue;
-      const inclusive = carriedRef ? newRef.value + carriedRef.value : undefined;
-      if (written === newRef.value || written === inclusive) continue;
-      const numberStart = m.index + m[0].length - 1 - m[3].length;
-      const onlyNew = m[1] === '新收' || carriedRef?.value === 0;
-      const message =
-        carriedRef && carriedRef.value !== 0
-          ? msg('narrative-mismatch.received.carried', { written, new: newRef.value, carriedIn: carriedRef.value, inclusive: inclusive! })
-          : msg('narrative-mismatch.received', { written, new: newRef.value });
-      const ref = carriedRef ? { value: newRef.value, terms: [...newRef.terms, ...carriedRef.terms] } : newRef;
-      out.push(mismatch(msg, s, numberStart, numberStart + m[3].length, message, ref, 'received', onlyNew ? newRef.value : undefined));
-    }
-    NONE_RE.lastIndex = 0;
-    for (let m = NONE_RE.exec(text); m; m = NONE_RE.exec(text)) {
-      if (newRef.value === 0) break;
-      out.push(
-        mismatch(msg, s, m.index, m.index + m[0].length, msg('narrative-mismatch.none', { text: m[0], new: newRef.value }), newRef, 'none'),
-      );
-    }
+/** 「收到/受理/新收…申请N件」 vs table 3 一 (新收, or 新收 + 上年结转). */
+function checkReceived(figures: Figures, s: Sentence, out: RuleFinding[], msg: Msg): void {
+  const text = s.text;
+  RECEIVED_RE.lastIndex = 0;
+  for (let m = RECEIVED_RE.exec(text); m; m = RECEIVED_RE.exec(text)) {
+    const [whole, verb = '', between = '', number = ''] = m;
+    const before = text.slice(Math.max(0, m.index - 2), m.index);
+    if (/[未没无不]/.test(before) || SUBSET_RE.test(clauseBefore(text, m.index) + between)) continue;
+    const written = parseNumber(number);
+    if (written === undefined) continue;
+    const newRef = figures.table3('t3.new');
+    if (!newRef) return;
+    const carriedRef = figures.table3('t3.carriedIn');
+    const inclusive = carriedRef ? newRef.value + carriedRef.value : undefined;
+    if (written === newRef.value || written === inclusive) continue;
+    const numberStart = m.index + whole.length - 1 - number.length;
+    const onlyNew = verb === '新收' || carriedRef?.value === 0;
+    const message =
+      carriedRef && inclusive !== undefined && carriedRef.value !== 0
+        ? msg('narrative-mismatch.received.carried', { written, new: newRef.value, carriedIn: carriedRef.value, inclusive })
+        : msg('narrative-mismatch.received', { written, new: newRef.value });
+    const ref = carriedRef ? { value: newRef.value, terms: [...newRef.terms, ...carriedRef.terms] } : newRef;
+    out.push(mismatch(msg, s, numberStart, numberStart + number.length, message, ref, 'received', onlyNew ? newRef.value : undefined));
   }
+}
 
-  if (isRequests && /申请(?!人)/.test(text) && !EXCEPT_RE.test(text)) {
-    const { outRef } = figures;
-    if (outRef && outRef.value !== 0) {
-      ALL_DONE_RE.lastIndex = 0;
-      const m = ALL_DONE_RE.exec(text);
-      if (m)
-        out.push(
-          mismatch(
-            msg,
-            s,
-            m.index,
-            m.index + m[0].length,
-            msg('narrative-mismatch.allDone', { text: m[0], carriedOut: outRef.value }),
-            outRef,
-            'allDone',
-          ),
-        );
-    }
+/** 「未收到…申请」 vs a non-zero table 3 一. */
+function checkNone(figures: Figures, s: Sentence, out: RuleFinding[], msg: Msg): void {
+  const text = s.text;
+  NONE_RE.lastIndex = 0;
+  for (let m = NONE_RE.exec(text); m; m = NONE_RE.exec(text)) {
+    const newRef = figures.table3('t3.new');
+    if (!newRef || newRef.value === 0) return;
+    const message = msg('narrative-mismatch.none', { text: m[0], new: newRef.value });
+    out.push(mismatch(msg, s, m.index, m.index + m[0].length, message, newRef, 'none'));
   }
+}
 
-  const { reviewRef, lawsuitRef } = figures;
-  if (reviewRef && text.includes('行政复议')) {
-    REVIEW_RE.lastIndex = 0;
-    for (let m = REVIEW_RE.exec(text); m; m = REVIEW_RE.exec(text)) {
-      const written = parseNumber(m[1]);
-      if (written === undefined || written === reviewRef.value) continue;
-      const start = m.index + m[0].length - 1 - m[1].length;
-      out.push(
-        mismatch(
-          msg,
-          s,
-          start,
-          start + m[1].length,
-          msg('narrative-mismatch.review', { written, table: reviewRef.value }),
-          reviewRef,
-          'review',
-          reviewRef.value,
-        ),
-      );
-    }
-  }
-  if (lawsuitRef && text.includes('行政诉讼')) {
-    LAWSUIT_RE.lastIndex = 0;
-    for (let m = LAWSUIT_RE.exec(text); m; m = LAWSUIT_RE.exec(text)) {
-      const clause = clauseBefore(text, m.index);
-      // A part of the lawsuits (直接起诉, 复议后起诉), or one number for 「行政复议、行政诉讼」 together.
-      if (/直接|复议后|未经复议/.test(clause) || /复议[、和及与或]?$/.test(clause)) continue;
-      const written = parseNumber(m[1]);
-      if (written === undefined || written === lawsuitRef.value) continue;
-      const start = m.index + m[0].length - 1 - m[1].length;
-      const args = { written, table: lawsuitRef.value, direct: figures.direct!, after: figures.after! };
-      out.push(
-        mismatch(msg, s, start, start + m[1].length, msg('narrative-mismatch.lawsuit', args), lawsuitRef, 'lawsuit', lawsuitRef.value),
-      );
-    }
-  }
+/** 「所有申请均已办结」 vs a non-zero 四、结转下年度继续办理. */
+function checkAllDone(figures: Figures, s: Sentence, out: RuleFinding[], msg: Msg): void {
+  const text = s.text;
+  if (!/申请(?!人)/.test(text) || EXCEPT_RE.test(text)) return;
+  ALL_DONE_RE.lastIndex = 0;
+  const m = ALL_DONE_RE.exec(text);
+  const outRef = m && figures.table3('t3.carriedOut');
+  if (!m || !outRef || outRef.value === 0) return;
+  const message = msg('narrative-mismatch.allDone', { text: m[0], carriedOut: outRef.value });
+  out.push(mismatch(msg, s, m.index, m.index + m[0].length, message, outRef, 'allDone'));
+}
 
-  if (t3 && isRequests) {
-    RESULT_RE.lastIndex = 0;
-    for (let m = RESULT_RE.exec(text); m; m = RESULT_RE.exec(text)) {
-      const key = /^不予以?公开$/.test(m[1]) ? '不予公开' : /^予以?公开$/.test(m[1]) ? '予以公开' : m[1];
-      const ref = figures.result(key);
-      const written = parseNumber(m[2]);
-      if (!ref || written === undefined || written === ref.value) continue;
-      const start = m.index + m[0].length - 1 - m[2].length;
-      out.push(
-        mismatch(
-          msg,
-          s,
-          start,
-          start + m[2].length,
-          msg('narrative-mismatch.result', { result: key, written, table: ref.value }),
-          ref,
-          'result',
-          ref.value,
-        ),
-      );
-    }
+/** 「行政复议N件」 vs table 4's 行政复议 总计. */
+function checkReview(figures: Figures, s: Sentence, out: RuleFinding[], msg: Msg): void {
+  const text = s.text;
+  REVIEW_RE.lastIndex = 0;
+  for (let m = REVIEW_RE.exec(text); m; m = REVIEW_RE.exec(text)) {
+    const { reviewRef } = figures.table4();
+    if (!reviewRef) return;
+    const [whole, number = ''] = m;
+    const written = parseNumber(number);
+    if (written === undefined || written === reviewRef.value) continue;
+    const start = m.index + whole.length - 1 - number.length;
+    const message = msg('narrative-mismatch.review', { written, table: reviewRef.value });
+    out.push(mismatch(msg, s, start, start + number.length, message, reviewRef, 'review', reviewRef.value));
+  }
+}
+
+/** 「行政诉讼N件」 vs 未经复议直接起诉 + 复议后起诉 of table 4. */
+function checkLawsuit(figures: Figures, s: Sentence, out: RuleFinding[], msg: Msg): void {
+  const text = s.text;
+  LAWSUIT_RE.lastIndex = 0;
+  for (let m = LAWSUIT_RE.exec(text); m; m = LAWSUIT_RE.exec(text)) {
+    const { lawsuitRef, direct, after } = figures.table4();
+    if (!lawsuitRef || direct === undefined || after === undefined) return;
+    const clause = clauseBefore(text, m.index);
+    // A part of the lawsuits (直接起诉, 复议后起诉), or one number for 「行政复议、行政诉讼」 together.
+    if (/直接|复议后|未经复议/.test(clause) || /复议[、和及与或]?$/.test(clause)) continue;
+    const [whole, number = ''] = m;
+    const written = parseNumber(number);
+    if (written === undefined || written === lawsuitRef.value) continue;
+    const start = m.index + whole.length - 1 - number.length;
+    const message = msg('narrative-mismatch.lawsuit', { written, table: lawsuitRef.value, direct, after });
+    out.push(mismatch(msg, s, start, start + number.length, message, lawsuitRef, 'lawsuit', lawsuitRef.value));
+  }
+}
+
+/** 「予以公开N件」「不予公开N件」… vs those rows of table 3. */
+function checkResults(figures: Figures, s: Sentence, out: RuleFinding[], msg: Msg): void {
+  const text = s.text;
+  RESULT_RE.lastIndex = 0;
+  for (let m = RESULT_RE.exec(text); m; m = RESULT_RE.exec(text)) {
+    const [whole, word = '', number = ''] = m;
+    const key = /^不予以?公开$/.test(word) ? '不予公开' : /^予以?公开$/.test(word) ? '予以公开' : word;
+    const ref = figures.result(key);
+    const written = parseNumber(number);
+    if (!ref || written === undefined || written === ref.value) continue;
+    const start = m.index + whole.length - 1 - number.length;
+    const message = msg('narrative-mismatch.result', { result: key, written, table: ref.value });
+    out.push(mismatch(msg, s, start, start + number.length, message, ref, 'result', ref.value));
   }
 }
 
@@ -319,7 +344,7 @@ export const narrativeMismatch = defineRule({
     let figures: Figures | undefined;
     for (const s of proseOf(model)) {
       if (!FIGURE_SECTIONS.has(s.section) || !MAY_STATE_FIGURES_RE.test(s.text) || !aboutOwnYear(s, model.year)) continue;
-      checkSentence((figures ??= figuresOf(model)), s, findings, msg);
+      checkSentence((figures ??= new Figures(model.tables.table3, model.tables.table4)), s, findings, msg);
     }
     return findings;
   },
