@@ -12,8 +12,8 @@ import { rowCheck } from '../shared/src/relations';
 import { splitRuns } from '../shared/src/runs';
 import type { Cell } from '../shared/src/model';
 import { standardHeading, TABLE3_2021 } from '../shared/src/template';
-import { cellKey, consistentData, ENCODINGS, renderReport, withFault, type Encoding } from './support/reportFixture';
-import { firstOf, nth, rowOf } from './support/defined';
+import { cellKey, consistentData, ENCODINGS, renderReport, withFault, type Encoding, type RenderedReport } from './support/reportFixture';
+import { defined, firstOf, nth, rowOf } from './support/defined';
 
 const ERROR_CODES = (findings: Finding[]) => [...new Set(findings.filter((f) => f.severity !== 'hint').map((f) => f.code))].sort();
 const ofCode = (findings: Finding[], code: FindingCode) => findings.filter((f) => f.code === code);
@@ -143,30 +143,106 @@ describe('digits run together', () => {
     assert.equal(splitRuns([digitRun('11000011')], 7, rowCheck('t3.new')).kind, 'ambiguous');
   });
 
-  test('where the row total leaves two splits, the column relations (balance, results total) choose', () => {
-    // 四、结转下年度继续办理 is 10 1 0 0 0 0 | 11: written as 101000011 it is also 1 0 10 0 0 0 | 11 by its own total.
-    const data = consistentData(14);
-    const out = [10, 1, 0, 0, 0, 0, 11];
-    const fresh = rowOf(data.table3, 't3.new');
-    for (let c = 0; c < 6; c++) fresh[c] = nth(fresh, c) + nth(out, c) - nth(rowOf(data.table3, 't3.carriedOut'), c);
-    fresh[6] = fresh.slice(0, 6).reduce((a, b) => a + b, 0);
-    data.table3['t3.carriedOut'] = out;
-    assert.ok(rowOf(data.table3, 't3.new').every((v) => v >= 0));
-    const lines = renderReport(data, 'tab').text.split('\n');
-    const at = lines.findIndex((l) => l.includes('四、结转下年度继续办理'));
-    lines[at] = '四、结转下年度继续办理101000011';
-    const text = lines.join('\n');
-    const { model, findings } = checkText(text);
-    assert.deepEqual(
-      model.tables.table3!.rows.find((r) => r.id === 't3.carriedOut')?.cells.map((c) => c?.value),
-      out,
-    );
-    assert.deepEqual(ERROR_CODES(findings), []);
-    // With 二、上年结转 unreadable too, nothing is left to choose by: both runs stay unsplit.
-    const other = lines.findIndex((l) => l.includes('二、上年结转政府信息公开申请数量'));
-    lines[other] = '二、上年结转政府信息公开申请数量' + '1'.repeat(30);
-    assert.deepEqual(ERROR_CODES(checkText(lines.join('\n')).findings), ['cell-not-number']);
-  });
+  for (const encoding of ['tab', 'pipe', 'markdown', 'spaces'] as Encoding[]) {
+    test(`${encoding}: where the row total leaves two splits, the column relations (balance, results total) choose`, () => {
+      // 四、结转下年度继续办理 is 10 1 0 0 0 0 | 11: written as 101000011 it is also 1 0 10 0 0 0 | 11 by its own total.
+      const data = consistentData(14);
+      const out = [10, 1, 0, 0, 0, 0, 11];
+      const fresh = rowOf(data.table3, 't3.new');
+      for (let c = 0; c < 6; c++) fresh[c] = nth(fresh, c) + nth(out, c) - nth(rowOf(data.table3, 't3.carriedOut'), c);
+      fresh[6] = fresh.slice(0, 6).reduce((a, b) => a + b, 0);
+      data.table3['t3.carriedOut'] = out;
+      assert.ok(rowOf(data.table3, 't3.new').every((v) => v >= 0));
+      const lines = renderReport(data, encoding).text.split('\n');
+      const at = lines.findIndex((l) => l.includes('四、结转下年度继续办理'));
+      lines[at] = '四、结转下年度继续办理101000011';
+      const text = lines.join('\n');
+      const { model, findings } = checkText(text);
+      assert.deepEqual(
+        model.tables.table3!.rows.find((r) => r.id === 't3.carriedOut')?.cells.map((c) => c?.value),
+        out,
+      );
+      assert.deepEqual(ERROR_CODES(findings), []);
+      // With 二、上年结转 unreadable too, nothing is left to choose by: both runs stay unsplit.
+      const other = lines.findIndex((l) => l.includes('二、上年结转政府信息公开申请数量'));
+      lines[other] = '二、上年结转政府信息公开申请数量' + '1'.repeat(30);
+      assert.deepEqual(ERROR_CODES(checkText(lines.join('\n')).findings), ['cell-not-number']);
+    });
+  }
+
+  /** The text with the numbers of a row written as one run of digits where its first number stood. */
+  function asRun(rendered: RenderedReport, rowId: string, columns: number, run: string): string {
+    const lines = rendered.text.split('\n');
+    const ranges = Array.from({ length: columns }, (_, k) => defined(rendered.cells.get(cellKey(rowId, k)), `${rowId}#${k}`));
+    const first = firstOf(ranges);
+    const last = nth(ranges, columns - 1);
+    if (first.start.line === last.start.line) {
+      const line = nth(lines, first.start.line, 'line');
+      lines[first.start.line] = line.slice(0, first.start.character) + run + line.slice(last.end.character);
+    } else {
+      // One cell per line: the run on the first number's line, the other numbers' lines gone.
+      for (const r of ranges.slice(1).reverse()) lines.splice(r.start.line, 1);
+      const line = nth(lines, first.start.line, 'line');
+      lines[first.start.line] = line.slice(0, first.start.character) + run + line.slice(first.end.character);
+    }
+    return lines.join('\n');
+  }
+
+  for (const encoding of ENCODINGS) {
+    test(`${encoding}: table 4's 15 numbers run together are split by its three group totals; a run they leave two ways is cell-not-number`, () => {
+      const data = consistentData(7);
+      // 行政复议 12 0 0 0 | 12, 直接起诉 0 3 0 0 | 3, 复议后起诉 1 0 0 1 | 2: 17 digits for 15 cells, one split keeps every total.
+      data.table4 = [12, 0, 0, 0, 12, 0, 3, 0, 0, 3, 1, 0, 0, 1, 2];
+      const text = asRun(renderReport(data, encoding), 't4.cases', 15, data.table4.join(''));
+      const { model, findings } = checkText(text);
+      assert.deepEqual(
+        model.tables.table4?.rows[0]?.cells.map((c) => c?.value),
+        data.table4,
+      );
+      assert.deepEqual(ERROR_CODES(findings), []);
+      // Each number's range is its own digits.
+      const cells = model.tables.table4!.rows[0]!.cells;
+      const c0 = defined(firstOf(cells), 'first cell');
+      assert.equal(textAt(text, { start: { line: c0.line, character: c0.start }, end: { line: c0.line, character: c0.end } }), '12');
+      // 行政复议 1 0 10 0 | 11 is also 10 1 0 0 | 11: the totals do not decide, and no number is guessed.
+      data.table4 = [1, 0, 10, 0, 11, 0, 3, 0, 0, 3, 1, 0, 0, 1, 2];
+      const ambiguous = checkText(asRun(renderReport(data, encoding), 't4.cases', 15, data.table4.join(''))).findings;
+      assert.deepEqual(ERROR_CODES(ambiguous), ['cell-not-number']);
+      assert.match(firstOf(ofCode(ambiguous, 'cell-not-number')).message, /数字连在一起，无法唯一拆分/);
+      // A run that no split fits (a wrong digit): the same, never a review-total on a guessed split.
+      data.table4 = [12, 0, 0, 0, 12, 0, 3, 0, 0, 3, 1, 0, 0, 1, 2];
+      const wrong = checkText(asRun(renderReport(data, encoding), 't4.cases', 15, '12000130300310012')).findings;
+      assert.deepEqual(ERROR_CODES(wrong), ['cell-not-number']);
+    });
+  }
+
+  for (const encoding of ['tab', 'pipe', 'markdown', 'spaces'] as Encoding[]) {
+    test(`${encoding}: a table-2 run of as many digits as cells is split; a longer one (no relation in table 2 to choose) is cell-not-number`, () => {
+      const data = consistentData(7);
+      data.table2['t2.rules'] = [1, 0, 4];
+      data.table2['t2.normative'] = [8, 0, 55];
+      /** A row's run glued to its label, as on a crawled page (a lone number in a table-2 row is one number). */
+      const glued = (rowId: string, label: string, run: string) => {
+        const text = asRun(renderReport(data, encoding), rowId, 3, run);
+        const at = text.indexOf(label, text.indexOf('二、主动公开政府信息情况'));
+        return text.slice(0, at) + label + text.slice(text.indexOf(run, at));
+      };
+      let text = glued('t2.rules', '规章', '104');
+      const read = checkText(text);
+      assert.deepEqual(
+        read.model.tables.table2?.rows.find((r) => r.id === 't2.rules')?.cells.map((c) => c?.value),
+        [1, 0, 4],
+      );
+      assert.deepEqual(ERROR_CODES(read.findings), []);
+      // 8055: 8 0 55, 80 5 5, 8 05…: glued to its label, as on a crawled page.
+      text = glued('t2.normative', '行政规范性文件', '8055');
+      const findings = checkText(text).findings;
+      assert.deepEqual(ERROR_CODES(findings), ['cell-not-number']);
+      const f = firstOf(ofCode(findings, 'cell-not-number'));
+      assert.match(f.message, /数字连在一起，无法唯一拆分/);
+      assert.equal(textAt(text, f.range), '8055');
+    });
+  }
 
   test('the search is bounded: a run of 200 digits gives up quickly', () => {
     const started = Date.now();

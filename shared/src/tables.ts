@@ -409,7 +409,7 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
     const row = toRowModel(r.raw, r.template, gluedCells, candidates, alignments[i]);
     if (row) rows.push(row);
   }
-  if (id === 'table3' && candidates.size > 0) chooseByColumns(rows, candidates, gluedCells);
+  if (candidates.size > 0) chooseByColumns(id, rows, candidates, gluedCells);
   if (rows.length === 0 && gluedCells.length === 0) return undefined;
   if (id === 'table3') resolveOtherHandling(rows, legacyMarkers);
   let start = firstLine;
@@ -501,13 +501,15 @@ function toRowModel(
 }
 
 /**
- * A table-3 row whose run of digits splits several ways by its own total: the column relations (results
- * total, balance) choose, when every other number they need is read and exactly one split satisfies them all.
+ * A row whose run of digits splits several ways by its own total: the table's column relations (table 3's
+ * results total and balance; table 2 has none) choose, when every other number they need is read and
+ * exactly one split satisfies them all.
  */
-function chooseByColumns(rows: RowModel[], candidates: Map<RowModel, Cell[][]>, gluedCells: Cell[]): void {
+function chooseByColumns(id: 'table2' | 'table3', rows: RowModel[], candidates: Map<RowModel, Cell[][]>, gluedCells: Cell[]): void {
   // The rows as read so far, on the 2021 template (a 2019 （六） is told apart later, by resolveOtherHandling).
-  const view: RowsOf = { id: 'table3', format: '2021', rows };
+  const view: RowsOf = { id, format: '2021', rows };
   const columnRelations = relationsOf(view).filter((r) => r.axis === 'column');
+  if (columnRelations.length === 0) return;
   const byId = new Map<string, RowModel>();
   for (const r of rows) if (!byId.has(r.id)) byId.set(r.id, r);
   for (const [row, splits] of candidates) {
@@ -550,6 +552,11 @@ function resolveOtherHandling(rows: RowModel[], legacyMarkers: Cell[]): void {
   first.labelMissing = false;
   // On the 2019 format the group label is the row's own label, and the mark of that format.
   legacyMarkers.push(first.labels[0] ?? first.anchor);
+}
+
+/** Digits only, too many to be one count (the tokenizer left it text): the row's numbers run together. */
+function isDigitRun(c: Cell): boolean {
+  return c.kind === 'text' && /^\d+$/.test(c.text);
 }
 
 const TABLE4_GLUED_RE = /^(.*[^\d\s.,])(\d+)$/;
@@ -603,7 +610,7 @@ export function readReviewTable(source: LineSource, from: number, to: number): T
       if (values.length >= columns) break;
       if (
         isValue(cell) &&
-        (isValueCell(cell) || values.length > 0 || leadFrom >= 0 || lineCells.some(isValueCell) || numbersFollow(line))
+        (isValueCell(cell) || isDigitRun(cell) || values.length > 0 || leadFrom >= 0 || lineCells.some(isValueCell) || numbersFollow(line))
       ) {
         if (valuesOnLine > 0) values.push(...pendingEmpties.slice(0, columns - values.length));
         pendingEmpties = [];
