@@ -632,6 +632,141 @@ describe('displaced labels in pdftotext columns', () => {
   });
 });
 
+describe('displaced labels and numbers in fragmented text (PDF → text or Markdown)', () => {
+  const LONG = '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请';
+  const data = consistentData(3);
+  const expected = rowOf(data.table3, 't3.otherHandling.2');
+  /** The rendered lines, the line of a row's label and that line's cells after the label (as written). */
+  function rowLine(encoding: Encoding, label: string) {
+    const lines = renderReport(data, encoding).text.split('\n');
+    const at = lines.findIndex((l) => l.includes(label));
+    assert.ok(at >= 0, label);
+    const line = nth(lines, at, 'line');
+    const k = line.indexOf(label);
+    return { lines, at, before: line.slice(0, k), after: line.slice(k + label.length) };
+  }
+  const read = (text: string, id: string) => checkText(text).model.tables.table3?.rows.filter((r) => r.id === id);
+
+  // (a) Two label fragments stacked before one row of numbers.
+  for (const encoding of ['spaces', 'tab', 'markdown', 'pipe'] as Encoding[]) {
+    test(`${encoding}: a row label split over two lines, its numbers after the second: one row, no finding`, () => {
+      const { lines, at, before, after } = rowLine(encoding, LONG);
+      const [head, tail] = [LONG.slice(0, 15), LONG.slice(15)];
+      const first = encoding === 'markdown' ? `| ${head} |${' |'.repeat(7)}` : encoding === 'pipe' ? `${head} |` : before + head;
+      lines.splice(at, 1, first, before + tail + after);
+      const text = lines.join('\n');
+      const rows = read(text, 't3.otherHandling.2');
+      assert.equal(rows?.length, 1);
+      assert.deepEqual(
+        firstOf(rows!).cells.map((c) => c?.value),
+        expected,
+      );
+      assert.deepEqual(ERROR_CODES(checkText(text).findings), []); // verdict: clean
+    });
+  }
+
+  for (const encoding of ['spaces', 'tab'] as Encoding[]) {
+    test(`${encoding}: group label and row label stacked, then a line of numbers only: that row, no finding`, () => {
+      const { lines, at, after } = rowLine(encoding, '1.属于国家秘密');
+      // （三）不予公开 on a line of its own already; the row label alone, then its numbers alone.
+      const numbers = encoding === 'tab' ? after.replace(/^\t*/, '\t\t\t') : ' '.repeat(40) + after.trimStart();
+      lines.splice(at, 1, '1.属于国家秘密', numbers);
+      const text = lines.join('\n');
+      assert.deepEqual(
+        read(text, 't3.withheld.1')?.map((r) => r.cells.map((c) => c?.value)),
+        [rowOf(data.table3, 't3.withheld.1')],
+      );
+      assert.deepEqual(ERROR_CODES(checkText(text).findings), []); // verdict: clean
+    });
+  }
+
+  // (b) A number moved out of its row onto a line of its own before it (the 总计 above the row).
+  const total = String(nth(expected, 6));
+  const moved: Record<Exclude<Encoding, 'cell-per-line'>, (before: string, after: string) => [string, string]> = {
+    // pdftotext: the number at its column's position (display width: CJK counts two), the row without it.
+    spaces: (before, after) => {
+      const row = before + LONG + after.slice(0, after.lastIndexOf(total)).trimEnd();
+      const width = [...(before + LONG + after.slice(0, after.lastIndexOf(total)))].reduce(
+        (w, ch) => w + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1),
+        0,
+      );
+      return [' '.repeat(width) + total, row];
+    },
+    // Markdown writes the empty cells: the number's cell index is its column.
+    markdown: (before, after) => [`|${' |'.repeat(7)} ${total} |`, before + LONG + after.replace(` ${total} |`, '  |')],
+    // A tab line of one number is read as that number alone (its leading tabs are blanks): its column is not shown.
+    tab: (before, after) => [`${before}\t${'\t'.repeat(6)}${total}`, before + LONG + after.replace(`\t${total}`, '\t')],
+    // Pipe rows without a leading pipe: the number's column is not shown.
+    pipe: (before, after) => [`${total} |`, before + LONG + after.replace(` ${total} |`, '  |')],
+  };
+  for (const [encoding, move] of Object.entries(moved) as [Exclude<Encoding, 'cell-per-line'>, (typeof moved)['spaces']][]) {
+    const placed = encoding === 'spaces' || encoding === 'markdown';
+    test(`${encoding}: the 总计 moved onto the line before its row is ${placed ? 'put back in its column: no finding' : 'the row’s, in no column: one cell-missing naming it, no sum through the row'}`, () => {
+      const { lines, at, before, after } = rowLine(encoding, LONG);
+      lines.splice(at, 1, ...move(before, after));
+      const text = lines.join('\n');
+      const { model, findings } = checkText(text);
+      const rows = model.tables.table3!.rows.filter((r) => r.id === 't3.otherHandling.2');
+      assert.equal(rows.length, 1, 'one row, not a duplicate with a lost label');
+      const row = firstOf(rows);
+      if (placed) {
+        assert.deepEqual(
+          row.cells.map((c) => c?.value),
+          expected,
+        );
+        assert.equal(row.cells[6]?.line, at, 'the total is read where it stands');
+        assert.deepEqual(ERROR_CODES(findings), []); // verdict: clean
+      } else {
+        assert.equal(row.unaligned, true);
+        assert.deepEqual(ERROR_CODES(findings), ['cell-missing']); // verdict: one finding, no arithmetic
+        assert.match(firstOf(ofCode(findings, 'cell-missing')).message, new RegExp(`「${total}」单独写在第 ${at + 1} 行`));
+        // A wrong number in another row is still found; the uncertain row takes part in no sum.
+        const other = lines.findIndex((l) => l.includes('1.属于国家秘密'));
+        lines[other] = nth(lines, other, 'line').replace(/(\d+)(\s*\|?)$/, (_, n: string, b: string) => String(Number(n) + 1) + b);
+        assert.deepEqual(ERROR_CODES(checkText(lines.join('\n')).findings), ['cell-missing', 'row-total']);
+      }
+    });
+  }
+
+  test('cell-per-line: a number before its row label is the row’s, in no column: one cell-missing, no sum through the row', () => {
+    const rendered = renderReport(data, 'cell-per-line');
+    const lines = rendered.text.split('\n');
+    const label = lines.findIndex((l) => l.includes(LONG));
+    const totalLine = defined(rendered.cells.get(cellKey('t3.otherHandling.2', 6)), 'total').start.line;
+    const [moved] = lines.splice(totalLine, 1);
+    lines.splice(label, 0, defined(moved, 'total line'));
+    const { model, findings } = checkText(lines.join('\n'));
+    const rows = model.tables.table3!.rows.filter((r) => r.id === 't3.otherHandling.2');
+    assert.equal(rows.length, 1);
+    assert.equal(firstOf(rows).unaligned, true);
+    assert.deepEqual(ERROR_CODES(findings), ['cell-missing']); // verdict: one finding naming the displaced number
+    assert.match(firstOf(ofCode(findings, 'cell-missing')).message, /单独写在第/);
+  });
+
+  // (c) The group label interleaved with a wrapped row label.
+  for (const encoding of ['spaces', 'tab', 'markdown', 'pipe'] as Encoding[]) {
+    test(`${encoding}: （六）其 / 2、申请人… / 他处理 / …申请 + numbers: the row is read, no finding`, () => {
+      const { lines, at, before, after } = rowLine(encoding, LONG);
+      const group = lines.findIndex((l) => l.includes('（六）其他处理'));
+      const cell = (text: string) => (encoding === 'markdown' ? `| ${text} |${' |'.repeat(7)}` : encoding === 'pipe' ? `${text} |` : text);
+      lines[group] = nth(lines, group, 'line').replace('（六）其他处理', '（六）其');
+      lines.splice(
+        at,
+        1,
+        cell('2、申请人逾期未按收费通知要'),
+        cell('他处理'),
+        before + '求缴纳费用、行政机关不再处理其政府信息公开申请' + after,
+      );
+      const text = lines.join('\n');
+      assert.deepEqual(
+        read(text, 't3.otherHandling.2')?.map((r) => r.cells.map((c) => c?.value)),
+        [expected],
+      );
+      assert.deepEqual(ERROR_CODES(checkText(text).findings), []); // verdict: clean
+    });
+  }
+});
+
 test('a lone number in a row of a table without totals is a number, not a run (行政许可 | 2100 | in a 3-column 2019 row)', () => {
   const text = renderReport(consistentData(11), 'pipe').text.replace('本年制发件数', '本年新制作数量');
   const { model, findings } = checkText(text);

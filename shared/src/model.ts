@@ -117,6 +117,11 @@ export interface RowModel {
    * are blank, so its numbers are in no column (`cells` all undefined; `rawCells` holds them).
    */
   unaligned?: boolean;
+  /**
+   * Numbers of the row that stood alone on a line before it (a converter moved them out of the row). Placed
+   * in their columns by the columns' positions when they show them (pdftotext); else the row is `unaligned`.
+   */
+  displaced?: Cell[];
 }
 
 export interface TableModel {

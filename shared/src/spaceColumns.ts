@@ -88,11 +88,24 @@ function offsetOf(tok: TokenizedLine, position: number, metric: Metric): number 
 
 const gap = (a: Span, b: Span): number => Math.max(0, a.from - b.to, b.from - a.to);
 
-/** The one line all of a row's values stand on, when it is a line of space-separated columns. */
+/**
+ * The line a row's values stand on, when it is a line of space-separated columns: the one line of them all,
+ * or (numbers a converter moved out of the row, alone on a line before it) the line of its last value.
+ */
 function lineOf(row: ReadRow, source: LineSource): number | undefined {
+  const last = row.values[row.values.length - 1];
+  if (!last || row.values.some((c) => c.kind === 'empty' || c.kind === 'glued')) return undefined;
+  for (const c of row.values) if (c.line !== last.line && source(c.line).layout !== 'single') return undefined;
+  return source(last.line).layout === 'spaces' ? last.line : undefined;
+}
+
+const onOneLine = (row: ReadRow): boolean => row.values.every((c) => c.line === row.values[0]!.line);
+
+/** The spans of a row's values in a metric, each measured on its own line. */
+function rowSpans(row: ReadRow, source: LineSource, metric: Metric): Span[] {
   const first = row.values[0];
-  if (!first || row.values.some((c) => c.line !== first.line || c.kind === 'empty' || c.kind === 'glued')) return undefined;
-  return source(first.line).layout === 'spaces' ? first.line : undefined;
+  if (!first || onOneLine(row)) return first ? spansOf(source(first.line), row.values, metric) : [];
+  return row.values.map((c) => spansOf(source(c.line), [c], metric)[0]!);
 }
 
 /** Rows whose spans agree column by column: the hull of each column, and how many rows agree. */
@@ -141,14 +154,15 @@ export function alignShortRows(
   headerLines: readonly number[] = [],
 ): (Alignment | undefined)[] {
   const lines = rows.map((r) => lineOf(r, source));
-  const short = rows.map((r, i) => lines[i] !== undefined && r.values.length < r.columns);
+  // A row short of numbers, or whose numbers stand on several lines.
+  const short = rows.map((r, i) => lines[i] !== undefined && (r.values.length < r.columns || !onOneLine(r)));
   if (!short.includes(true)) return rows.map(() => undefined);
   // The layouts of each metric, from the full rows; the metric under which more rows agree is the text's.
   const layouts = new Map<Metric, Cluster[]>();
   for (const metric of METRICS) {
     const full = rows.flatMap((r, i) => {
       const line = lines[i];
-      return line !== undefined && r.values.length === r.columns ? [spansOf(source(line), r.values, metric)] : [];
+      return line !== undefined && !short[i] ? [spansOf(source(line), r.values, metric)] : [];
     });
     const clusters = clustersOf(full);
     const header = headerColumns(headerLines, source, metric);
@@ -172,14 +186,18 @@ export function alignShortRows(
     const tok = source(line);
     const found = new Map<string, Cell[]>();
     for (const metric of metrics) {
-      const spans = spansOf(tok, row.values, metric);
+      // In the order they stand in (numbers moved out of the row come first in the text, not in the row).
+      const measured = rowSpans(row, source, metric).map((span, k) => ({ span, cell: row.values[k]! }));
+      if (!onOneLine(row)) measured.sort((a, b) => a.span.from - b.span.from);
+      const spans = measured.map((m) => m.span);
+      const values = measured.map((m) => m.cell);
       for (const layout of layoutsFor(metric, row.columns)) {
         const columns = assign(spans, layout.columns);
         if (!columns) continue;
         // Blank columns after the last number are left out: the row is cut short there, as in any encoding.
         const cells: Cell[] = [];
-        for (let k = 0, v = 0; v < row.values.length; k++) {
-          if (columns[v] === k) cells.push(row.values[v++]);
+        for (let k = 0, v = 0; v < values.length; k++) {
+          if (columns[v] === k) cells.push(values[v++]!);
           else {
             const at = offsetOf(tok, layout.columns[k].from, metric);
             cells.push({ text: '', line, start: at, end: at, kind: 'empty' });

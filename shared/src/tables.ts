@@ -60,6 +60,58 @@ interface RawRow {
   viaGroup?: string;
   /** The numbers were glued to the label (`规章000`). */
   gluedRun?: boolean;
+  /** Numbers of this row alone on a line before it (a converter moved them out of the row). */
+  displaced?: Cell[];
+  /** The row's values with the displaced ones in their columns, when their empty cells show them. */
+  placed?: Cell[];
+}
+
+/** A number alone on its line is this row's when it stands at most this many lines before the row's label. */
+const MAX_DISPLACED_DISTANCE = 2;
+
+/**
+ * Numbers alone on a line right before a labelled row that is short of exactly that many numbers (a PDF
+ * converter moved them out of the row, e.g. the 总计 above its row): they are that row's, not a row whose
+ * label was lost (which would be read as a duplicate of the next row, and every sum through both wrong).
+ */
+function mergeDisplaced(raw: RawRow[], columnsOf: (row: RawRow) => number, source: LineSource): void {
+  for (let i = raw.length - 2; i >= 0; i--) {
+    const lone = raw[i]!;
+    const row = raw[i + 1]!;
+    if (!lone.labelMissing || lone.labels.length > 0 || lone.viaGroup || row.labelMissing || !row.template || row.gluedRun) continue;
+    const line = lone.firstValueLine;
+    if (lone.values.length === 0 || lone.values.some((c) => c.kind !== 'number' || c.line !== line)) continue;
+    if (row.values.length + lone.values.length !== columnsOf(row)) continue;
+    const rowLine = row.labels[0]?.line ?? row.firstValueLine;
+    if (rowLine <= line || rowLine - line > MAX_DISPLACED_DISTANCE) continue;
+    row.displaced = lone.values;
+    row.placed = placeByCellIndex(lone.values, row, columnsOf(row), source);
+    raw.splice(i, 1);
+  }
+}
+
+/**
+ * Pipe, Markdown and tab lines write empty cells: a displaced number's cell index on its line is its column
+ * when the row's line has an empty cell there (or ends before it) and the row's numbers and it make one run
+ * of cells.
+ */
+function placeByCellIndex(lone: readonly Cell[], row: RawRow, columns: number, source: LineSource): Cell[] | undefined {
+  const a = source(lone[0]!.line);
+  const b = source(row.firstValueLine);
+  if (a.layout !== b.layout || !LAYOUTS_WITH_EMPTIES.has(a.layout) || row.values.some((c) => c.line !== row.firstValueLine))
+    return undefined;
+  const indexIn = (cells: readonly Cell[], c: Cell) => cells.findIndex((x) => x.start === c.start && x.end === c.end);
+  const slots = new Map<number, Cell>();
+  for (const c of row.values) slots.set(indexIn(b.cells, c), c);
+  for (const c of lone) {
+    const k = indexIn(a.cells, c);
+    // An empty cell of the row's line there, or none (a tab line's trailing empty cells are not kept).
+    if (k < 0 || (k < b.cells.length && b.cells[k]!.kind !== 'empty') || slots.has(k)) return undefined;
+    slots.set(k, c);
+  }
+  const keys = [...slots.keys()].sort((x, y) => x - y);
+  if (keys.length !== columns || keys[0]! < 0 || keys[keys.length - 1]! - keys[0]! !== columns - 1) return undefined;
+  return keys.map((k) => slots.get(k)!);
 }
 
 function dominantEncoding(layouts: Map<TableEncoding, number>, sawSeparator: boolean): TableEncoding {
@@ -225,6 +277,8 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
       fuzzy: false,
       viaGroup: undefined,
       gluedRun: false,
+      displaced: undefined,
+      placed: undefined,
     };
     const match = labels.length > 0 ? matchRow(p, labels, lastIndex) : undefined;
     if (match) {
@@ -390,6 +444,7 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
     if (id === 'table3' && raw.at(-1)?.template?.id === 't3.carriedOut' && !current) break;
   }
   finish();
+  mergeDisplaced(raw, columnsOf, source);
 
   const candidates = new Map<RowModel, Cell[][]>();
   const encoding = dominantEncoding(layouts, sawSeparator);
@@ -400,7 +455,10 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
   const alignments =
     encoding === 'spaces'
       ? alignShortRows(
-          read.map((r) => ({ values: r.raw.values, columns: r.template.columns.length })),
+          read.map((r) => ({
+            values: r.raw.displaced ? [...r.raw.displaced, ...r.raw.values] : r.raw.values,
+            columns: r.template.columns.length,
+          })),
           source,
         )
       : [];
@@ -457,8 +515,16 @@ function toRowModel(
   let splits: Cell[][] | undefined;
   // Digits run together (`规章000`, `0 0 0 0 0 00`): split where only one split fits, else one unreadable cell.
   // Only a row short of cells can hold a run (the common full row is not looked at again).
-  const tokens = r.values.length < n ? digitTokens(r.values) : undefined;
-  if (
+  const tokens = r.values.length < n && !r.displaced ? digitTokens(r.values) : undefined;
+  if (r.displaced) {
+    // Numbers moved out of the row: placed by the columns' positions (pdftotext), else in no column.
+    if (r.placed) values = r.placed;
+    else if (alignment?.kind === 'aligned') values = alignment.cells;
+    else {
+      unaligned = true;
+      values = [...r.displaced, ...values];
+    }
+  } else if (
     tokens &&
     looksRunTogether(
       r.values,
@@ -496,6 +562,7 @@ function toRowModel(
   if (unaligned) row.unaligned = true;
   if (r.fuzzy) row.fuzzyLabel = true;
   if (r.viaGroup) row.viaGroup = r.viaGroup;
+  if (r.displaced) row.displaced = r.displaced;
   if (splits) candidates.set(row, splits);
   return row;
 }

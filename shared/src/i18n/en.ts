@@ -27,6 +27,8 @@ export const en: Catalogue = {
   'cell-missing.placeholder': '{cell}: 「{text}」 is written instead of a number',
   'cell-missing.unaligned':
     '{row} has {count} numbers for {columns} columns; the column positions do not show which cell is blank, so the row is left out of the sums: complete it',
+  'cell-missing.displaced':
+    '{row}: 「{numbers}」 stands alone on line {line} (moved out of the row by a conversion, it seems); which column it belongs to is not shown, so the row is left out of the sums: move it back into its column',
   'cell-missing.column': '{table}: the column 「{column}」 is blank in all {count} rows',
   'fix.fillColumn': 'Fill in 0 in all {count} cells of 「{column}」',
   'cell-missing.expected': ' (should be {value})',

@@ -27,6 +27,8 @@ export const zhCN = {
   'cell-missing.empty': '{cell} 缺少数字',
   'cell-missing.placeholder': '{cell} 写的是「{text}」，不是数字',
   'cell-missing.unaligned': '{row}只有 {count} 个数字，应有 {columns} 个；从各列的位置看不出哪一格空白，这一行不参与计算，请补全',
+  'cell-missing.displaced':
+    '{row}的数字「{numbers}」单独写在第 {line} 行（像是转换时从本行挪出），看不出它属于哪一列，这一行不参与计算，请把它移回本行的对应列',
   'cell-missing.column': '{table}「{column}」一列在全部 {count} 行都是空白，缺少数字',
   'fix.fillColumn': '「{column}」一列 {count} 格都填入 0',
   'cell-missing.expected': '（应为 {value}）',

@@ -245,7 +245,13 @@ function unalignedFinding(table: TableModel, row: RowModel, name: string, column
   const last = row.rawCells[row.rawCells.length - 1] ?? first;
   return {
     range: { start: { line: first.line, character: first.start }, end: { line: last.line, character: Math.max(last.end, first.start) } },
-    message: msg('cell-missing.unaligned', { row: quoteRow(name), count: row.rawCells.length, columns }),
+    message: row.displaced
+      ? msg('cell-missing.displaced', {
+          row: quoteRow(name),
+          numbers: row.displaced.map((c) => c.text).join(' '),
+          line: row.displaced[0]!.line + 1,
+        })
+      : msg('cell-missing.unaligned', { row: quoteRow(name), count: row.rawCells.length, columns }),
     data: { table: table.id, row: row.id, encoding: table.encoding },
   };
 }
