@@ -56,7 +56,7 @@ function changedLines(a: string, b: string): number[] {
 }
 
 describe('005 (pdftotext -layout) with one number of table 3 erased', () => {
-  const expected = EXPECTED[NAME];
+  const expected = defined(EXPECTED[NAME], `EXPECTED.md's entry for ${NAME}`);
 
   test('the corpus file itself still gives exactly EXPECTED.md', () => {
     assert.deepEqual(verdicts(checkedFindings(ORIGINAL)), [...expected].sort());

@@ -81,7 +81,8 @@ function rowEncoding(model: ReportModel, table: TableModel | undefined): Encodin
   return model.lines.some((l) => MARKDOWN_ROW_RE.test(l)) ? encodingModule('markdown') : undefined;
 }
 
-function rowSnippet(encoding: EncodingModule, label: string, columns: number): string {
+/** The row as a snippet: the one line a row-completing encoding writes it on (undefined should it write none). */
+function rowSnippet(encoding: EncodingModule, label: string, columns: number): string | undefined {
   const values = Array.from({ length: columns }, (_, i) => `\${${i + 1}:0}`);
   return encoding.writeRow({ labels: [label], values }).lines[0];
 }
@@ -161,8 +162,9 @@ function rowEntries(
       range,
       preselect: (isNext && prefix === '') || undefined,
     };
-    if (rowsIn) {
-      entry.insertText = rowSnippet(rowsIn, r.label, r.columns.length);
+    const snippet = rowsIn && rowSnippet(rowsIn, r.label, r.columns.length);
+    if (snippet !== undefined) {
+      entry.insertText = snippet;
       entry.snippet = true;
       entry.range = lineRange;
     }

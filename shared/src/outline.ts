@@ -1,9 +1,10 @@
 // The outline of a report (title, the six sections, their tables, row groups and rows, the closing)
 // and its folding ranges (sections, tables, row groups). Pure: the server maps these to LSP types.
 
-import type { Range, ReportModel, RowModel, TableModel } from './model';
+import type { Cell, Range, ReportModel, RowModel, TableModel } from './model';
 import { lastTextLineIn, rowRange, tablesOf, templateOfTable, trimmedLineRange } from './locate';
-import { SECTIONS, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type GroupTemplate } from './template';
+import { standardHeading, TABLE4_GROUPS, TABLE4_RESULT_COLUMNS, type GroupTemplate } from './template';
+import { lineText } from './rules/util';
 import { msg, type Locale, type MessageKey } from './messages';
 import { normalizeLabel } from './text';
 
@@ -51,13 +52,13 @@ export function outline(model: ReportModel, locale: Locale = 'zh-cn'): OutlineSy
   for (const section of model.sections) {
     const h = section.heading;
     const end = sectionEnd(model, section.startLine, section.endLine);
-    const written = model.lines[h.line].slice(h.range.start.character, h.range.end.character).trim();
-    const standard = `${SECTIONS[h.section - 1].numeral}、${SECTIONS[h.section - 1].title}`;
+    const written = lineText(model, h.line).slice(h.range.start.character, h.range.end.character).trim();
+    const standard = standardHeading(h.section);
     const symbol: OutlineSymbol = {
       name: written || standard,
       detail: written.replace(/\s+/g, '') === standard ? undefined : standard,
       kind: 'section',
-      range: { start: h.range.start, end: { line: end, character: model.lines[end].trimEnd().length } },
+      range: { start: h.range.start, end: { line: end, character: lineText(model, end).trimEnd().length } },
       selectionRange: h.range,
       children: [],
     };
@@ -216,13 +217,14 @@ function groupSpans(model: ReportModel, table: TableModel): GroupSpan[] {
     const memberIds = new Set(template.rows.filter((r) => r.group === group.id).map((r) => r.id));
     const ranges = table.rows.filter((r) => memberIds.has(r.id)).map(rowRange);
     for (const [id, range] of computed) if (parentGroup(table, id) === group.id) ranges.push(range);
-    if (ranges.length === 0) continue;
-    let range = union(ranges);
+    const [head, ...others] = ranges;
+    if (!head) continue;
+    let range = union(head, others);
     const labelLine = findLabelLine(model, group.label, range.start.line, table.startLine, occupied);
     let labelRange: Range | undefined;
     if (labelLine !== undefined) {
       labelRange = trimmedLineRange(model, labelLine);
-      range = union([range, labelRange]);
+      range = union(range, [labelRange]);
     }
     computed.set(group.id, range);
     spans.push({ group, range, labelRange });
@@ -246,12 +248,15 @@ function table4Children(table: TableModel): OutlineSymbol[] {
   if (!row) return [];
   const children: OutlineSymbol[] = [];
   TABLE4_GROUPS.forEach((group, g) => {
-    const cells = row.cells.slice(g * TABLE4_RESULT_COLUMNS.length, (g + 1) * TABLE4_RESULT_COLUMNS.length).filter((c) => c !== undefined);
-    if (cells.length === 0) return;
-    const range = union(cells.map((c) => ({ start: { line: c!.line, character: c!.start }, end: { line: c!.line, character: c!.end } })));
+    const cells = row.cells
+      .slice(g * TABLE4_RESULT_COLUMNS.length, (g + 1) * TABLE4_RESULT_COLUMNS.length)
+      .filter((c): c is Cell => c !== undefined);
+    const [head, ...others] = cells.map((c) => ({ start: { line: c.line, character: c.start }, end: { line: c.line, character: c.end } }));
+    if (!head) return;
+    const range = union(head, others);
     children.push({
       name: group.name,
-      detail: cells.map((c) => c!.text || '□').join(' '),
+      detail: cells.map((c) => c.text || '□').join(' '),
       kind: 'group',
       range,
       selectionRange: range,
@@ -261,10 +266,11 @@ function table4Children(table: TableModel): OutlineSymbol[] {
   return children;
 }
 
-function union(ranges: Range[]): Range {
-  let start = ranges[0].start;
-  let end = ranges[0].end;
-  for (const r of ranges) {
+/** The smallest range that covers `first` and `others`. */
+function union(first: Range, others: readonly Range[]): Range {
+  let start = first.start;
+  let end = first.end;
+  for (const r of others) {
     if (r.start.line < start.line || (r.start.line === start.line && r.start.character < start.character)) start = r.start;
     if (r.end.line > end.line || (r.end.line === end.line && r.end.character > end.character)) end = r.end;
   }
@@ -274,5 +280,8 @@ function union(ranges: Range[]): Range {
 /** A parent covers its children (editors expect symbol ranges to nest). */
 function stretchToChildren(symbol: OutlineSymbol): void {
   if (symbol.children.length === 0) return;
-  symbol.range = union([symbol.range, ...symbol.children.map((c) => c.range)]);
+  symbol.range = union(
+    symbol.range,
+    symbol.children.map((c) => c.range),
+  );
 }

@@ -62,14 +62,17 @@ function displayWidth(text: string): number {
   return width;
 }
 
+/** The span of `cell` (on a line whose tokens are `tok`) in a metric. */
+function spanOf(tok: TokenizedLine, cell: Cell, metric: Metric): Span {
+  let from = cell.start;
+  if (metric === 'display') for (const d of tok.cells) if (d.end <= cell.start) from += displayWidth(d.text) - d.text.length;
+  const width = metric === 'display' ? displayWidth(cell.text) : cell.end - cell.start;
+  return { from, to: from + width };
+}
+
 /** The spans of `cells` (all on one line, whose tokens are `tok`) in a metric. */
 function spansOf(tok: TokenizedLine, cells: readonly Cell[], metric: Metric): Span[] {
-  return cells.map((cell) => {
-    let from = cell.start;
-    if (metric === 'display') for (const d of tok.cells) if (d.end <= cell.start) from += displayWidth(d.text) - d.text.length;
-    const width = metric === 'display' ? displayWidth(cell.text) : cell.end - cell.start;
-    return { from, to: from + width };
-  });
+  return cells.map((cell) => spanOf(tok, cell, metric));
 }
 
 /** The UTF-16 offset on a line (tokens `tok`) of a position in a metric: inside the blanks it falls in, or the line's last cell's end. */
@@ -77,7 +80,7 @@ function offsetOf(tok: TokenizedLine, position: number, metric: Metric): number 
   let lastEnd = 0;
   let lastEndPosition = 0;
   for (const d of tok.cells) {
-    const [span] = spansOf(tok, [d], metric);
+    const span = spanOf(tok, d, metric);
     if (span.from > position) return Math.min(d.start, lastEnd + (position - lastEndPosition));
     lastEnd = d.end;
     lastEndPosition = span.to;
@@ -88,24 +91,34 @@ function offsetOf(tok: TokenizedLine, position: number, metric: Metric): number 
 
 const gap = (a: Span, b: Span): number => Math.max(0, a.from - b.to, b.from - a.to);
 
+/** Does `b` stand near `a` (a missing `b` does not)? */
+const isNear = (a: Span, b: Span | undefined): boolean => b !== undefined && gap(a, b) <= NEAR;
+
 /**
  * The line a row's values stand on, when it is a line of space-separated columns: the one line of them all,
  * or (numbers a converter moved out of the row, alone on a line before it) the line of its last value.
  */
 function lineOf(row: ReadRow, source: LineSource): number | undefined {
-  const last = row.values[row.values.length - 1];
+  const last = row.values.at(-1);
   if (!last || row.values.some((c) => c.kind === 'empty' || c.kind === 'glued')) return undefined;
   for (const c of row.values) if (c.line !== last.line && source(c.line).layout !== 'single') return undefined;
   return source(last.line).layout === 'spaces' ? last.line : undefined;
 }
 
-const onOneLine = (row: ReadRow): boolean => row.values.every((c) => c.line === row.values[0]!.line);
-
-/** The spans of a row's values in a metric, each measured on its own line. */
-function rowSpans(row: ReadRow, source: LineSource, metric: Metric): Span[] {
+const onOneLine = (row: ReadRow): boolean => {
   const first = row.values[0];
-  if (!first || onOneLine(row)) return first ? spansOf(source(first.line), row.values, metric) : [];
-  return row.values.map((c) => spansOf(source(c.line), [c], metric)[0]!);
+  return row.values.every((c) => c.line === first?.line);
+};
+
+/** Each of a row's values with its span in a metric, measured on its own line. */
+function measure(row: ReadRow, source: LineSource, metric: Metric): { span: Span; cell: Cell }[] {
+  const first = row.values[0];
+  if (!first) return [];
+  if (onOneLine(row)) {
+    const tok = source(first.line);
+    return row.values.map((cell) => ({ span: spanOf(tok, cell, metric), cell }));
+  }
+  return row.values.map((cell) => ({ span: spanOf(source(cell.line), cell, metric), cell }));
 }
 
 /** Rows whose spans agree column by column: the hull of each column, and how many rows agree. */
@@ -118,15 +131,18 @@ interface Cluster {
 function clustersOf(full: readonly Span[][]): Cluster[] {
   const clusters: Cluster[] = [];
   for (const spans of full) {
-    const match = clusters.find((c) => c.columns.length === spans.length && c.columns.every((col, k) => gap(col, spans[k]) <= NEAR));
+    const match = clusters.find((c) => c.columns.length === spans.length && c.columns.every((col, k) => isNear(col, spans[k])));
     if (!match) {
       clusters.push({ columns: spans.map((s) => ({ ...s })), rows: 1 });
       continue;
     }
     match.rows++;
     match.columns.forEach((col, k) => {
-      col.from = Math.min(col.from, spans[k].from);
-      col.to = Math.max(col.to, spans[k].to);
+      // As many spans as columns: the match compared them one by one.
+      const span = spans[k];
+      if (!span) return;
+      col.from = Math.min(col.from, span.from);
+      col.to = Math.max(col.to, span.to);
     });
   }
   return clusters;
@@ -137,8 +153,10 @@ function assign(values: readonly Span[], columns: readonly Span[]): number[] | u
   const out: number[] = [];
   for (const v of values) {
     const near = columns.flatMap((col, k) => (gap(v, col) <= NEAR ? [k] : []));
-    if (near.length !== 1 || (out.length > 0 && near[0] <= out[out.length - 1])) return undefined;
-    out.push(near[0]);
+    const [column] = near;
+    const previous = out.at(-1);
+    if (near.length !== 1 || column === undefined || (previous !== undefined && column <= previous)) return undefined;
+    out.push(column);
   }
   return out;
 }
@@ -187,7 +205,7 @@ export function alignShortRows(
     const found = new Map<string, Cell[]>();
     for (const metric of metrics) {
       // In the order they stand in (numbers moved out of the row come first in the text, not in the row).
-      const measured = rowSpans(row, source, metric).map((span, k) => ({ span, cell: row.values[k]! }));
+      const measured = measure(row, source, metric);
       if (!onOneLine(row)) measured.sort((a, b) => a.span.from - b.span.from);
       const spans = measured.map((m) => m.span);
       const values = measured.map((m) => m.cell);
@@ -195,18 +213,27 @@ export function alignShortRows(
         const columns = assign(spans, layout.columns);
         if (!columns) continue;
         // Blank columns after the last number are left out: the row is cut short there, as in any encoding.
+        // `columns` gives each value a column of the layout, in order: every value is placed before the columns run out.
         const cells: Cell[] = [];
-        for (let k = 0, v = 0; v < values.length; k++) {
-          if (columns[v] === k) cells.push(values[v++]!);
-          else {
-            const at = offsetOf(tok, layout.columns[k].from, metric);
+        let k = 0;
+        let v = 0;
+        for (const column of layout.columns) {
+          const value = values[v];
+          if (value === undefined) break;
+          if (columns[v] === k) {
+            cells.push(value);
+            v++;
+          } else {
+            const at = offsetOf(tok, column.from, metric);
             cells.push({ text: '', line, start: at, end: at, kind: 'empty' });
           }
+          k++;
         }
         found.set(columns.join(','), cells);
       }
     }
-    return found.size === 1 ? { kind: 'aligned', cells: [...found.values()][0] } : { kind: 'uncertain' };
+    const [cells] = found.values();
+    return found.size === 1 && cells ? { kind: 'aligned', cells } : { kind: 'uncertain' };
   });
 }
 

@@ -107,11 +107,19 @@ export function sectionTemplate(number: number): SectionTemplate | undefined {
   return SECTIONS[number - 1];
 }
 
+/**
+ * Section `number` of the template, for a number known to be one: a template's section or a heading the
+ * reader matched to one (1–6). Any other number is a bug, thrown.
+ */
+export function readSection(number: number): SectionTemplate {
+  const s = sectionTemplate(number);
+  if (!s) throw new RangeError(`no section ${number} in the template`);
+  return s;
+}
+
 /** The heading of section `section` as the template words it: `二、主动公开政府信息情况`. */
 export function standardHeading(section: number): string {
-  const s = sectionTemplate(section);
-  // Every caller passes a template's section or a heading the reader matched to one: 1–6.
-  if (!s) throw new RangeError(`no section ${section} in the template`);
+  const s = readSection(section);
   return `${s.numeral}、${s.title}`;
 }
 

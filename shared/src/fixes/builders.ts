@@ -12,7 +12,7 @@ import { encodingModule, tokenizeLine } from '../encodings';
 import { defaultLayout, renderLabelRow, renderRow, renderTable, type RowLayout, type RowValues } from '../render';
 import { TABLE2_2021, TABLE3_2021, sectionTemplate, standardHeading, tableTemplate, type CellRef, type ColumnTemplate } from '../template';
 import { evaluate, relationWithTotal } from '../relations';
-import { rowTemplateOf } from '../rules/util';
+import { lineText, rowTemplateOf } from '../rules/util';
 
 const pos = (line: number, character: number) => ({ line, character });
 const at = (line: number, character: number): Range => ({ start: pos(line, character), end: pos(line, character) });
@@ -21,7 +21,8 @@ function lineEnd(model: ReportModel, line: number): Range {
   return at(line, model.lines[line]?.length ?? 0);
 }
 
-function rowLines(row: RowModel): number[] {
+/** The first and last line of a row's labels and cells. */
+function rowLines(row: RowModel): [number, number] {
   const lines = [...row.labels, ...row.rawCells].map((c) => c.line);
   return [Math.min(...lines), Math.max(...lines)];
 }
@@ -37,14 +38,14 @@ function isLineBound(row: RowModel): boolean {
 /** How the rows of a table are written, learned from one of its rows. */
 export function layoutFrom(model: ReportModel, table: TableModel, row: RowModel | undefined): RowLayout {
   const layout = defaultLayout(table.encoding);
-  if (!row || row.rawCells.length === 0) return layout;
-  const first = row.rawCells[0];
-  const last = row.rawCells[row.rawCells.length - 1];
-  const lineText = model.lines[first.line] ?? '';
+  const first = row?.rawCells[0];
+  const last = row?.rawCells.at(-1);
+  if (!row || !first || !last) return layout;
+  const text = lineText(model, first.line);
   const learned = encodingModule(table.encoding).learnLayout({
-    lineText,
+    lineText: text,
     lineAfter: model.lines[last.line + 1],
-    firstValue: () => tokenizeLine(lineText, first.line).cells.findIndex((c) => c.start === first.start),
+    firstValue: () => tokenizeLine(text, first.line).cells.findIndex((c) => c.start === first.start),
     valueStarts: row.rawCells.map((c) => c.start),
   });
   return {
@@ -64,13 +65,13 @@ function documentEncoding(model: ReportModel): TableEncoding {
 }
 
 function usesMarkdownHeadings(model: ReportModel): boolean {
-  return model.sections.some((s) => /^\s*#/.test(model.lines[s.heading.line]));
+  return model.sections.some((s) => /^\s*#/.test(lineText(model, s.heading.line)));
 }
 
 /** Text before the numeral of a heading (`## `, indentation), copied for inserted headings. */
 function headingPrefix(model: ReportModel): string {
   const h = model.sections[0]?.heading;
-  return h ? model.lines[h.line].slice(0, h.range.start.character) : '';
+  return h ? lineText(model, h.line).slice(0, h.range.start.character) : '';
 }
 
 function joinLines(model: ReportModel, lines: string[]): string {
@@ -151,16 +152,16 @@ export function rowLabelMissingFix(model: ReportModel, f: RuleFinding<RowLabelMi
   const table = f.data && model.tables[f.data.table];
   const row = table?.rows.find((r) => r.id === f.data?.row && r.labelMissing);
   const label = f.data?.label;
-  if (!table || !row || !label) return undefined;
-  const first = row.rawCells[0];
+  const first = row?.rawCells[0];
+  if (!table || !row || !label || !first) return undefined;
   const title = msg('fix.insertLabel', { label });
   const encoding = encodingModule(table.encoding);
   if (!encoding.separator || !isLineBound(row)) {
-    const indent = leadingBlanks(model.lines[first.line]);
+    const indent = leadingBlanks(lineText(model, first.line));
     return { title, edits: [{ range: at(first.line, 0), newText: indent + label + model.eol }] };
   }
   // The empty cell just before the numbers takes the label; else the label goes in front of them.
-  const cells = tokenizeLine(model.lines[first.line], first.line).cells;
+  const cells = tokenizeLine(lineText(model, first.line), first.line).cells;
   const index = cells.findIndex((c) => c.start === first.start);
   const before = index > 0 ? cells[index - 1] : undefined;
   if (before && before.kind === 'empty' && encoding.writesEmptyCells) {
@@ -215,11 +216,11 @@ export function cellMissingFix(model: ReportModel, f: RuleFinding<CellMissingDat
   const filled = fillValue(table, row, column, value, firstMissing);
   if (filled === undefined) return undefined;
   const values = [...Array<string>(column - firstMissing).fill('0'), filled];
-  const fillTitle = values.length > 1 ? msg('fix.fillCells', { value: values[values.length - 1], count: values.length - 1 }) : title;
+  const fillTitle = values.length > 1 ? msg('fix.fillCells', { value: filled, count: values.length - 1 }) : title;
   if (!encoding.separator) {
     // Two cells of the row on one line (lines joined): the next cell's place is anyone's guess.
     if (cellLineCount(row) < row.rawCells.length) return undefined;
-    const indent = leadingBlanks(model.lines[last.line]);
+    const indent = leadingBlanks(lineText(model, last.line));
     return { title: fillTitle, edits: [{ range: lineEnd(model, last.line), newText: values.map((v) => model.eol + indent + v).join('') }] };
   }
   // A row of a line-based table whose cells are spread over several lines is damaged beyond what one
@@ -268,8 +269,8 @@ function lastDefined(cells: readonly (unknown | undefined)[]): number {
 
 export function titleMissingFix(model: ReportModel, f: RuleFinding): Fix | undefined {
   const fix = f.fix;
-  if (!fix || !usesMarkdownHeadings(model)) return fix;
-  const edit = fix.edits[0];
+  const edit = fix?.edits[0];
+  if (!fix || !edit || !usesMarkdownHeadings(model)) return fix;
   return { ...fix, edits: [{ ...edit, newText: '# ' + edit.newText }] };
 }
 
@@ -289,8 +290,8 @@ function table2Lines(model: ReportModel, table: TableModel): [number, number] {
   // Header cells above the first row are short (`第二十条第（一）项`, `本年新` / `制作数量`) and hold no
   // number; prose does.
   const isHeaderCell = (text: string) => text.trim().length <= MAX_HEADER_CELL_LENGTH && !DIGIT_RE.test(text);
-  while (from - 1 >= floor && isHeaderCell(model.lines[from - 1])) from--;
-  while (from < table.startLine && model.lines[from].trim() === '') from++;
+  while (from - 1 >= floor && isHeaderCell(lineText(model, from - 1))) from--;
+  while (from < table.startLine && lineText(model, from).trim() === '') from++;
   return [from, table.endLine];
 }
 
@@ -344,14 +345,15 @@ function strayLines(model: ReportModel, from: number, to: number, newText: strin
   const missing = minusRuns(digitRuns(model.lines.slice(from, to + 1).join('\n')), digitRuns(newText));
   const kept: KeptNumbers[] = [];
   for (let line = from; line <= to && missing.size > 0; line++) {
-    const runs = model.lines[line].match(DIGIT_RUN_RE) ?? [];
+    const text = lineText(model, line);
+    const runs = text.match(DIGIT_RUN_RE) ?? [];
     if (!runs.some((r) => missing.has(r))) continue;
     for (const r of runs) {
       const n = missing.get(r) ?? 0;
       if (n > 1) missing.set(r, n - 1);
       else missing.delete(r);
     }
-    const cells = tokenizeLine(model.lines[line], line)
+    const cells = tokenizeLine(text, line)
       .cells.map((c) => c.text)
       .filter((t) => t !== '');
     kept.push({ label: '', cells: [{ column: '', text: cells.join(' ') }] });
@@ -443,10 +445,12 @@ function convertTable3(model: ReportModel, table: TableModel, msg: Msg): Fix | u
   if (table.rows.some((r) => r !== single && [...r.labels, ...r.rawCells].some((c) => c.line >= from && c.line <= to))) return undefined;
   // Counts are never negative: where the one old row says 0, each of its three parts is 0. Any other
   // number cannot be split: every part is left to fill, and the old numbers are kept in a note.
-  const columns = TABLE3_2021.rows[0].columns;
-  const parts = columns.map((_, i) =>
-    single.cells[i]?.kind === 'number' && single.cells[i]!.value === 0 ? single.cells[i]!.text : TO_FILL,
-  );
+  const columns = TABLE3_2021.rows[0]?.columns;
+  if (!columns) return undefined;
+  const parts = columns.map((_, i) => {
+    const cell = single.cells[i];
+    return cell?.kind === 'number' && cell.value === 0 ? cell.text : TO_FILL;
+  });
   const sub = TABLE3_2021.rows.filter((r) => r.group === 't3.otherHandling');
   const lines = [
     ...renderLabelRow(layout, '（六）其他处理', columns.length + layout.labelColumns),

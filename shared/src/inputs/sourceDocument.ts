@@ -116,7 +116,9 @@ function tableLines(table: SourceTable): { lines: string[]; segments: Segment[][
   const segments: Segment[][] = [];
   const emit = (texts: string[], owners: (SourceLocation | undefined)[]) => {
     const written = markdown.writeRow({ labels: [], values: texts });
-    const line = written.lines[0];
+    // A Markdown row is written on one line.
+    const [line] = written.lines;
+    if (line === undefined) return;
     // Each cell's segment: from after the pipe before it to after its own.
     const segs: Segment[] = [];
     let start = 1;

@@ -72,13 +72,20 @@ function violationOf(ev: Evaluation, message: (expected: number, actual: number,
   };
 }
 
+/** The label of table 3's column `column`, which a relation of table 3 names: one of its columns (a bug otherwise). */
+function table3ColumnLabel(column: number): string {
+  const c = TABLE3_COLUMNS[column];
+  if (!c) throw new RangeError(`no column ${column} in table 3`);
+  return c.label;
+}
+
 function table3Violations(table: TableModel, msg: Msg): Violation[] {
   const rowTotals: Violation[] = [];
   const columnChecks: Violation[] = [];
   for (const relation of relationsOf(table)) {
     const ev = evaluate(table, relation);
     if (ev.holds !== false) continue;
-    const column = TABLE3_COLUMNS[relation.total.column].label;
+    const column = table3ColumnLabel(relation.total.column);
     switch (relation.code) {
       case 'row-total': {
         const row = quoteRow(rowNameOf(relation.total.row));
@@ -100,8 +107,11 @@ function table3Violations(table: TableModel, msg: Msg): Violation[] {
         break;
       case 'balance':
         columnChecks.push(
-          violationOf(ev, (expected, actual, [newRow, carriedIn, results]) =>
-            expected >= 0
+          violationOf(ev, (expected, actual, terms) => {
+            const [newRow, carriedIn, results] = terms;
+            // The template's balance has these three terms (new + carried in − results): a bug otherwise.
+            if (!newRow || !carriedIn || !results) throw new RangeError(`balance of column ${column}: ${terms.length} terms`);
+            return expected >= 0
               ? msg('balance', { column, expected, new: newRow.value, carriedIn: carriedIn.value, results: results.value, actual })
               : msg('balance.negative', {
                   column,
@@ -110,8 +120,8 @@ function table3Violations(table: TableModel, msg: Msg): Violation[] {
                   inflow: tidy(newRow.value + carriedIn.value),
                   results: results.value,
                   actual,
-                }),
-          ),
+                });
+          }),
         );
         break;
     }
@@ -191,7 +201,7 @@ function summedCulprit(v: Violation, rowTotals: Violation[], suppressedRows: Set
       rowId: row.rowId,
       message: msg('row-total.part', {
         row: quoteRow(rowNameOf(row.rowId)),
-        column: TABLE3_COLUMNS[v.column].label,
+        column: table3ColumnLabel(v.column),
         expected,
         total: row.actual,
         relation: msg(relationKey, {}),
@@ -271,7 +281,9 @@ export const reviewTotal = defineRule({
     relationsOf(table).forEach((relation, g) => {
       const ev = evaluate(table, relation);
       if (ev.holds !== false) return;
-      const group = TABLE4_GROUPS[g].name;
+      // Table 4's relations are its groups', one for one, in order: a bug otherwise.
+      const group = TABLE4_GROUPS[g]?.name;
+      if (group === undefined) throw new RangeError(`no group ${g} in table 4`);
       findings.push(
         toFinding(
           violationOf(ev, (expected, actual, terms) =>

@@ -2,6 +2,7 @@
 
 import type { RuleFinding } from '../model';
 import { defineRule } from './rule';
+import { lineText } from './util';
 
 const HAS_DIGIT_RE = /[0-9０-９]/;
 
@@ -20,10 +21,10 @@ export const conversionArtifact = defineRule({
             end:
               a.range.start.line + 1 < model.lines.length
                 ? { line: a.range.start.line + 1, character: 0 }
-                : { line: a.range.start.line, character: model.lines[a.range.start.line].length },
+                : { line: a.range.start.line, character: lineText(model, a.range.start.line).length },
           }
         : a.range;
-      const removed = a.wholeLine ? model.lines[a.range.start.line] : a.text;
+      const removed = a.wholeLine ? lineText(model, a.range.start.line) : a.text;
       return {
         range: a.range,
         message: msg('conversion-artifact', { kind: msg(`artifact.${a.kind}`), text: a.text }),

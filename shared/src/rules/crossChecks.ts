@@ -11,13 +11,15 @@
 import type { RuleFinding, Range, RelatedInfo, ReportModel } from '../model';
 import { memoOnModel, proseOf, sentenceRange, yearsIn, type Sentence } from '../prose';
 import { defineRule, type Msg } from './rule';
+import { lineText } from './util';
 
 const PERIOD_RE = /统计(?:期限|时限|时间|区间|周期|范围)/;
 /** How far after 统计期限 its years are read (`为2024年1月1日至2024年12月31日`). */
 const PERIOD_SPAN = 40;
 /** A year that starts a clause: at the start, after punctuation or an item number (（一）, 一是, 1.). */
 function startsClause(text: string, index: number): boolean {
-  if (index === 0 || '。；;：:，,）)'.includes(text[index - 1])) return true;
+  const before = text[index - 1];
+  if (index === 0 || (before !== undefined && '。；;：:，,）)'.includes(before))) return true;
   return index <= 4 && /^(?:[一二三四五六七八九十]{1,3}[是、]|\d{1,2}[.．、])$/.test(text.slice(0, index));
 }
 /** What follows 「YYYY年」 in a statement of that year's work. */
@@ -58,7 +60,7 @@ function readYearFacts(model: ReportModel): YearFacts {
   let facts: YearFacts;
   const period = periodOf(model);
   if (model.title?.year !== undefined) facts = { year: model.title.year, source: { range: model.title.range, what: 'title' }, period };
-  else if (period) {
+  else if (period?.years[0]) {
     const first = period.years[0];
     facts = { year: first.year, source: { range: sentenceRange(period.sentence, first.index, first.index + 5), what: 'period' }, period };
   } else facts = { period };
@@ -151,7 +153,8 @@ export const deadline = defineRule({
     const date = model.closing.date;
     if (year === undefined || !date || !model.closing.dateRange || date.year !== year + 1) return [];
     const names = [model.title?.agency, model.closing.agency].filter((n): n is string => !!n);
-    if (names.length === 0) return [];
+    const [agency] = names;
+    if (agency === undefined) return [];
     const government = names.some(isGovernment);
     const [month, day] = government ? [3, 31] : [1, 31];
     if (date.month < month || (date.month === month && date.day <= day)) return [];
@@ -161,7 +164,7 @@ export const deadline = defineRule({
         range: model.closing.dateRange,
         message: msg(government ? 'deadline.government' : 'deadline.department', { date: dateText(date), next: year + 1, year }),
         related: agencyRange
-          ? [{ range: agencyRange, message: msg(government ? 'related.government' : 'related.department', { agency: names[0] }) }]
+          ? [{ range: agencyRange, message: msg(government ? 'related.government' : 'related.department', { agency }) }]
           : undefined,
         data: { government, limit: `${year + 1}-${month}-${day}` },
       },
@@ -191,7 +194,7 @@ export const feeMissing = defineRule({
     const tables = Object.values(model.tables).filter((t) => t !== undefined);
     if (tables.length === 0 || tables.some((t) => t.format !== '2021' || t.legacyMarkers.length > 0)) return [];
     if (model.year !== undefined && model.year < 2021) return [];
-    for (let line = section6.startLine; line <= section6.endLine; line++) if (FEE_SECTION6_RE.test(model.lines[line])) return [];
+    for (let line = section6.startLine; line <= section6.endLine; line++) if (FEE_SECTION6_RE.test(lineText(model, line))) return [];
     if (proseOf(model).some((s) => FEE_ANYWHERE_RE.test(s.text))) return [];
     return [{ range: section6.heading.range, message: msg('fee-missing') }];
   },

@@ -3,10 +3,10 @@
 
 import type { RuleFinding, ReportModel, SectionModel } from '../model';
 import { isCommentLine } from '../suppressions';
-import { AGENCY_PROMPT, SECTIONS, standardHeading, TEMPLATE_PROMPTS, YEAR_PROMPT } from '../template';
+import { AGENCY_PROMPT, readSection, SECTIONS, standardHeading, TEMPLATE_PROMPTS, YEAR_PROMPT, type SectionTemplate } from '../template';
 import { sectionMissingFix, titleMissingFix } from '../fixes/builders';
 import { defineRule } from './rule';
-import { firstTextLine, lastTextLine, lineRange } from './util';
+import { firstTextLine, lastTextLine, lineRange, lineText } from './util';
 
 function firstOccurrences(model: ReportModel): Map<number, SectionModel> {
   const first = new Map<number, SectionModel>();
@@ -69,28 +69,28 @@ export const sectionOrder = defineRule({
   check(model, { msg }) {
     const findings: RuleFinding[] = [];
     const seen = new Set<number>();
-    let highest = 0;
-    let highestHeading = '';
+    /** The highest section met so far. */
+    let highest: SectionTemplate | undefined;
     for (const s of model.sections) {
       const n = s.heading.section;
       if (seen.has(n)) continue;
       seen.add(n);
-      if (n < highest) {
+      const section = readSection(n);
+      if (highest && n < highest.number) {
         findings.push({
           range: s.heading.range,
           message: msg('section-order', {
-            numeral: SECTIONS[n - 1].numeral,
+            numeral: section.numeral,
             number: n,
-            title: SECTIONS[n - 1].title,
-            otherNumeral: SECTIONS[highest - 1].numeral,
-            otherNumber: highest,
-            other: highestHeading,
+            title: section.title,
+            otherNumeral: highest.numeral,
+            otherNumber: highest.number,
+            other: highest.title,
           }),
           data: { section: n },
         });
       } else {
-        highest = n;
-        highestHeading = SECTIONS[n - 1].title;
+        highest = section;
       }
     }
     return findings;
@@ -114,10 +114,10 @@ export const sectionDuplicate = defineRule({
       .map((s) => ({
         range: s.heading.range,
         message: msg('section-duplicate', {
-          numeral: SECTIONS[s.heading.section - 1].numeral,
+          numeral: readSection(s.heading.section).numeral,
           number: s.heading.section,
           line: first.get(s.heading.section)!.startLine + 1,
-          title: SECTIONS[s.heading.section - 1].title,
+          title: readSection(s.heading.section).title,
         }),
         related: [{ range: first.get(s.heading.section)!.heading.range, message: msg('section-duplicate.first') }],
         data: { section: s.heading.section },
@@ -140,9 +140,9 @@ export const headingNumbering = defineRule({
     const findings: RuleFinding[] = [];
     for (const s of model.sections) {
       const h = s.heading;
-      const expected = SECTIONS[h.section - 1].numeral;
+      const expected = readSection(h.section).numeral;
       if (h.numeral === expected) continue;
-      const written = model.lines[h.line].slice(h.numeralRange.start.character, h.numeralRange.end.character);
+      const written = lineText(model, h.line).slice(h.numeralRange.start.character, h.numeralRange.end.character);
       findings.push({
         range: h.numeral ? h.numeralRange : h.textRange,
         message: h.numeral
@@ -173,7 +173,7 @@ export const headingWording = defineRule({
     const findings: RuleFinding[] = [];
     for (const s of model.sections) {
       const h = s.heading;
-      const standard = SECTIONS[h.section - 1].title;
+      const standard = readSection(h.section).title;
       if (h.text.replace(/[\s\u3000]+/g, '') === standard) continue;
       const finding: RuleFinding = {
         range: h.textRange,
@@ -256,12 +256,12 @@ export const headingMissing = defineRule({
   },
   check(model, { msg }) {
     return (model.lostHeadings ?? []).map((l): RuleFinding => {
-      const s = SECTIONS[l.section - 1];
+      const s = readSection(l.section);
       const heading = standardHeading(l.section);
       // Written like the other headings (a Markdown `## ` prefix, indentation).
       const h = model.sections[0]?.heading;
-      const prefix = h ? model.lines[h.line].slice(0, h.range.start.character) : '';
-      const text = model.lines[l.line].trim();
+      const prefix = h ? lineText(model, h.line).slice(0, h.range.start.character) : '';
+      const text = lineText(model, l.line).trim();
       const at = { line: l.line, character: 0 };
       return {
         range: l.range,
@@ -296,7 +296,7 @@ export const unreadable = defineRule({
     const u = model.unreadable;
     if (!u) return [];
     const sep = msg('unreadable.separator');
-    const numerals = (ns: number[]) => ns.map((n) => SECTIONS[n - 1].numeral).join('、');
+    const numerals = (ns: number[]) => ns.map((n) => readSection(n).numeral).join('、');
     const tableNumeral = { table2: '二', table3: '三', table4: '四' } as const;
     const found: string[] = [];
     const missing: string[] = [];

@@ -1,9 +1,9 @@
 // Rules on the shape of the tables: a table, a row, a label or a cell that is missing,
 // a cell that is no number, a negative count, and the 2019 format used for a later year.
 
-import type { Cell, Range, ReportModel, RowModel, RuleFinding, TableEncoding, TableId, TableModel } from '../model';
+import type { Cell, Range, RelatedInfo, ReportModel, RowModel, RuleFinding, TableEncoding, TableId, TableModel } from '../model';
 import { evaluate, relationWithTotal } from '../relations';
-import { SECTIONS, tableTemplate, type ColumnTemplate } from '../template';
+import { readSection, tableTemplate, type ColumnTemplate } from '../template';
 import { normalizeLabel, parseNumber } from '../text';
 import { cellMissingFix, legacyFormatFix, rowLabelMissingFix, rowMissingFix, tableMissingFix } from '../fixes/builders';
 import { defineRule, type Msg } from './rule';
@@ -56,7 +56,7 @@ export const tableMissing = defineRule({
       if (model.tables[id]) continue;
       findings.push({
         range: s.heading.range,
-        message: msg('table-missing', { numeral: SECTIONS[n - 1].numeral, number: n, table: tableTemplate(id, '2021').name }),
+        message: msg('table-missing', { numeral: readSection(n).numeral, number: n, table: tableTemplate(id, '2021').name }),
         data: { table: id, section: n, insertAfterLine: s.startLine },
       });
     }
@@ -196,7 +196,10 @@ export const cellMissing = defineRule({
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
       const blankColumns = blankColumnsOf(table);
-      for (const { column, rows } of blankColumns.values()) findings.push(blankColumnFinding(table, column, rows, msg));
+      for (const { column, rows } of blankColumns.values()) {
+        const finding = blankColumnFinding(table, column, rows, msg);
+        if (finding) findings.push(finding);
+      }
       for (const row of table.rows) {
         if (row.rawCells.some((c) => c.kind === 'glued')) continue;
         const t = rowTemplateOf(table, row);
@@ -299,17 +302,21 @@ function blankColumnsOf(table: TableModel): Map<number, { column: number; rows: 
   return out;
 }
 
-function blankColumnFinding(table: TableModel, column: number, rows: RowModel[], msg: Msg): RuleFinding<CellMissingData> {
-  const first = rows[0];
-  const t = rowTemplateOf(table, first)!;
-  const label = t.columns[column].label;
-  const cells = rows.map((r) => r.cells[column]!);
+/** The finding of a blank column; each of `rows` has the column's cell (a blank one, which blankColumnsOf checked). */
+function blankColumnFinding(table: TableModel, column: number, rows: RowModel[], msg: Msg): RuleFinding<CellMissingData> | undefined {
+  const [first, ...others] = rows;
+  const cell = first?.cells[column];
+  const label = first && rowTemplateOf(table, first)?.columns[column]?.label;
+  if (!first || !cell || label === undefined) return undefined;
+  const related: RelatedInfo[] = [];
+  for (const r of others) {
+    const c = r.cells[column];
+    if (c) related.push({ range: cellRange(c), message: `${quoteRow(rowTemplateOf(table, r)?.name ?? r.id)}·${label}` });
+  }
   return {
-    range: cellRange(cells[0]),
+    range: cellRange(cell),
     message: msg('cell-missing.column', { table: templateOf(table).name, column: label, count: rows.length }),
-    related: rows
-      .slice(1)
-      .map((r, k) => ({ range: cellRange(cells[k + 1]), message: `${quoteRow(rowTemplateOf(table, r)?.name ?? r.id)}·${label}` })),
+    related,
     data: { table: table.id, row: first.id, column, value: 0, encoding: table.encoding, rows: rows.map((r) => r.id) },
   };
 }
@@ -370,10 +377,11 @@ export const negativeNumber = defineRule({
         if (!t) continue;
         row.cells.forEach((cell, i) => {
           const v = numberOf(cell);
-          if (v === undefined || v >= 0 || t.columns[i]?.signed) return;
+          const column = t.columns[i];
+          if (cell === undefined || v === undefined || v >= 0 || !column || column.signed) return;
           findings.push({
-            range: cellRange(cell!),
-            message: msg('negative-number', { cell: `${quoteRow(t.name || '表四')}·${t.columns[i].label}`, value: v }),
+            range: cellRange(cell),
+            message: msg('negative-number', { cell: `${quoteRow(t.name || '表四')}·${column.label}`, value: v }),
             data: { table: table.id, row: row.id, column: i },
           });
         });
@@ -400,8 +408,8 @@ export const legacyFormat = defineRule({
     if (format !== '2021' && model.year !== undefined && model.year < 2021) return [];
     const findings: RuleFinding[] = [];
     for (const table of tables(model)) {
-      if (table.format !== '2019' || table.legacyMarkers.length === 0) continue;
-      const marker = table.legacyMarkers[0];
+      const [marker] = table.legacyMarkers;
+      if (table.format !== '2019' || !marker) continue;
       const args = { table: tableTemplate(table.id, '2021').name, marker: marker.text, year: model.year ?? '2021' };
       findings.push({
         range: cellRange(marker),
@@ -448,7 +456,8 @@ export const labelWording = defineRule({
         // (pdftotext interleaves a group label with a wrapped row label) is no wording of its own.
         if (!wording && !(row.fuzzyLabel && row.labels.length === 1)) continue;
         const first = row.labels[0];
-        const last = row.labels[row.labels.length - 1];
+        const last = row.labels.at(-1);
+        if (!first || !last) continue;
         const range = { start: { line: first.line, character: first.start }, end: { line: last.line, character: last.end } };
         const text = row.labels.map((c) => c.text).join('');
         findings.push({

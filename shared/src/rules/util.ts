@@ -14,8 +14,16 @@ export function afterCell(c: Cell): Range {
   return { start: { line: c.line, character: c.end }, end: { line: c.line, character: c.end } };
 }
 
+/**
+ * The text of line `line`: the line a cell, heading or row was read from is always there; '' past the
+ * end of the document (a line no reader gave).
+ */
+export function lineText(model: ReportModel, line: number): string {
+  return model.lines[line] ?? '';
+}
+
 export function lineRange(model: ReportModel, line: number): Range {
-  const text = model.lines[line] ?? '';
+  const text = lineText(model, line);
   const start = text.length - text.trimStart().length;
   return { start: { line, character: start }, end: { line, character: Math.max(start, text.trimEnd().length) } };
 }
