@@ -89,26 +89,27 @@ const SENTENCE_END_CHARS = '。；;！!？?';
  * The words some cross-check reads (requests, reviews, lawsuits, results, the statistics period, the fee, a
  * year starting a statement): a paragraph without any is not made into sentences (most of a report's lines).
  */
-const TRIGGER_RE =
-  /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理|办结|办理完|统计|处理费|收费|(?:19|20|１９|２０)[\d０-９]{2}/;
+const TRIGGER_WORDS = '申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理|办结|办理完|统计|处理费|收费';
+/** A year, `2024` or full-width `２０２４`. */
+const YEAR_DIGITS = '(?:19|20|１９|２０)[\\d０-９]{2}';
+const TRIGGER_RE = new RegExp(`${TRIGGER_WORDS}|${YEAR_DIGITS}`);
 /**
  * The same words in one sentence, a year only where it starts a clause (a statement of that year's work):
  * sentences without any are not kept.
  */
-const SENTENCE_TRIGGER_RE =
-  /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理|办结|办理完|统计|处理费|收费|(?:^|[。；;：:，,）)])[\s\u3000*]*(?:19|20|１９|２０)[\d０-９]{2}\s*年/;
+const SENTENCE_TRIGGER_RE = new RegExp(`${TRIGGER_WORDS}|(?:^|[。；;：:，,）)])[\\s\\u3000*]*${YEAR_DIGITS}\\s*年`);
 
 /**
  * SENTENCE_TRIGGER_RE's search over a whole paragraph, one character at a time: most characters start no
  * word, so a table of first characters sends only the few that may to the sticky patterns. A year counts
  * where it starts a clause, including right after a sentence end (where a sentence of its own starts).
  */
-const TRIGGER_WORD_RE = /申请|复议|诉讼|予以?公开|部分公开|无法提供|不予处理|其他处理|办结|办理完|统计|处理费|收费/y;
-const CLAUSE_YEAR_RE = /(?:19|20|１９|２０)[\d０-９]{2}\s*年/y;
+const TRIGGER_WORD_RE = new RegExp(TRIGGER_WORDS, 'y');
+const CLAUSE_YEAR_RE = new RegExp(`${YEAR_DIGITS}\\s*年`, 'y');
 const WORD_START = 1;
 const YEAR_START = 2;
 const TRIGGER_STARTS = new Uint8Array(0x10000);
-for (const c of '申复诉予部无不其办统处收') TRIGGER_STARTS[c.charCodeAt(0)] = WORD_START;
+for (const word of TRIGGER_WORDS.split('|')) TRIGGER_STARTS[word.charCodeAt(0)] = WORD_START;
 for (const c of '12１２') TRIGGER_STARTS[c.charCodeAt(0)] = YEAR_START;
 /** What may stand before a year that starts a clause: punctuation, after blanks and `*`. */
 const CLAUSE_BREAKS = '。；;！!？?：:，,）)';
