@@ -20,10 +20,39 @@ export type PartialCheck = (parts: readonly number[]) => boolean;
 /** The splits kept when several fit the row (for the table's column relations to choose from). */
 const MAX_CANDIDATES = 8;
 
+/** A number cut out of a digit run: value.text[from, to). */
+interface Cut {
+  value: Cell;
+  from: number;
+  to: number;
+}
+
+/**
+ * One of several splits that fit a row: its numbers, for the table's column relations to choose by, and
+ * its cuts, made into cells (cellsOf) only for the split chosen — most candidates are rejected.
+ */
+export interface SplitCandidate {
+  readonly values: readonly number[];
+  readonly cuts: readonly Cut[];
+}
+
 export type RunSplit =
   | { kind: 'split'; cells: Cell[] }
   /** Several splits (2 means "two or more"), or none; `candidates`: every split when there are at most MAX_CANDIDATES. */
-  | { kind: 'ambiguous'; solutions: number; candidates?: Cell[][] };
+  | { kind: 'ambiguous'; solutions: number; candidates?: SplitCandidate[] };
+
+/** The cells of a split: one number cell per cut, each with the whole run it was cut from when it is part of one. */
+export function cellsOf(candidate: SplitCandidate): Cell[] {
+  return candidate.cuts.map(({ value: v, from, to }): Cell => {
+    const text = v.text.slice(from, to);
+    const start = v.start + from;
+    const end = v.start + to;
+    // One literal per shape (a property added after creation would give the cells a second hidden class).
+    return v.text.length > text.length
+      ? { text, line: v.line, start, end, kind: 'number', value: Number(text), run: v.text }
+      : { text, line: v.line, start, end, kind: 'number', value: Number(text) };
+  });
+}
 
 /** The runs of ASCII digits of value cells made of digits and blanks only (`0 0 0 0 0 00`), or undefined. */
 export function digitTokens(values: readonly Cell[]): Cell[] | undefined {
@@ -84,10 +113,12 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
   // As many digits as cells: one digit each, whatever the relations say (the rules check them).
   const everyDigit = total === columns;
   const parts: number[] = [];
-  /** A number cut out of a run: value.text[from, to). */
-  type Cut = { value: Cell; from: number; to: number };
-  const cuts: Cut[] = [];
-  const found: Cut[][] = [];
+  // The cut of each part, as numbers (its run, its first digit, its length): a cut becomes an object only
+  // in a split found, not at every step of the search.
+  const partToken: number[] = [];
+  const partFrom: number[] = [];
+  const partLength: number[] = [];
+  const found: SplitCandidate[] = [];
   let solutions = 0;
   let steps = 0;
   const search = (token: number, at: number, left: number): void => {
@@ -97,7 +128,7 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
       // Every run cut.
       if (parts.length === columns && (everyDigit || check(parts))) {
         solutions++;
-        if (found.length < MAX_CANDIDATES) found.push([...cuts]);
+        if (found.length < MAX_CANDIDATES) found.push({ values: [...parts], cuts: cutsOf(partToken, partFrom, partLength) });
       }
       return;
     }
@@ -106,29 +137,38 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
     const cellsLeft = columns - parts.length;
     // Every remaining digit needs a cell, and every remaining cell a digit.
     if (cellsLeft <= 0 || left < cellsLeft || left > cellsLeft * MAX_PART_DIGITS) return;
-    const longest = text.charAt(at) === '0' ? 1 : Math.min(MAX_PART_DIGITS, rest);
+    const longest = text.charCodeAt(at) === 48 ? 1 : Math.min(MAX_PART_DIGITS, rest);
+    let n = 0;
     for (let len = 1; len <= longest; len++) {
-      parts.push(Number(text.slice(at, at + len)));
-      cuts.push({ value, from: at, to: at + len });
+      // The digits at [at, at + len) as a number (the runs are ASCII digits, at most 7 to a part).
+      n = n * 10 + (text.charCodeAt(at + len - 1) - 48);
+      parts.push(n);
+      partToken.push(token);
+      partFrom.push(at);
+      partLength.push(len);
       if (everyDigit || check(parts)) {
         if (at + len === text.length) search(token + 1, 0, left - len);
         else search(token, at + len, left - len);
       }
       parts.pop();
-      cuts.pop();
+      partToken.pop();
+      partFrom.pop();
+      partLength.pop();
     }
+  };
+  const cutsOf = (token: readonly number[], from: readonly number[], length: readonly number[]): Cut[] => {
+    const cuts: Cut[] = [];
+    for (let i = 0; i < token.length; i++) {
+      const value = values[token[i] ?? -1];
+      const at = from[i] ?? 0;
+      if (value) cuts.push({ value, from: at, to: at + (length[i] ?? 0) });
+    }
+    return cuts;
   };
   search(0, 0, total);
   if (steps > MAX_STEPS) return { kind: 'ambiguous', solutions: 2 };
-  const asCells = (cuts: Cut[]): Cell[] =>
-    cuts.map(({ value: v, from, to }): Cell => {
-      const text = v.text.slice(from, to);
-      const cell: Cell = { text, line: v.line, start: v.start + from, end: v.start + to, kind: 'number', value: Number(text) };
-      if (v.text.length > text.length) cell.run = v.text;
-      return cell;
-    });
   const [only] = found;
-  if (solutions === 1 && only) return { kind: 'split', cells: asCells(only) };
-  if (solutions >= 2 && solutions <= MAX_CANDIDATES) return { kind: 'ambiguous', solutions: 2, candidates: found.map(asCells) };
+  if (solutions === 1 && only) return { kind: 'split', cells: cellsOf(only) };
+  if (solutions >= 2 && solutions <= MAX_CANDIDATES) return { kind: 'ambiguous', solutions: 2, candidates: found };
   return { kind: 'ambiguous', solutions: Math.min(solutions, 2) };
 }

@@ -16,7 +16,7 @@ import {
   type TableTemplate,
 } from './template';
 import { evaluate, involvesRow, relationsOf, rowCheck, type RowsOf } from './relations';
-import { digitTokens, looksRunTogether, splitRuns } from './runs';
+import { cellsOf, digitTokens, looksRunTogether, splitRuns, type SplitCandidate } from './runs';
 import { normalizeLabel } from './text';
 import { alignShortRows, type Alignment } from './spaceColumns';
 
@@ -446,7 +446,7 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
   finish();
   mergeDisplaced(raw, columnsOf, source);
 
-  const candidates = new Map<RowModel, Cell[][]>();
+  const candidates = new Map<RowModel, SplitCandidate[]>();
   const encoding = dominantEncoding(layouts, sawSeparator);
   // The rows that name a template row (the others' numbers are stray).
   const read: { raw: RawRow; template: RowTemplate }[] = [];
@@ -498,7 +498,7 @@ function toRowModel(
   r: RawRow,
   template: RowTemplate,
   gluedCells: Cell[],
-  candidates: Map<RowModel, Cell[][]>,
+  candidates: Map<RowModel, SplitCandidate[]>,
   alignment: Alignment | undefined,
 ): RowModel | undefined {
   const n = template.columns.length;
@@ -512,7 +512,7 @@ function toRowModel(
   }
   let glued = false;
   let unaligned = false;
-  let splits: Cell[][] | undefined;
+  let splits: SplitCandidate[] | undefined;
   // Digits run together (`规章000`, `0 0 0 0 0 00`): split where only one split fits, else one unreadable cell.
   // Only a row short of cells can hold a run (the common full row is not looked at again).
   const tokens = r.values.length < n && !r.displaced ? digitTokens(r.values) : undefined;
@@ -572,7 +572,7 @@ function toRowModel(
  * results total and balance; table 2 has none) choose, when every other number they need is read and
  * exactly one split satisfies them all.
  */
-function chooseByColumns(id: 'table2' | 'table3', rows: RowModel[], candidates: Map<RowModel, Cell[][]>, gluedCells: Cell[]): void {
+function chooseByColumns(id: 'table2' | 'table3', rows: RowModel[], candidates: Map<RowModel, SplitCandidate[]>, gluedCells: Cell[]): void {
   // The rows as read so far, on the 2021 template (a 2019 （六） is told apart later, by resolveOtherHandling).
   const view: RowsOf = { id, format: '2021', rows };
   const columnRelations = relationsOf(view).filter((r) => r.axis === 'column');
@@ -587,15 +587,18 @@ function chooseByColumns(id: 'table2' | 'table3', rows: RowModel[], candidates: 
     const fits = splits.filter((split) => {
       let checked = 0;
       for (const relation of relations) {
-        const holds = evaluate(view, relation, { cell: (ref) => (ref.row === row.id ? split[ref.column] : undefined) }).holds;
+        // The split's numbers stand for the row's cells (what the relations read of a cell is its number).
+        const holds = evaluate(view, relation, { assume: (ref) => (ref.row === row.id ? split.values[ref.column] : undefined) }).holds;
         if (holds === false) return false;
         if (holds) checked++;
       }
       return checked > 0;
     });
-    const [chosen] = fits;
-    const anchor = chosen?.[0];
-    if (fits.length !== 1 || chosen === undefined || anchor === undefined) continue;
+    const [fit] = fits;
+    if (fits.length !== 1 || fit === undefined) continue;
+    const chosen = cellsOf(fit);
+    const anchor = chosen[0];
+    if (anchor === undefined) continue;
     for (const c of row.rawCells) {
       const k = gluedCells.indexOf(c);
       if (k >= 0) gluedCells.splice(k, 1);
