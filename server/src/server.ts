@@ -7,6 +7,7 @@ import {
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
+  StreamMessageReader,
   TextDocuments,
   TextDocumentSyncKind,
   type Diagnostic,
@@ -24,6 +25,7 @@ import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures';
 import { injectFaults } from './faultInjection';
 import { convertForImport, IMPORT_COMMANDS } from './importCommand';
 import { sizeOverLimit, tooLargeDiagnostic } from './limits';
+import { StdioMessageWriter, stdioHousekeeping } from './stdio';
 import { identityOf, type ReportIdentity } from '../../shared/src/carryOver';
 import { LastYearFinder } from './lastYear';
 import { isRcFileUri, RcFiles } from './rcFiles';
@@ -36,7 +38,13 @@ import { CHECK_WORKSPACE_COMMAND, pathOfUri, WorkspaceChecker, type ScanProgress
 // Tests only: NIANBAO_FAULT_INJECTION=rule:<code> makes a rule throw (see faultInjection.ts); inert otherwise.
 injectFaults();
 
-const connection = createConnection(ProposedFeatures.all);
+// Over --stdio, the streams are made here: the output writes each message at once and serialises a
+// document's unchanged diagnostics once (stdio.ts). IPC (VS Code), sockets and pipes: vscode-languageserver's own.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StdioMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
+if (stdio) stdioHousekeeping(connection.console, () => shuttingDown);
 const documents = new TextDocuments(TextDocument);
 const debouncer = new Debouncer();
 const analysis = new AnalysisCache((code, error, document) =>
