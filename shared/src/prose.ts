@@ -69,7 +69,8 @@ export function proseOf(model: ReportModel): Sentence[] {
 const MAX_SENTENCE = 2000;
 /** A line shorter than this that does not end a sentence is a sub-heading (（一）主动公开方面), not a wrapped line. */
 const WRAPPED_LINE_MIN = 20;
-const SENTENCE_END_RE = /[。；;！!？?]/g;
+const SENTENCE_END_CHARS = '。；;！!？?';
+const SENTENCE_END_RE = new RegExp(`[${SENTENCE_END_CHARS}]`, 'g');
 /** A line that starts a new item: （一）, (1), 一是, 一、, 1. 1、, Markdown list, quote or heading marks. */
 const ITEM_START_RE =
   /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是、]|\d{1,2}[.．、](?!\d)|[#>*+-]\s)/;
@@ -83,8 +84,9 @@ function isTableLine(text: string): boolean {
 const DROPPED_RE = /[\x00-\x20\u00a0\u3000\ufeff*`]+/g;
 const FULLWIDTH_DIGITS_RE = /[\uff10-\uff19]/g;
 const HAS_FULLWIDTH_DIGIT_RE = /[\uff10-\uff19]/;
+/** What `normalise` changes: DROPPED_RE's characters and full-width digits. */
+const CHANGED_BY_NORMALISE_RE = /[\x00-\x20\u00a0\u3000\ufeff*`\uff10-\uff19]/;
 const END = Number.MAX_SAFE_INTEGER;
-const SENTENCE_END_CHARS = '。；;！!？?';
 /**
  * The words some cross-check reads (requests, reviews, lawsuits, results, the statistics period, the fee, a
  * year starting a statement): a paragraph without any is not made into sentences (most of a report's lines).
@@ -101,16 +103,19 @@ const SENTENCE_TRIGGER_RE = new RegExp(`${TRIGGER_WORDS}|(?:^|[。；;：:，,�
 
 /**
  * SENTENCE_TRIGGER_RE's search over a whole paragraph, one character at a time: most characters start no
- * word, so a table of first characters sends only the few that may to the sticky patterns. A year counts
- * where it starts a clause, including right after a sentence end (where a sentence of its own starts).
+ * word and end no sentence, so a table of characters sends only the few that may start a word to the sticky
+ * patterns, and marks the sentence ends. A year counts where it starts a clause, including right after a
+ * sentence end (where a sentence of its own starts).
  */
 const TRIGGER_WORD_RE = new RegExp(TRIGGER_WORDS, 'y');
 const CLAUSE_YEAR_RE = new RegExp(`${YEAR_DIGITS}\\s*年`, 'y');
 const WORD_START = 1;
 const YEAR_START = 2;
-const TRIGGER_STARTS = new Uint8Array(0x10000);
-for (const word of TRIGGER_WORDS.split('|')) TRIGGER_STARTS[word.charCodeAt(0)] = WORD_START;
-for (const c of '12１２') TRIGGER_STARTS[c.charCodeAt(0)] = YEAR_START;
+const SENTENCE_END = 3;
+const CHAR_KINDS = new Uint8Array(0x10000);
+for (const word of TRIGGER_WORDS.split('|')) CHAR_KINDS[word.charCodeAt(0)] = WORD_START;
+for (const c of '12１２') CHAR_KINDS[c.charCodeAt(0)] = YEAR_START;
+for (const c of SENTENCE_END_CHARS) CHAR_KINDS[c.charCodeAt(0)] = SENTENCE_END;
 /** What may stand before a year that starts a clause: punctuation, after blanks and `*`. */
 const CLAUSE_BREAKS = '。；;！!？?：:，,）)';
 const BLANK_OR_STAR_RE = /[\s\u3000*]/;
@@ -122,25 +127,30 @@ function clauseStartsAt(raw: string, index: number): boolean {
   return i === 0 || CLAUSE_BREAKS.includes(raw.charAt(i - 1));
 }
 
-/** The index of the last character of the first word a cross-check reads at or after `from`, else -1. */
-function triggerEnd(raw: string, from: number): number {
-  for (let i = from; i < raw.length; i++) {
-    const kind = TRIGGER_STARTS[raw.charCodeAt(i)];
-    if (kind === WORD_START) {
-      TRIGGER_WORD_RE.lastIndex = i;
-      if (TRIGGER_WORD_RE.test(raw)) return TRIGGER_WORD_RE.lastIndex - 1;
-    } else if (kind === YEAR_START && clauseStartsAt(raw, i)) {
-      CLAUSE_YEAR_RE.lastIndex = i;
-      if (CLAUSE_YEAR_RE.test(raw)) return CLAUSE_YEAR_RE.lastIndex - 1;
-    }
+/** The index of the last character of the word a cross-check reads that starts at `i` (of kind `kind`), else -1. */
+function triggerAt(raw: string, i: number, kind: number): number {
+  if (kind === WORD_START) {
+    TRIGGER_WORD_RE.lastIndex = i;
+    if (TRIGGER_WORD_RE.test(raw)) return TRIGGER_WORD_RE.lastIndex - 1;
+  } else if (kind === YEAR_START && clauseStartsAt(raw, i)) {
+    CLAUSE_YEAR_RE.lastIndex = i;
+    if (CLAUSE_YEAR_RE.test(raw)) return CLAUSE_YEAR_RE.lastIndex - 1;
   }
   return -1;
 }
 
-/** What is not prose: whole lines (tables, the title, page footers), and column ranges of other lines, sorted. */
+/**
+ * What is not prose: runs of whole lines (tables, the title, page footers) as sorted, merged intervals, and
+ * column ranges of other lines, sorted.
+ */
 interface Excluded {
-  whole: Uint8Array;
+  blocks: LineBlock[];
   spans: Map<number, [number, number][]>;
+}
+/** Lines `from` to `to` (inclusive). */
+interface LineBlock {
+  from: number;
+  to: number;
 }
 
 /** The range from a table's first cell to its last (in text order), given to `addRange` when it has cells. */
@@ -174,32 +184,49 @@ function addTableSpan(table: TableModel, addRange: (r: Range) => void): void {
   if (lastLine >= 0) addRange({ start: { line: firstLine, character: firstChar }, end: { line: lastLine, character: lastChar } });
 }
 
-export function excludedParts(model: ReportModel): Excluded {
-  const whole = new Uint8Array(model.lines.length);
+function excludedParts(model: ReportModel): Excluded {
+  const wholeLines: LineBlock[] = [];
   const spans = new Map<number, [number, number][]>();
-  const add = (line: number, start: number, end: number) => {
-    if (start <= 0 && end === END) {
-      whole[line] = 1;
-      return;
-    }
+  const addSpan = (line: number, start: number, end: number) => {
     let list = spans.get(line);
     if (!list) spans.set(line, (list = []));
     list.push([start, end]);
   };
   const addRange = (r: Range) => {
-    for (let l = r.start.line; l <= r.end.line; l++)
-      add(l, l === r.start.line ? r.start.character : 0, l === r.end.line ? r.end.character : END);
+    const { start, end } = r;
+    if (start.line === end.line) {
+      addSpan(start.line, start.character, end.character);
+      return;
+    }
+    // The first line from the range's start (whole when that is column 0), the lines between, the last line's start.
+    let from = start.line + 1;
+    if (start.character <= 0) from = start.line;
+    else addSpan(start.line, start.character, END);
+    if (end.line > from) wholeLines.push({ from, to: end.line - 1 });
+    addSpan(end.line, 0, end.character);
   };
   // A table covers everything from its first cell to its last (a one-line report holds prose before and after).
   for (const table of Object.values(model.tables)) {
     if (table) addTableSpan(table, addRange);
   }
   for (const s of model.sections) addRange(s.heading.range);
-  if (model.title) for (const l of model.title.lines) whole[l] = 1;
+  if (model.title) for (const l of model.title.lines) wholeLines.push({ from: l, to: l });
   if (model.closing.agencyRange) addRange(model.closing.agencyRange);
   if (model.closing.dateRange) addRange(model.closing.dateRange);
   for (const list of spans.values()) list.sort((a, b) => a[0] - b[0]);
-  return { whole, spans };
+  return { blocks: mergeBlocks(wholeLines), spans };
+}
+
+/** Sorted, with overlapping and adjacent blocks joined. */
+function mergeBlocks(blocks: LineBlock[]): LineBlock[] {
+  blocks.sort((a, b) => a.from - b.from);
+  const merged: LineBlock[] = [];
+  let last: LineBlock | undefined;
+  for (const b of blocks) {
+    if (last && b.from <= last.to + 1) last.to = Math.max(last.to, b.to);
+    else merged.push((last = { from: b.from, to: b.to }));
+  }
+  return merged;
 }
 
 /** A piece of a source line in the current paragraph: `raw` as written, from column `column` of `line`. */
@@ -207,12 +234,6 @@ interface Piece {
   raw: string;
   line: number;
   column: number;
-}
-
-/** Is this character a sentence end (SENTENCE_END_CHARS)? */
-function isSentenceEnd(code: number): boolean {
-  // 。 ； ; ！ ! ？ ?
-  return code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0xff01 || code === 0x21 || code === 0xff1f || code === 0x3f;
 }
 
 /**
@@ -248,14 +269,23 @@ class SentenceWriter {
       this.flush();
       return;
     }
-    for (let at = triggerEnd(raw, 0); at >= 0;) {
-      // The sentence the word's last character is in (a year after 。 belongs to the sentence it starts).
-      let start = at;
-      while (start > 0 && !isSentenceEnd(raw.charCodeAt(start - 1))) start--;
+    // One pass: where the current sentence started, and the words; a sentence holding one is kept whole (a
+    // year after 。 belongs to the sentence it starts), and the search goes on after it.
+    let sentenceStart = 0;
+    for (let i = 0; i < raw.length; i++) {
+      const kind = CHAR_KINDS[raw.charCodeAt(i)];
+      if (kind === 0) continue;
+      if (kind === SENTENCE_END) {
+        sentenceStart = i + 1;
+        continue;
+      }
+      const at = triggerAt(raw, i, kind ?? 0);
+      if (at < 0) continue;
       let end = at + 1;
-      while (end < raw.length && !isSentenceEnd(raw.charCodeAt(end - 1))) end++;
-      this.keep(pieces, raw, start, end);
-      at = triggerEnd(raw, end);
+      while (end < raw.length && CHAR_KINDS[raw.charCodeAt(end - 1)] !== SENTENCE_END) end++;
+      this.keep(pieces, raw, sentenceStart, end);
+      sentenceStart = end;
+      i = end - 1;
     }
   }
 
@@ -302,6 +332,7 @@ class SentenceWriter {
 }
 
 function normalise(raw: string): string {
+  if (!CHANGED_BY_NORMALISE_RE.test(raw)) return raw; // one search: most sentences have nothing to drop or widen
   const text = raw.replace(DROPPED_RE, '');
   return HAS_FULLWIDTH_DIGIT_RE.test(text) ? text.replace(FULLWIDTH_DIGITS_RE, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : text;
 }
@@ -315,7 +346,7 @@ function isBlank(code: number): boolean {
 const UNREAD_SECTIONS = new Set([2, 5]);
 
 function readProse(model: ReportModel): Sentence[] {
-  const { whole, spans } = excludedParts(model);
+  const { blocks, spans } = excludedParts(model);
   const starts = model.sections
     .map((s) => ({ section: s.heading.section, line: s.heading.range.start.line, character: s.heading.range.start.character }))
     .sort((a, b) => a.line - b.line || a.character - b.character);
@@ -326,27 +357,48 @@ function readProse(model: ReportModel): Sentence[] {
   const firstLine = titleEnd === undefined ? 0 : titleEnd + 1;
   /** Did the previous prose line run on (long, no sentence end)? Then this line continues its sentence. */
   let previousWrapped = false;
+  /** Is the current section one no cross-check reads? */
+  let unread = false;
   const enterSections = (line: number, character: number) => {
     let next = starts[nextStart];
     while (next && (next.line < line || (next.line === line && next.character <= character))) {
       writer.endParagraph();
       writer.section = next.section;
+      unread = UNREAD_SECTIONS.has(next.section);
       next = starts[++nextStart];
     }
   };
 
+  /** A line that is not prose (a table's, the title's, a comment) ends the paragraph. */
+  const notProse = (line: number) => {
+    if (previousWrapped || nextStart < starts.length) {
+      writer.endParagraph();
+      previousWrapped = false;
+      enterSections(line, END);
+    }
+  };
+
   const lines = model.lines;
+  let block = 0;
   for (let line = firstLine; line < lines.length; line++) {
-    const text = lines[line] ?? ''; // always there: line < lines.length
     const next = starts[nextStart];
-    if (UNREAD_SECTIONS.has(writer.section) && (!next || next.line > line)) continue; // nothing of it is kept
+    if (unread && (!next || next.line > line)) {
+      line = (next ? next.line : lines.length) - 1; // nothing up to the next heading is kept
+      continue;
+    }
     if (artifactLines.has(line)) continue; // a page footer in the middle of a paragraph does not end it
-    if (whole[line] === 1 || isTableLine(text) || text.includes('nianbao-')) {
-      if (previousWrapped || nextStart < starts.length) {
-        writer.endParagraph();
-        previousWrapped = false;
-        enterSections(line, END);
-      }
+    let whole = blocks[block];
+    while (whole && whole.to < line) whole = blocks[++block];
+    if (whole && whole.from <= line) {
+      notProse(line);
+      // No heading starts in the rest of the block: its other lines change nothing (the paragraph has ended,
+      // the section stays), so they are passed over at once.
+      if (!next || next.line > whole.to) line = whole.to;
+      continue;
+    }
+    const text = lines[line] ?? ''; // always there: line < lines.length
+    if (isTableLine(text) || text.includes('nianbao-')) {
+      notProse(line);
       continue;
     }
     // First and last non-blank columns (no trimmed copies of the line).
@@ -367,7 +419,7 @@ function readProse(model: ReportModel): Sentence[] {
       if (s > from) {
         // A heading inside the line (a one-line report) starts its section at its column.
         enterSections(line, from);
-        if (!UNREAD_SECTIONS.has(writer.section)) {
+        if (!unread) {
           writer.add(text.slice(from, s), line, from);
           kept += s - from;
         }
