@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -222,6 +222,59 @@ describe('carry-over in `nianbao check` over a folder', () => {
     } finally {
       rmSync(rc);
     }
+  });
+});
+
+describe('carry-over in `nianbao check` across folders, last year’s report before or after this year’s', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nianbao-carry-order-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The carry-over messages of each file of a `check --format json` run over `root`. */
+  function carryOverMessages(root: string): Map<string, string[]> {
+    const result = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', root], { encoding: 'utf8' });
+    assert.equal(result.stderr, '');
+    const reports = JSON.parse(result.stdout) as { file: string; diagnostics: { code: string; message: string }[] }[];
+    return new Map(reports.map((r) => [r.file, r.diagnostics.filter((d) => d.code === 'carry-over').map((d) => d.message)]));
+  }
+
+  const lastText = renderReport(LAST_WRONG, 'markdown').text;
+  const lastLine = renderReport(LAST_WRONG, 'markdown').cells.get(cellKey('t3.carriedOut', NATURAL))!.start.line + 1;
+  const names = (path: string): RegExp => new RegExp(`（${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} 第 ${lastLine} 行）`);
+
+  for (const [order, thisFolder, lastFolder] of [
+    ['this year’s folder first', 'a', 'b'],
+    ['last year’s folder first', 'b', 'a'],
+  ] as const) {
+    test(`${order}: this year’s file names last year’s file and line`, () => {
+      const root = mkdtempSync(join(dir, 'run-'));
+      mkdirSync(join(root, thisFolder));
+      mkdirSync(join(root, lastFolder));
+      const thisFile = join(root, thisFolder, `${THIS.year}.txt`);
+      const lastFile = join(root, lastFolder, `${LAST.year}.md`);
+      writeFileSync(thisFile, renderReport(THIS, 'spaces').text);
+      writeFileSync(lastFile, lastText);
+      const messages = carryOverMessages(root);
+      assert.deepEqual(messages.get(lastFile), []);
+      assert.equal(messages.get(thisFile)?.length, 2, JSON.stringify([...messages]));
+      assert.match(firstOf(messages.get(thisFile) ?? []), names(lastFile));
+    });
+  }
+
+  test('the first file that looks like last year’s report has no 四 row: the next one is taken', () => {
+    const root = mkdtempSync(join(dir, 'run-'));
+    const lines = lastText.split('\n');
+    const withoutRow = lines.filter((line) => !line.includes('四、结转下年度继续办理')).join('\n');
+    assert.notEqual(withoutRow, lastText);
+    writeFileSync(join(root, `1-${LAST.year}-draft.md`), withoutRow);
+    const lastFile = join(root, `2-${LAST.year}.md`);
+    writeFileSync(lastFile, lastText);
+    writeFileSync(join(root, `3-${THIS.year}.txt`), renderReport(THIS, 'spaces').text);
+    const messages = carryOverMessages(root).get(join(root, `3-${THIS.year}.txt`));
+    assert.equal(messages?.length, 2, JSON.stringify(messages));
+    assert.match(firstOf(messages ?? []), names(lastFile));
   });
 });
 

@@ -1,7 +1,18 @@
 // Which files to check and how to read them. Reading never throws: problems come back as a reason.
 
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { DOCUMENT_EXTENSIONS } from '../inputs/kinds';
 import { hasExtension, isSkippedDirectory, TEXT_REPORT_EXTENSIONS } from '../reportFiles';
 import { decodeBytes, type DecodedText } from '../inputs/encoding';
@@ -62,56 +73,11 @@ function compareNames(a: string, b: string): number {
 export const STDIN_PATH = '-';
 export const STDIN_NAME = '<stdin>';
 
-/** What a directory walk has seen: real paths, so a folder reached by two links is walked once. */
-interface Walk {
-  files: string[];
-  problems: FileProblem[];
-  options: CollectOptions;
-  seenDirs: Set<string>;
-  seenFiles: Set<string>;
-}
-
 function realPath(path: string): string | undefined {
   try {
     return realpathSync(path);
   } catch {
     return undefined;
-  }
-}
-
-/**
- * Every `*.txt` / `*.md` / `*.docx` / `*.html` / `*.htm` file below `dir`, depth first, entries sorted by name. A symbolic link to a
- * folder is followed once: a folder whose real path was already walked (a loop, a second link) is not
- * walked again. Devices, FIFOs and sockets are skipped without being opened.
- */
-function walkDirectory(dir: string, walk: Walk): void {
-  const real = realPath(dir);
-  if (real === undefined || walk.seenDirs.has(real)) return;
-  walk.seenDirs.add(real);
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort(compareNames);
-  } catch (error) {
-    walk.problems.push({ path: dir, message: `无法读取目录 ${dir}：${describeFsError(error)}` });
-    return;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    let stats: Stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      continue; // a dangling link inside a directory is not the user's argument
-    }
-    if (stats.isDirectory()) {
-      if (!isSkippedDirectory(name)) walkDirectory(path, walk);
-    } else if (stats.isFile() && hasExtension(name, REPORT_EXTENSIONS)) {
-      const realFile = realPath(path) ?? path;
-      if (walk.seenFiles.has(realFile)) continue;
-      walk.seenFiles.add(realFile);
-      if (stats.size > walk.options.maxSize) walk.problems.push(tooLargeFile(path, stats.size, walk.options.maxSize));
-      else walk.files.push(path);
-    }
   }
 }
 
@@ -123,41 +89,162 @@ function specialFileKind(stats: Stats): string | undefined {
 }
 
 /**
- * Expands the command-line paths: files as given, directories walked for `*.txt`, `*.md`, `*.docx`, `*.html` and `*.htm`, `-` for
- * standard input. A named FIFO is read (`check <(iconv …)`), a device or socket is not.
+ * One walk over the command-line paths, as a stream: a file is handed on as soon as it is found, and what
+ * the walk keeps does not grow with the number of files (folders by real path, the files reached through a
+ * symbolic link, the arguments), so that 100,000 files take no more memory than 100.
+ *
+ * A file is walked once however it is reached: a folder whose real path was already walked is not walked
+ * again, and a file whose real path was already seen is passed over. A file found in a folder without a
+ * link in between has its folder's real path and its own name as real path, and it can only have been
+ * seen before through a link (kept in `linked`); a file reached through a link was seen before if its
+ * real path was (`linked`) or if its real folder's walk has already passed its name.
  */
-export function collectFiles(paths: readonly string[], options: CollectOptions): CollectedFiles {
-  const walk: Walk = { files: [], problems: [], options, seenDirs: new Set(), seenFiles: new Set() };
-  const { files, problems } = walk;
+class Walker {
+  /** Real paths of the folders walked: the name being walked in each, or null once it is done. */
+  private readonly dirs = new Map<string, string | null>();
+  /** Real paths of the files reached through a symbolic link. */
+  private readonly linked = new Set<string>();
+  /** Files and problems so far (a folder that gives neither is named). */
+  found = 0;
+  problems = 0;
+
+  constructor(
+    private readonly options: CollectOptions,
+    private readonly onProblem: (problem: FileProblem) => void,
+  ) {}
+
+  problem(problem: FileProblem): void {
+    this.problems++;
+    this.onProblem(problem);
+  }
+
+  /**
+   * Every `*.txt` / `*.md` / `*.docx` / `*.html` / `*.htm` file below `dir`, depth first, entries sorted by name. A symbolic link to a
+   * folder is followed once: a folder whose real path was already walked (a loop, a second link) is not
+   * walked again. Devices, FIFOs and sockets are skipped without being opened.
+   */
+  *directory(dir: string): Generator<string> {
+    const real = realPath(dir);
+    if (real === undefined || this.dirs.has(real)) return;
+    this.dirs.set(real, '');
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
+    } catch (error) {
+      this.problem({ path: dir, message: `无法读取目录 ${dir}：${describeFsError(error)}` });
+      return;
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      this.dirs.set(real, name);
+      const path = join(dir, name);
+      if (entry.isDirectory()) {
+        if (!isSkippedDirectory(name)) yield* this.directory(path);
+      } else if (entry.isFile()) {
+        if (!hasExtension(name, REPORT_EXTENSIONS) || this.linked.has(join(real, name))) continue;
+        let stats: Stats;
+        try {
+          stats = statSync(path);
+        } catch {
+          continue;
+        }
+        yield* this.file(path, stats.size);
+      } else {
+        // A symbolic link (or an entry whose kind the folder does not tell): what it points to decides.
+        let stats: Stats;
+        try {
+          stats = statSync(path);
+        } catch {
+          continue; // a dangling link inside a directory is not the user's argument
+        }
+        if (stats.isDirectory()) {
+          if (!isSkippedDirectory(name)) yield* this.directory(path);
+        } else if (stats.isFile() && hasExtension(name, REPORT_EXTENSIONS)) {
+          const realFile = realPath(path) ?? path;
+          if (this.linked.has(realFile) || this.walkedPast(realFile)) continue;
+          this.linked.add(realFile);
+          yield* this.file(path, stats.size);
+        }
+      }
+    }
+    this.dirs.set(real, null);
+  }
+
+  /** Has the walk of a real folder already passed this real file (a report file of that folder)? */
+  private walkedPast(realFile: string): boolean {
+    const at = this.dirs.get(dirname(realFile));
+    if (at === undefined) return false;
+    const name = basename(realFile);
+    return hasExtension(name, REPORT_EXTENSIONS) && (at === null || compareNames(name, at) < 0);
+  }
+
+  /** A file found: handed on, or named when it is above the size limit. */
+  *file(path: string, size: number): Generator<string> {
+    if (size > this.options.maxSize) this.problem(tooLargeFile(path, size, this.options.maxSize));
+    else {
+      this.found++;
+      yield path;
+    }
+  }
+}
+
+/**
+ * Expands the command-line paths, one file after the other: files as given, directories walked for `*.txt`, `*.md`, `*.docx`, `*.html` and `*.htm`, `-` for
+ * standard input. A named FIFO is read (`check <(iconv …)`), a device or socket is not. A path given twice,
+ * or given and also found in a folder given, comes once (the first time). Problems go to `onProblem` as
+ * they are met. Walking the same paths again gives the same files in the same order.
+ */
+export function* walkFiles(
+  paths: readonly string[],
+  options: CollectOptions,
+  onProblem: (problem: FileProblem) => void,
+): Generator<string> {
+  const walk = new Walker(options, onProblem);
+  // Only an argument's own path can come twice (folders are walked once, by real path).
+  const named = new Set(paths);
+  const given = new Set<string>();
+  function* once(files: Iterable<string>): Generator<string> {
+    for (const file of files) {
+      if (named.has(file)) {
+        if (given.has(file)) continue;
+        given.add(file);
+      }
+      yield file;
+    }
+  }
   for (const path of paths) {
     if (path === STDIN_PATH) {
-      files.push(path);
+      yield* once([path]);
       continue;
     }
     let stats: Stats;
     try {
       stats = statSync(path);
     } catch (error) {
-      problems.push(unreadableFile(path, describeFsError(error)));
+      walk.problem(unreadableFile(path, describeFsError(error)));
       continue;
     }
     const special = specialFileKind(stats);
     if (stats.isDirectory()) {
-      const before = files.length;
-      const problemsBefore = problems.length;
-      walkDirectory(path, walk);
-      if (files.length === before && problems.length === problemsBefore) {
-        problems.push({ path, message: `目录 ${path} 中没有 .txt、.md、.docx 或 .html 文件` });
+      const before = walk.found;
+      const problemsBefore = walk.problems;
+      yield* once(walk.directory(path));
+      if (walk.found === before && walk.problems === problemsBefore) {
+        walk.problem({ path, message: `目录 ${path} 中没有 .txt、.md、.docx 或 .html 文件` });
       }
     } else if (special) {
-      problems.push({ path, message: `跳过 ${path}：${special}` });
-    } else if (stats.size > options.maxSize) {
-      problems.push(tooLargeFile(path, stats.size, options.maxSize));
+      walk.problem({ path, message: `跳过 ${path}：${special}` });
     } else {
-      files.push(path);
+      yield* once(walk.file(path, stats.size));
     }
   }
-  return { files: [...new Set(files)], problems };
+}
+
+/** The files of `paths` (see walkFiles) as a list, with the problems met. */
+export function collectFiles(paths: readonly string[], options: CollectOptions): CollectedFiles {
+  const problems: FileProblem[] = [];
+  const files = [...walkFiles(paths, options, (problem) => problems.push(problem))];
+  return { files, problems };
 }
 
 /** Turns the bytes of a file into text: see decodeBytes (UTF-8, UTF-16 with BOM, GB18030), BOM removed. */

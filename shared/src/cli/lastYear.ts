@@ -1,8 +1,13 @@
 // The carry-over check across the files of one `nianbao check` run: last year's report of an agency is
 // looked for among the files given. Built on first need (a report that has an agency and a year, with
-// carry-over not switched off): each file's title, closing lines and statistics period are read once to
-// know its agency and year; a candidate is read in full only when a later year asks for it, and only its
-// 四、结转下年度继续办理 row is kept.
+// carry-over not switched off): the files are walked once more and each one's title, closing lines and
+// statistics period are read to know its agency and year; only the first file of each agency and year is
+// remembered (its path), so that the index grows with the reports' agencies and years, not with the files
+// (100,000 copies of a few reports take no more memory than a few). A file is read in full when a later
+// year asks for it, and only its 四、结转下年度继续办理 row is kept.
+//
+// The walk before the checks is needed because a folder's order is its names' order: this year's report
+// may come before last year's, and its findings are written before the next file is read.
 
 import { lastYearFacts, normalizeAgency, type LastYearLookup, type LastYearReport } from '../carryOver';
 import { peekIdentity, readReport } from '../reader';
@@ -20,46 +25,76 @@ function keyOf(agency: string, year: number): string {
   return `${year} ${agency}`;
 }
 
+/** The first file that seems to be an agency's report of a year, and whether other files seem to be too. */
+interface Candidate {
+  path: string;
+  more: boolean;
+}
+
 export class LastYearIndex {
-  /** agency + year → the files that seem to be that report (by their first and last lines). */
-  private candidates: Map<string, string[]> | undefined;
+  /** agency + year → the first file that seems to be that report (by its first and last lines). */
+  private candidates: Map<string, Candidate> | undefined;
   /** Files read in full for a lookup: their facts, or null when they have none (at most MAX_CACHED_FACTS). */
   private readonly facts = new Map<string, LastYearReport | null>();
 
+  /** `walk` gives the files of the run, in the order they are checked, each time it is called. */
   constructor(
-    private readonly files: readonly string[],
+    private readonly walk: () => Iterable<string>,
     private readonly maxSize: number,
   ) {}
 
   readonly lookup: LastYearLookup = (agency, year) => {
     this.candidates ??= this.index();
-    for (const path of this.candidates.get(keyOf(agency, year)) ?? []) {
-      let facts = this.facts.get(path);
-      if (facts === undefined) {
-        const text = this.textOf(path);
-        facts = text === undefined ? null : (lastYearFacts(readReport(text), path, path) ?? null);
-        if (this.facts.size >= MAX_CACHED_FACTS) this.facts.clear();
-        this.facts.set(path, facts);
+    const key = keyOf(agency, year);
+    const candidate = this.candidates.get(key);
+    if (!candidate) return undefined;
+    const first = this.factsOf(candidate.path);
+    if (first && keyOf(first.identity.agency, first.identity.year) === key) return first;
+    if (!candidate.more) return undefined;
+    // The first one was not that report after all (no 四 row, or another agency in full): the next ones, in order.
+    // Once: the answer is remembered as that key's only candidate (or the key is forgotten).
+    this.candidates.delete(key);
+    for (const path of this.walk()) {
+      if (path === STDIN_PATH || path === candidate.path || this.keyOfFile(path) !== key) continue;
+      const facts = this.factsOf(path);
+      if (facts && keyOf(facts.identity.agency, facts.identity.year) === key) {
+        this.candidates.set(key, { path, more: false });
+        return facts;
       }
-      if (facts && facts.identity.agency === agency && facts.identity.year === year) return facts;
     }
     return undefined;
   };
 
-  private index(): Map<string, string[]> {
-    const candidates = new Map<string, string[]>();
-    for (const path of this.files) {
+  private index(): Map<string, Candidate> {
+    const candidates = new Map<string, Candidate>();
+    for (const path of this.walk()) {
       if (path === STDIN_PATH) continue; // read once, by the check itself
-      const text = this.textOf(path);
-      if (text === undefined) continue;
-      const { agency, year } = peekIdentity(splitLines(text).lines);
-      if (agency === undefined || year === undefined) continue;
-      const key = keyOf(normalizeAgency(agency), year);
-      const list = candidates.get(key);
-      if (list) list.push(path);
-      else candidates.set(key, [path]);
+      const key = this.keyOfFile(path);
+      if (key === undefined) continue;
+      const known = candidates.get(key);
+      if (known) known.more = true;
+      else candidates.set(key, { path, more: false });
     }
     return candidates;
+  }
+
+  /** agency + year as a file's first and last lines give them, when they do. */
+  private keyOfFile(path: string): string | undefined {
+    const text = this.textOf(path);
+    if (text === undefined) return undefined;
+    const { agency, year } = peekIdentity(splitLines(text).lines);
+    return agency === undefined || year === undefined ? undefined : keyOf(normalizeAgency(agency), year);
+  }
+
+  private factsOf(path: string): LastYearReport | null {
+    let facts = this.facts.get(path);
+    if (facts === undefined) {
+      const text = this.textOf(path);
+      facts = text === undefined ? null : (lastYearFacts(readReport(text), path, path) ?? null);
+      if (this.facts.size >= MAX_CACHED_FACTS) this.facts.clear();
+      this.facts.set(path, facts);
+    }
+    return facts;
   }
 
   private textOf(path: string): string | undefined {

@@ -9,7 +9,7 @@ import { CliConfigs } from './config';
 import { documentKindOf, fixRefused, readDocumentFile, sourcesOf, type DocumentRead } from './documents';
 import { encodeText } from '../inputs/encoding';
 import { isReportByName } from '../reportFiles';
-import { collectFiles, readReportFile, STDIN_NAME, STDIN_PATH, unreadableFile, type FileProblem, type ReadResult } from './files';
+import { readReportFile, walkFiles, STDIN_NAME, STDIN_PATH, unreadableFile, type FileProblem, type ReadResult } from './files';
 import type { SeverityCounts } from './format';
 import { extractWriter, type ExtractInput } from './extract';
 import { reportWriter } from './output';
@@ -88,28 +88,36 @@ function describeChange(change: FileChange): string {
 }
 
 /**
- * Collects the files of `paths` and hands each one, read, to `visit`, one after the other (nothing of a
- * file is kept after its visit). A .docx/.html file comes converted (`read.document`); one found in a
- * folder that holds no report is passed over. Paths that name nothing are reported on stderr and returned.
+ * Walks the files of `paths` and hands each one, read, to `visit`, one after the other (nothing of a file
+ * is kept after its visit, and the list of files is never held: see walkFiles). A .docx/.html file comes
+ * converted (`read.document`); one found in a folder that holds no report is passed over. A first walk
+ * without reading counts the files (for the progress line and `onFiles`) and reports on stderr, before any
+ * file is read, the paths that name nothing; those are returned.
  */
 function forEachFile(
   paths: readonly string[],
   io: CliIo,
-  options: { quiet: boolean; verb: string; maxSize: number; onFiles?: (files: readonly string[]) => void },
+  options: { quiet: boolean; verb: string; maxSize: number; onFiles?: (count: number, walk: () => Iterable<string>) => void },
   visit: (file: string, read: ReadResult | DocumentRead, progress: Progress) => void,
 ): FileProblem[] {
-  const { files, problems } = collectFiles(paths, { maxSize: options.maxSize });
-  options.onFiles?.(files);
+  const collect = { maxSize: options.maxSize };
+  const problems: FileProblem[] = [];
+  let count = 0;
+  for (const _path of walkFiles(paths, collect, (problem) => problems.push(problem))) count++;
+  // The same files again, in the same order; their problems were reported by the first walk.
+  const walk = (): Iterable<string> => walkFiles(paths, collect, () => undefined);
+  options.onFiles?.(count, walk);
   for (const problem of problems) complain(io, problem.message);
-  const progress = new Progress(io, files.length, options);
+  const progress = new Progress(io, count, options);
   const named = new Set(paths);
-  files.forEach((path, index) => {
+  let index = 0;
+  for (const path of walk()) {
     const file = path === STDIN_PATH ? STDIN_NAME : path;
-    progress.update(index, file);
+    progress.update(index++, file);
     const read = documentKindOf(path) ? readDocumentFile(path, options.maxSize) : readReportFile(path, options.maxSize);
-    if (!read.ok && 'notReport' in read && read.notReport && !named.has(path)) return;
+    if (!read.ok && 'notReport' in read && read.notReport && !named.has(path)) continue;
     visit(file, read, progress);
-  });
+  }
   progress.clear();
   return problems;
 }
@@ -135,8 +143,8 @@ function runCheck(command: CheckCommand, io: CliIo): number {
       quiet: command.quiet,
       verb: '检查',
       maxSize: command.maxSize,
-      onFiles: (files) => {
-        if (files.length > 1) lastYear = new LastYearIndex(files, command.maxSize);
+      onFiles: (count, walk) => {
+        if (count > 1) lastYear = new LastYearIndex(walk, command.maxSize);
       },
     },
     (file, read, progress) => {
