@@ -124,7 +124,8 @@ function findTitle(lines: string[], before: number): TitleModel | undefined {
 
 /** The title a crawler's header names (`标题: …年度报告`) when the page's text has none. */
 function findHeaderTitle(lines: string[], before: number): TitleModel | undefined {
-  for (const [i, line] of lines.slice(0, Math.min(before, TITLE_SEARCH_LINES)).entries()) {
+  for (let i = 0; i < Math.min(before, TITLE_SEARCH_LINES, lines.length); i++) {
+    const line = lines[i] ?? '';
     // Both groups take part in every match: undefined only when there is none.
     const [, key, text] = HEADER_TITLE_RE.exec(line) ?? [];
     if (key === undefined || text === undefined) continue;
@@ -147,7 +148,8 @@ function findTitleLine(lines: string[], before: number): TitleModel | undefined 
   let seen = 0;
   /** The non-blank line just before, when it may be an agency name above the title. */
   let prev: { line: number; text: string } | undefined;
-  for (const [i, line] of lines.slice(0, before).entries()) {
+  for (let i = 0; i < Math.min(before, lines.length); i++) {
+    const line = lines[i] ?? '';
     if (seen >= TITLE_SEARCH_LINES) break;
     if (isBlank(line)) continue;
     seen++;
@@ -252,7 +254,8 @@ const WORD_CONDITIONAL_RE = /<!--\[(?:if [^\]\n]{1,60}|endif)\]-->/g;
 
 function findArtifacts(lines: string[], bodyStart: number, bodyEnd: number, cut?: boolean[]): ArtifactModel[] {
   const out: ArtifactModel[] = [];
-  for (const [i, text] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? '';
     if (text.includes('[bookmark:')) {
       for (const b of findBookmarks(text)) {
         out.push({
@@ -414,7 +417,8 @@ function findUnreadable(
   let firstText: { line: number; text: string } | undefined;
   let namedText: { line: number; text: string } | undefined;
   let seen = 0;
-  for (const [i, text] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? '';
     if (seen >= TITLE_SEARCH_LINES) break;
     if (isBlank(text)) continue;
     seen++;
@@ -446,7 +450,8 @@ function findUnreadable(
 function countTable3Labels(lines: string[], source: (line: number) => TokenizedLine): number {
   const p = prepare(TABLE3_2021);
   const seen = new Set<string>();
-  for (const [i, text] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? '';
     if (seen.size >= TABLE3_2021.rows.length) break;
     if (text.length > 400 || isBlank(text)) continue;
     const first = source(i).cells.find((c) => c.kind === 'text');
@@ -522,7 +527,8 @@ function readLines(lines: string[], eol: Eol, previous: ReaderCache | undefined,
   const sections: SectionModel[] = [];
   // changedBefore[i]: how many of lines 0..i-1 differ from the previous version (changed or new).
   const changedBefore = new Int32Array(lines.length + 1);
-  for (const [i, text] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? '';
     const unchanged = previous !== undefined && previous.lines[i] === text;
     changedBefore[i + 1] = changedBefore[i]! + (unchanged ? 0 : 1);
     if (unchanged) cache[i] = previous.tokens[i];

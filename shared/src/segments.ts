@@ -127,7 +127,9 @@ function cutsOf(text: string): number[] | undefined {
   const cuts: number[] = [];
   let table3Labels = 0;
   if (headings.length > 0) {
-    for (const [k, h] of headings.entries()) {
+    for (let k = 0; k < headings.length; k++) {
+      const h = headings[k];
+      if (h === undefined) continue;
       cuts.push(h.start, h.end);
       // The tables of sections 二, 三 and 四 lie between their heading and the next one.
       if (h.section >= 2 && h.section <= 4) table3Labels += labelCuts(text, h.end, headings[k + 1]?.start ?? text.length, cuts);
@@ -164,12 +166,13 @@ function cutsOf(text: string): number[] | undefined {
  */
 export function segmentLines(lines: string[]): Segment[] | undefined {
   let segments: Segment[] | undefined;
-  for (const [i, text] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i] ?? '';
     const cuts = text.length >= MIN_COLLAPSED_LENGTH && text.length <= MAX_COLLAPSED_LENGTH ? cutsOf(text) : undefined;
     if (!cuts && !segments) continue;
     if (!segments) {
       segments = [];
-      for (const [j, before] of lines.slice(0, i).entries()) segments.push({ line: j, start: 0, end: before.length });
+      for (let j = 0; j < i; j++) segments.push({ line: j, start: 0, end: lines[j]?.length ?? 0 });
     }
     let start = 0;
     for (const c of cuts ?? []) {

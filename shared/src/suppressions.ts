@@ -52,8 +52,8 @@ export function isCommentLine(lineText: string): boolean {
 
 export function findDirectives(lines: readonly string[]): Directive[] {
   const directives: Directive[] = [];
-  for (const [i, text] of lines.entries()) {
-    const d = parseDirective(text, i);
+  for (let i = 0; i < lines.length; i++) {
+    const d = parseDirective(lines[i] ?? '', i);
     if (d) directives.push(d);
   }
   return directives;

@@ -463,7 +463,9 @@ export function readLabelledTable(id: 'table2' | 'table3', source: LineSource, f
         )
       : [];
   const rows: RowModel[] = [];
-  for (const [i, r] of read.entries()) {
+  for (let i = 0; i < read.length; i++) {
+    const r = read[i];
+    if (r === undefined) continue;
     const row = toRowModel(r.raw, r.template, gluedCells, candidates, alignments[i]);
     if (row) rows.push(row);
   }
