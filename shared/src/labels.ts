@@ -33,7 +33,7 @@ interface LabelForm {
   /** `key` without its numbering. */
   text: string;
   /** The characters of `text`, sorted (an upper bound of the typo-tolerant similarity). */
-  sortedText: number[];
+  sortedText: Uint16Array;
 }
 
 export interface PreparedTable {
@@ -61,21 +61,22 @@ function addTo(map: Map<string, PreparedRow[]>, key: string, row: PreparedRow): 
   else if (list.at(-1) !== row) list.push(row);
 }
 
-function sortedChars(s: string): number[] {
-  const codes: number[] = [];
-  for (let i = 0; i < s.length; i++) codes.push(s.charCodeAt(i));
-  return codes.sort((a, b) => a - b);
+/** The UTF-16 code units of a text in ascending order (a typed array: sorted natively, without a comparator). */
+function sortedChars(s: string): Uint16Array {
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return codes.sort();
 }
 
 /** sortedChars of the last label asked for: the rows of a table are scored against the same label in turn. */
-let lastSorted: { text: string; chars: number[] } = { text: '', chars: [] };
-function sortedCharsOf(text: string): number[] {
+let lastSorted: { text: string; chars: Uint16Array } = { text: '', chars: new Uint16Array(0) };
+function sortedCharsOf(text: string): Uint16Array {
   if (lastSorted.text !== text) lastSorted = { text, chars: sortedChars(text) };
   return lastSorted.chars;
 }
 
 /** How many characters two sorted character lists share (a multiset intersection; ≥ their LCS). */
-function sharedChars(a: readonly number[], b: readonly number[]): number {
+function sharedChars(a: Uint16Array, b: Uint16Array): number {
   let i = 0;
   let j = 0;
   let n = 0;
@@ -141,7 +142,7 @@ export interface RowMatch {
  */
 function scoreRow(label: string, text: string, row: PreparedRow, fuzzy: boolean): number {
   let best = 0;
-  let sortedText: number[] | undefined;
+  let sortedText: Uint16Array | undefined;
   for (const { key, text: keyText, sortedText: keyChars } of row.forms) {
     if (label === key) return 1;
     if (text.length === 0) continue;
