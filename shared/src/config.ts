@@ -1,54 +1,21 @@
-// The nianbao configuration: one zod schema for the VS Code settings `nianbao.*` and for a
+// The nianbao configuration validated: one zod schema for the VS Code settings `nianbao.*` and for a
 // `.nianbaorc.json` file (the same keys without the `nianbao.` prefix). Messages about a bad value
-// are zod's own, in Chinese (zod 4's zh-CN locale), prefixed with the key they concern.
+// are zod's own, in Chinese (zod 4's zh-CN locale), prefixed with the key they concern. The keys'
+// defaults and their merging are configValues.ts (no zod), re-exported here.
 
 import * as z from 'zod';
 // The Chinese messages alone: `z.locales` would bundle every language zod speaks (~380 KB).
 import zhCNLocale from 'zod/v4/locales/zh-CN.cjs';
-import type { CheckOptions } from './engine';
 import { findProperty, parseJsonc, type JsonNode } from './jsonc';
-import { localeOfDisplayLanguage, type Locale } from './messages';
-import type { FindingCode, Range, Severity } from './model';
+import type { FindingCode, Range } from './model';
 import { lineOffsets, positionAt } from './fixes/edits';
 import { RULES } from './rules';
+import { MAX_DEBOUNCE_MS, type PartialConfig } from './configValues';
 
-export const RC_FILE_NAME = '.nianbaorc.json';
+// Everything that needs no validation lives in configValues.ts (see there); re-exported for the server and the tests.
+export * from './configValues';
 
 export const FINDING_CODES = RULES.map((r) => r.code) as [FindingCode, ...FindingCode[]];
-
-export type SeveritySetting = Severity | 'off';
-export type FormatSetting = 'auto' | '2021' | '2019';
-export type LocaleSetting = 'auto' | 'zh-cn' | 'en';
-export type NewReportFormat = 'markdown' | 'plaintext' | 'ask';
-
-/** Every setting, with its default. */
-export interface NianbaoConfig {
-  enable: boolean;
-  detectInPlainTextAndMarkdown: boolean;
-  format: FormatSetting;
-  severity: Partial<Record<FindingCode, SeveritySetting>>;
-  debounceMs: number;
-  /** Documents larger than this (UTF-8 bytes) are not analysed (editor only). */
-  maxDocumentSize: number;
-  locale: LocaleSetting;
-  newReport: { format: NewReportFormat };
-  /** Check every report in the workspace folders, opened or not (editor only). */
-  checkWorkspace: boolean;
-}
-
-export const DEFAULT_CONFIG: Readonly<NianbaoConfig> = Object.freeze<NianbaoConfig>({
-  enable: true,
-  detectInPlainTextAndMarkdown: true,
-  format: 'auto',
-  severity: {},
-  debounceMs: 300,
-  maxDocumentSize: 2 * 1024 * 1024,
-  locale: 'auto',
-  newReport: { format: 'ask' },
-  checkWorkspace: false,
-});
-
-export const MAX_DEBOUNCE_MS = 5000;
 
 const SEVERITY_SETTING = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -75,8 +42,6 @@ export const settingsSchema = z
     checkWorkspace: z.boolean(),
   })
   .partial();
-
-export type PartialConfig = Partial<Omit<NianbaoConfig, 'newReport'>> & { newReport?: Partial<NianbaoConfig['newReport']> };
 
 const zhCN = zhCNLocale().localeError;
 
@@ -131,34 +96,6 @@ export function validateConfig(value: unknown, source: 'settings' | 'rc'): { con
     }
   }
   return { config: config as PartialConfig, issues };
-}
-
-/** Layers configurations: later ones win, key by key; `severity` maps are merged code by code. */
-export function mergeConfig(...layers: (PartialConfig | undefined)[]): NianbaoConfig {
-  const out: NianbaoConfig = { ...DEFAULT_CONFIG, severity: {}, newReport: { ...DEFAULT_CONFIG.newReport } };
-  for (const layer of layers) {
-    if (!layer) continue;
-    if (layer.enable !== undefined) out.enable = layer.enable;
-    if (layer.detectInPlainTextAndMarkdown !== undefined) out.detectInPlainTextAndMarkdown = layer.detectInPlainTextAndMarkdown;
-    if (layer.format !== undefined) out.format = layer.format;
-    if (layer.debounceMs !== undefined) out.debounceMs = layer.debounceMs;
-    if (layer.maxDocumentSize !== undefined) out.maxDocumentSize = layer.maxDocumentSize;
-    if (layer.locale !== undefined) out.locale = layer.locale;
-    if (layer.severity) out.severity = { ...out.severity, ...layer.severity };
-    if (layer.newReport?.format !== undefined) out.newReport = { format: layer.newReport.format };
-    if (layer.checkWorkspace !== undefined) out.checkWorkspace = layer.checkWorkspace;
-  }
-  return out;
-}
-
-/** The language of the messages: a fixed locale, or (auto) the editor's display language; Chinese when unknown. */
-export function resolveLocale(setting: LocaleSetting, displayLanguage?: string): Locale {
-  return setting === 'auto' ? localeOfDisplayLanguage(displayLanguage) : setting;
-}
-
-/** The engine options a configuration stands for. */
-export function checkOptionsOf(config: NianbaoConfig, displayLanguage?: string): Pick<CheckOptions, 'severities' | 'format' | 'locale'> {
-  return { severities: config.severity, format: config.format, locale: resolveLocale(config.locale, displayLanguage) };
 }
 
 // ---------------------------------------------------------------------------

@@ -2,9 +2,19 @@
 // else the one in the current directory. Each file is read once; its problems are reported once.
 
 import { dirname } from 'node:path';
-import { checkOptionsOf, mergeConfig } from '../config';
+import { checkOptionsOf, mergeConfig } from '../configValues';
 import type { CheckOptions } from '../engine';
-import { findRcFile, loadRcFile, type LoadedRcFile } from '../rcFile';
+import { findRcFile } from '../rcFind';
+import type { LoadedRcFile } from '../rcFile';
+
+/**
+ * Reading and validating a configuration file (zod's schemas, the JSONC parser), required when one is
+ * found: a run without `.nianbaorc.json` never evaluates them (esbuild makes a required module lazy).
+ */
+function loadRcFile(path: string): LoadedRcFile {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../rcFile') as typeof import('../rcFile')).loadRcFile(path);
+}
 
 export type ConfigOptions = Pick<CheckOptions, 'severities' | 'format' | 'locale'>;
 
