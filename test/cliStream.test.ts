@@ -56,6 +56,22 @@ function capture(stderrIsTTY: boolean): Captured {
 }
 
 describe('check on a folder: written file by file', () => {
+  it('asks the entry point to prepare for several files once, before the first is read, and not for one file', () => {
+    for (const [paths, calls] of [
+      [[join(dir, 'reports')], 1],
+      [[join(dir, 'reports', nth(FILES, 0))], 0],
+    ] as const) {
+      const run = capture(false);
+      let prepared = 0;
+      run.io.beforeManyFiles = () => {
+        prepared++;
+        assert.ok(!run.stdout().includes(nth(FILES, 0)), 'before the first file is read');
+      };
+      runCli(['check', '--format', 'json', ...paths], run.io);
+      assert.equal(prepared, calls, paths.join(' '));
+    }
+  });
+
   for (const format of ['text', 'json', 'sarif']) {
     it(`--format ${format}: one write per file with findings, between the opening and the closing`, () => {
       const run = capture(false);

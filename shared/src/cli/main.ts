@@ -39,6 +39,8 @@ export interface CliIo {
   cwd?: string;
   /** The file-system calls of `--fix`'s writes (default node:fs); tests pass one that fails. */
   writeFs?: WriteFs;
+  /** Called once before the first of several files is read (the entry point sets its compiler flags there). */
+  beforeManyFiles?(): void;
 }
 
 /** One line on stderr, prefixed with the program name. */
@@ -106,6 +108,7 @@ function forEachFile(
   for (const _path of walkFiles(paths, collect, (problem) => problems.push(problem))) count++;
   // The same files again, in the same order; their problems were reported by the first walk.
   const walk = (): Iterable<string> => walkFiles(paths, collect, () => undefined);
+  if (count > 1) io.beforeManyFiles?.();
   options.onFiles?.(count, walk);
   for (const problem of problems) complain(io, problem.message);
   const progress = new Progress(io, count, options);
