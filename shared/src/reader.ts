@@ -237,13 +237,13 @@ const YEAR_RE = /((?:19|20)\d{2})\s*年/;
 function findYear(lines: string[], title: TitleModel | undefined, bodyEnd: number): number | undefined {
   if (title?.year) return title.year;
   let firstYear: number | undefined;
-  for (const line of lines.slice(0, bodyEnd)) {
-    const t = toHalfWidth(line);
+  for (let i = 0; i < Math.min(bodyEnd, lines.length); i++) {
+    const t = toHalfWidth(lines[i] ?? '');
     // The year group takes part in every match: undefined only when there is none.
-    const [, period] = PERIOD_RE.exec(t) ?? [];
+    const period = PERIOD_RE.exec(t)?.[1];
     if (period !== undefined) return Number(period);
     if (firstYear === undefined) {
-      const [, year] = YEAR_RE.exec(t) ?? [];
+      const year = YEAR_RE.exec(t)?.[1];
       if (year !== undefined) firstYear = Number(year);
     }
   }

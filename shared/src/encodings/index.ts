@@ -84,8 +84,10 @@ export function tokenizeLine(lineText: string, line: number): TokenizedLine {
   while (to > from && isBlankChar(lineText.charCodeAt(to - 1))) to--;
   // One native scan for what the recognisers look for: pipes, tabs, no-break and ideographic spaces.
   const input: LineInput = { text: lineText, line, from, to, special: SPECIAL_CHARS_RE.test(lineText) };
-  for (const recognise of RECOGNITION_ORDER) {
-    const tokens = recognise(input);
+  // An index loop: every line passes here, and the interpreter that runs a process's first reports
+  // makes an iterator object for each for…of.
+  for (let i = 0; i < RECOGNITION_ORDER.length; i++) {
+    const tokens = RECOGNITION_ORDER[i]?.(input);
     if (tokens) return tokens;
   }
   return recogniseCellPerLine(input);
