@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { lastYearFacts, type LastYearLookup } from '../shared/src/carryOver';
+import { LastYearIndex } from '../shared/src/cli/lastYear';
 import { checkText } from '../shared/src/engine';
 import type { Finding } from '../shared/src/model';
 import { readReport } from '../shared/src/reader';
@@ -275,6 +276,39 @@ describe('carry-over in `nianbao check` across folders, last year’s report bef
     const messages = carryOverMessages(root).get(join(root, `3-${THIS.year}.txt`));
     assert.equal(messages?.length, 2, JSON.stringify(messages));
     assert.match(firstOf(messages ?? []), names(lastFile));
+  });
+});
+
+describe('carry-over index of the CLI (LastYearIndex)', () => {
+  test('first look-alikes without 四 for two agencies: the next ones are found with one more walk, not one per agency', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-carry-index-'));
+    try {
+      const files: string[] = [];
+      const wanted: { agency: string; year: number; file: string }[] = [];
+      for (const agency of ['南山县统计局', '北山县统计局']) {
+        const text = renderReport({ ...cloneData(LAST_WRONG), agency }, 'markdown').text;
+        const draft = text
+          .split('\n')
+          .filter((line) => !line.includes('四、结转下年度继续办理'))
+          .join('\n');
+        const [first, second] = [join(dir, `${agency}-1.md`), join(dir, `${agency}-2.md`)];
+        writeFileSync(first, draft);
+        writeFileSync(second, text);
+        files.push(first, second);
+        const identity = lastYearFacts(readReport(text), second, second)?.identity;
+        assert.ok(identity);
+        wanted.push({ ...identity, file: second });
+      }
+      let walks = 0;
+      const index = new LastYearIndex(() => {
+        walks++;
+        return files;
+      }, 1 << 20);
+      for (const { agency, year, file } of [...wanted, ...wanted]) assert.equal(index.lookup(agency, year)?.uri, file);
+      assert.equal(walks, 2, 'the index, then the look-alikes once');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

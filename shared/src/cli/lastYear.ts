@@ -36,6 +36,8 @@ export class LastYearIndex {
   private candidates: Map<string, Candidate> | undefined;
   /** Files read in full for a lookup: their facts, or null when they have none (at most MAX_CACHED_FACTS). */
   private readonly facts = new Map<string, LastYearReport | null>();
+  /** The look-alikes after the first of each key that has several, read once a first one is not the report. */
+  private others: Map<string, string[]> | undefined;
 
   /** `walk` gives the files of the run, in the order they are checked, each time it is called. */
   constructor(
@@ -51,11 +53,12 @@ export class LastYearIndex {
     const first = this.factsOf(candidate.path);
     if (first && keyOf(first.identity.agency, first.identity.year) === key) return first;
     if (!candidate.more) return undefined;
-    // The first one was not that report after all (no 四 row, or another agency in full): the next ones, in order.
-    // Once: the answer is remembered as that key's only candidate (or the key is forgotten).
+    // The first one was not that report after all (no 四 row, or another agency in full): the next ones, in
+    // order. Their lists come from one more walk, taken once for every key that has several look-alikes
+    // (never one walk per key); the answer is remembered as that key's only candidate, or the key forgotten.
+    this.others ??= this.lookAlikes();
     this.candidates.delete(key);
-    for (const path of this.walk()) {
-      if (path === STDIN_PATH || path === candidate.path || this.keyOfFile(path) !== key) continue;
+    for (const path of this.others.get(key) ?? []) {
       const facts = this.factsOf(path);
       if (facts && keyOf(facts.identity.agency, facts.identity.year) === key) {
         this.candidates.set(key, { path, more: false });
@@ -64,6 +67,25 @@ export class LastYearIndex {
     }
     return undefined;
   };
+
+  /** For each key with several look-alikes, those after the first, in order. */
+  private lookAlikes(): Map<string, string[]> {
+    const others = new Map<string, string[]>();
+    const firsts = new Set<string>();
+    for (const path of this.walk()) {
+      if (path === STDIN_PATH) continue;
+      const key = this.keyOfFile(path);
+      if (key === undefined || !this.candidates?.get(key)?.more) continue;
+      if (!firsts.has(key)) {
+        firsts.add(key); // the first look-alike, already tried
+        continue;
+      }
+      const list = others.get(key);
+      if (list) list.push(path);
+      else others.set(key, [path]);
+    }
+    return others;
+  }
 
   private index(): Map<string, Candidate> {
     const candidates = new Map<string, Candidate>();
