@@ -1,6 +1,8 @@
 // Entry point of the `nianbao` command (bundled to dist/cli.js). The logic lives in ./cli/*.
 
+import { isatty } from 'node:tty';
 import { runCli } from './cli/main';
+import { SyncWriter } from './cli/syncWriter';
 
 // Compiler and heap flags for a run over several files, set before the first of them is read (so that
 // every optimised function is compiled this way); one report leaves the optimising compiler little to do,
@@ -18,17 +20,15 @@ function manyFileFlags(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-// `nianbao check … | head`: a closed pipe ends the output quietly instead of with a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
+// Written through before the next file is checked (see SyncWriter): a slow reader holds the check back
+// instead of the output piling up in memory.
+const STDOUT_FD = 1;
+const stdout = new SyncWriter(STDOUT_FD);
 process.exitCode = runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stdoutBytes: (bytes) => process.stdout.write(bytes),
+  stdout: (text) => stdout.write(text),
+  stdoutBytes: (bytes) => stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
-  stdoutIsTTY: process.stdout.isTTY === true,
+  stdoutIsTTY: isatty(STDOUT_FD),
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
   beforeManyFiles: manyFileFlags,
