@@ -128,7 +128,7 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
       // Every run cut.
       if (parts.length === columns && (everyDigit || check(parts))) {
         solutions++;
-        if (found.length < MAX_CANDIDATES) found.push({ values: [...parts], cuts: cutsOf(partToken, partFrom, partLength) });
+        if (found.length < MAX_CANDIDATES) found.push({ values: [...parts], cuts: currentCuts() });
       }
       return;
     }
@@ -156,12 +156,13 @@ export function splitRuns(values: readonly Cell[], columns: number, check: Parti
       partLength.pop();
     }
   };
-  const cutsOf = (token: readonly number[], from: readonly number[], length: readonly number[]): Cut[] => {
+  /** The cuts of the parts found so far, as objects. */
+  const currentCuts = (): Cut[] => {
     const cuts: Cut[] = [];
-    for (let i = 0; i < token.length; i++) {
-      const value = values[token[i] ?? -1];
-      const at = from[i] ?? 0;
-      if (value) cuts.push({ value, from: at, to: at + (length[i] ?? 0) });
+    for (let i = 0; i < partToken.length; i++) {
+      const value = values[partToken[i] ?? -1];
+      const at = partFrom[i] ?? 0;
+      if (value) cuts.push({ value, from: at, to: at + (partLength[i] ?? 0) });
     }
     return cuts;
   };
