@@ -140,8 +140,9 @@ function triggerAt(raw: string, i: number, kind: number): number {
 }
 
 /**
- * What is not prose: runs of whole lines (tables, the title, page footers) as sorted, merged intervals, and
- * column ranges of other lines, sorted.
+ * What is not prose: runs of whole lines (a table from its first cell's line to its last, the title) as
+ * sorted, merged intervals, and column ranges of other lines, sorted. (Page footers are passed over apart:
+ * they do not end a paragraph.)
  */
 interface Excluded {
   blocks: LineBlock[];
