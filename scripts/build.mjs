@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server, the CLI and the tests with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--no-minify]
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -49,19 +50,39 @@ const iconvApart = {
   },
 };
 
+/**
+ * The CLI and the server are each two files: the program (dist/cli.bundle.js, dist/server.bundle.js) and
+ * the launcher Node starts (dist/cli.js, dist/server.js: shared/src/launch), which runs the program with
+ * V8's code cache.
+ */
+const launched = [
+  // The language server, started as `node dist/server.js --stdio`.
+  { entryPoints: { 'server.bundle': 'server/src/server.ts' }, outdir: 'dist', minify, plugins: [convertersApart, iconvApart] },
+  // The command line, also the npm bin `nianbao`.
+  { entryPoints: { 'cli.bundle': 'shared/src/cli.ts' }, outdir: 'dist', minify, plugins: [convertersApart, iconvApart] },
+];
+
+/** The launcher of one bundle; `hash` empty (watch mode, where the bundle changes under it) means no code cache. */
+function launcherOf(name, hash) {
+  return {
+    entryPoints: { [name]: 'shared/src/launch/entry.ts' },
+    outdir: 'dist',
+    minify,
+    sourcemap: false,
+    define: { NIANBAO_BUNDLE_NAME: JSON.stringify(`${name}.bundle`), NIANBAO_BUNDLE_HASH: JSON.stringify(hash) },
+    ...(name === 'cli' ? { banner: { js: '#!/usr/bin/env node' } } : {}),
+  };
+}
+
+/** The bundle's content hash, the name of its code cache (V8 itself checks only the source's length). */
+function contentHash(name) {
+  const bytes = readFileSync(join('dist', `${name}.bundle.js`));
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
 const products = [
   // The VS Code client: `vscode` is provided by the editor.
   { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], minify },
-  // The language server, started as `node dist/server.js --stdio`.
-  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', minify, plugins: [convertersApart, iconvApart] },
-  // The command line, also the npm bin `nianbao`.
-  {
-    entryPoints: { cli: 'shared/src/cli.ts' },
-    outdir: 'dist',
-    minify,
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [convertersApart, iconvApart],
-  },
   // The converters, required by the two above from the same folder.
   { entryPoints: { inputs: 'shared/src/inputs/index.ts' }, outdir: 'dist', minify, plugins: [iconvApart] },
   // iconv-lite, required by the three above from the same folder when a text is not UTF-8.
@@ -72,10 +93,11 @@ const products = [
 
 rmSync('out/test', { recursive: true, force: true });
 if (watch) {
-  for (const p of products) {
+  for (const p of [...products, ...launched, launcherOf('cli', ''), launcherOf('server', '')]) {
     const ctx = await esbuild.context({ ...common, ...p });
     await ctx.watch();
   }
 } else {
-  await Promise.all(products.map((p) => esbuild.build({ ...common, ...p })));
+  await Promise.all([...products, ...launched].map((p) => esbuild.build({ ...common, ...p })));
+  await Promise.all(['cli', 'server'].map((name) => esbuild.build({ ...common, ...launcherOf(name, contentHash(name)) })));
 }
