@@ -4,12 +4,13 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { lastYearFacts, type LastYearLookup } from '../shared/src/carryOver';
+import { decodeReportBytes } from '../shared/src/cli/files';
 import { LastYearIndex } from '../shared/src/cli/lastYear';
 import { checkText } from '../shared/src/engine';
 import type { Finding } from '../shared/src/model';
@@ -306,6 +307,33 @@ describe('carry-over index of the CLI (LastYearIndex)', () => {
       }, 1 << 20);
       for (const { agency, year, file } of [...wanted, ...wanted]) assert.equal(index.lookup(agency, year)?.uri, file);
       assert.equal(walks, 2, 'the index, then the look-alikes once');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('carry-over index: a file that cannot be read as text', () => {
+  test('refused by decodeBytes (UTF-16 with a lone surrogate) but with the same title: passed over, last year’s report after it is found', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-carry-refused-'));
+    try {
+      const text = renderReport(cloneData(LAST_WRONG), 'markdown').text;
+      const identity = lastYearFacts(readReport(text), 'x', 'x')?.identity;
+      assert.ok(identity);
+      // A UTF-16 LE file whose last line holds half a surrogate pair: the CLI refuses to read it.
+      const broken = join(dir, '1-broken.txt');
+      writeFileSync(broken, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${text}\n`, 'utf16le'), Buffer.from([0x00, 0xd8])]));
+      assert.equal(decodeReportBytes(readFileSync(broken)).ok, false);
+      const good = join(dir, '2-last.md');
+      writeFileSync(good, text);
+      for (const [files, found] of [
+        [[broken, good], good],
+        [[good, broken], good],
+        [[broken], undefined],
+      ] as const) {
+        const index = new LastYearIndex(() => files, 1 << 20);
+        assert.equal(index.lookup(identity.agency, identity.year)?.uri, found, files.join(', '));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,7 +13,8 @@ import { lastYearFacts, normalizeAgency, type LastYearLookup, type LastYearRepor
 import { peekIdentity, readReport } from '../reader';
 import { splitLines } from '../text';
 import { documentKindOf, readDocumentFile } from './documents';
-import { readReportFile, STDIN_PATH } from './files';
+import { decodeBytesLoosely } from '../inputs/encoding';
+import { readInputBytes, readReportFile, STDIN_PATH } from './files';
 
 /**
  * Files read in full whose facts are kept for the next lookup (several reports of this year may ask for the
@@ -100,9 +101,14 @@ export class LastYearIndex {
     return candidates;
   }
 
-  /** agency + year as a file's first and last lines give them, when they do. */
+  /**
+   * agency + year as a file's first and last lines give them, when they do. A text file is decoded without
+   * decodeBytes' checks (decodeBytesLoosely): a file that its check refuses may get a key here, and it is
+   * then a look-alike whose facts are null, passed over like any look-alike that is not the report, so that
+   * every lookup finds the same report as with the checks.
+   */
   private keyOfFile(path: string): string | undefined {
-    const text = this.textOf(path);
+    const text = this.peekTextOf(path);
     if (text === undefined) return undefined;
     const { agency, year } = peekIdentity(splitLines(text).lines);
     return agency === undefined || year === undefined ? undefined : keyOf(normalizeAgency(agency), year);
@@ -117,6 +123,13 @@ export class LastYearIndex {
       this.facts.set(path, facts);
     }
     return facts;
+  }
+
+  /** A file's text for keyOfFile: see there. */
+  private peekTextOf(path: string): string | undefined {
+    if (documentKindOf(path)) return this.textOf(path);
+    const bytes = readInputBytes(path, this.maxSize);
+    return Buffer.isBuffer(bytes) ? decodeBytesLoosely(bytes) : undefined;
   }
 
   private textOf(path: string): string | undefined {
