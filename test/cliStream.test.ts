@@ -72,22 +72,6 @@ describe('check on a folder: written file by file', () => {
     }
   });
 
-  it('tells the entry point after each of several files, once its output is written, and never for one file', () => {
-    for (const [paths, calls] of [
-      [[join(dir, 'reports')], FILES.length],
-      [[join(dir, 'reports', nth(FILES, 0))], 0],
-    ] as const) {
-      const run = capture(false);
-      let done = 0;
-      run.io.afterEachOfManyFiles = () => {
-        assert.ok(run.stdout().includes(join(dir, 'reports', nth(FILES, done))), `after ${nth(FILES, done)} is written`);
-        done++;
-      };
-      runCli(['check', '--format', 'json', ...paths], run.io);
-      assert.equal(done, calls, paths.join(' '));
-    }
-  });
-
   for (const format of ['text', 'json', 'sarif']) {
     it(`--format ${format}: one write per file with findings, between the opening and the closing`, () => {
       const run = capture(false);

@@ -11,32 +11,16 @@ import { SyncWriter } from './cli/syncWriter';
 // - No inlining: a check run is short and single-threaded; on one core, the optimising compiler's inlining
 //   costs more compile time than a batch of a thousand reports earns back (npm run bench: 1,000 reports in
 //   ~2.2 s with it, ~1.6 s without; 3,000 in ~3.9 s and ~3.3 s).
-// - The young generation grows to NURSERY_BYTES (V8's new space) and no further. Left alone, V8 would grow
-//   it to 32 MB, which only keeps more garbage resident (peak RSS 150 MB instead of 100 over 10,000 real
-//   reports); kept at the 4 MB it has before the first file, every scavenge copies a larger share of the
-//   report being checked (10,000 real reports on one core: 16 MB costs 4.5% less CPU time than 4 MB, peak
-//   RSS 112 MB instead of 104). V8 reads --semi-space-growth-factor each time it would grow the nursery (at
-//   a scavenge): 2 until the nursery has its size (looked at after each file, about 1 µs), then 1.
-const NURSERY_BYTES = 16 * 1024 * 1024;
-let v8: typeof import('node:v8') | undefined;
-let nurseryGrowing = false;
-
+// - The young generation is not grown: what one report allocates dies with its check, and a larger nursery
+//   only keeps more garbage resident (10,000 real reports on one core: peak RSS 150 → 100 MB, the same CPU
+//   time; V8's --semi-space-growth-factor, read each time the nursery would grow).
 function manyFileFlags(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  v8 = require('node:v8') as typeof import('node:v8');
-  v8.setFlagsFromString('--no-turbo-inlining');
-  v8.setFlagsFromString('--semi-space-growth-factor=2');
-  nurseryGrowing = true;
+  const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
+  setFlagsFromString('--no-turbo-inlining');
+  setFlagsFromString('--semi-space-growth-factor=1');
   // The launcher then keeps this run's code out of the code cache: V8 refuses a cache made under other flags.
   (globalThis as Record<symbol, unknown>)[V8_FLAGS_CHANGED] = true;
-}
-
-function afterEachOfManyFiles(): void {
-  if (!nurseryGrowing || v8 === undefined) return;
-  const nursery = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-  if (nursery !== undefined && nursery.space_size < NURSERY_BYTES) return;
-  v8.setFlagsFromString('--semi-space-growth-factor=1');
-  nurseryGrowing = false;
 }
 
 /**
@@ -67,5 +51,4 @@ process.exitCode = runCli(process.argv.slice(2), {
   stderrIsTTY: isTerminal(STDERR_FD),
   env: process.env,
   beforeManyFiles: manyFileFlags,
-  afterEachOfManyFiles,
 });

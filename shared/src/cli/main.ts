@@ -41,8 +41,6 @@ export interface CliIo {
   writeFs?: WriteFs;
   /** Called once before the first of several files is read (the entry point sets its compiler flags there). */
   beforeManyFiles?(): void;
-  /** Called after each of several files has been checked and its output written (the entry point sizes its heap there). */
-  afterEachOfManyFiles?(): void;
 }
 
 /** One line on stderr, prefixed with the program name. */
@@ -110,8 +108,7 @@ function forEachFile(
   for (const _path of walkFiles(paths, collect, (problem) => problems.push(problem))) count++;
   // The same files again, in the same order; their problems were reported by the first walk.
   const walk = (): Iterable<string> => walkFiles(paths, collect, () => undefined);
-  const many = count > 1;
-  if (many) io.beforeManyFiles?.();
+  if (count > 1) io.beforeManyFiles?.();
   options.onFiles?.(count, walk);
   for (const problem of problems) complain(io, problem.message);
   const progress = new Progress(io, count, options);
@@ -123,7 +120,6 @@ function forEachFile(
     const read = documentKindOf(path) ? readDocumentFile(path, options.maxSize) : readReportFile(path, options.maxSize);
     if (!read.ok && 'notReport' in read && read.notReport && !named.has(path)) continue;
     visit(file, read, progress);
-    if (many) io.afterEachOfManyFiles?.();
   }
   progress.clear();
   return problems;
