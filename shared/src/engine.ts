@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, format, msg, type Locale, type MessageKey } from './mes
 import { readReport, type ReaderCache } from './reader';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { applySuppressions } from './suppressions';
+import { compareCodeUnits } from './text';
 
 export interface CheckOptions {
   /** Analyse even when the text does not look like a report (documents of the `nianbao` language). */
@@ -67,17 +68,10 @@ function checkAll(model: ReportModel, options: CheckOptions, rules: readonly Rul
     }
   }
   findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodes(a.code, b.code),
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || compareCodeUnits(a.code, b.code),
   );
   return findings;
-}
-
-/**
- * Codes compared as plain strings: the same order under every LANG, which localeCompare (the process's
- * collation) does not promise, and no ICU collator to load (its first call costs about 7 ms).
- */
-function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Reads a text and checks it. */

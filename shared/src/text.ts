@@ -60,6 +60,15 @@ const FULLWIDTH_MAP: Record<string, string> = {
 
 const MAY_CONVERT_RE = /[\u3000\uff10-\uff5a]/;
 
+/**
+ * Strings in the order of their UTF-16 code units: the same on every machine, which localeCompare (the
+ * process's collation, from LANG) does not promise, and no ICU collator to load (its first call costs
+ * about 7 ms).
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Converts full-width ASCII variants (Ｕ+FF01..FF5E) to ASCII, and the ideographic space to a space. */
 export function toHalfWidth(s: string): string {
   // Most text has nothing to convert: return it as is, without building a copy (long texts are searched natively).

@@ -16,6 +16,7 @@ import { basename, dirname, join } from 'node:path';
 import { DOCUMENT_EXTENSIONS } from '../inputs/kinds';
 import { hasExtension, isSkippedDirectory, TEXT_REPORT_EXTENSIONS } from '../reportFiles';
 import { decodeBytes, type DecodedText } from '../inputs/encoding';
+import { compareCodeUnits } from '../text';
 
 /** A path that could not be checked; `message` is one Chinese sentence naming the path. */
 export interface FileProblem {
@@ -64,10 +65,6 @@ export type ReadResult = ({ ok: true; bytes: Buffer } & DecodedText) | { ok: fal
 
 /** Text files, and the Word documents and web pages read through shared/src/inputs. */
 const REPORT_EXTENSIONS = [...TEXT_REPORT_EXTENSIONS, ...DOCUMENT_EXTENSIONS];
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Standard input as a path (`nianbao check -`) and as the file name in the output. */
 export const STDIN_PATH = '-';
@@ -129,7 +126,7 @@ class Walker {
     this.dirs.set(real, '');
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name));
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareCodeUnits(a.name, b.name));
     } catch (error) {
       this.problem({ path: dir, message: `无法读取目录 ${dir}：${describeFsError(error)}` });
       return;
@@ -175,7 +172,7 @@ class Walker {
     const at = this.dirs.get(dirname(realFile));
     if (at === undefined) return false;
     const name = basename(realFile);
-    return hasExtension(name, REPORT_EXTENSIONS) && (at === null || compareNames(name, at) < 0);
+    return hasExtension(name, REPORT_EXTENSIONS) && (at === null || compareCodeUnits(name, at) < 0);
   }
 
   /** A file found: handed on, or named when it is above the size limit. */

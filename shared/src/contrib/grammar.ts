@@ -16,6 +16,7 @@ import {
   TABLE4_GROUPS,
   TABLE4_RESULT_COLUMNS,
 } from '../template';
+import { compareCodeUnits } from '../text';
 
 export const GRAMMAR_SCOPE = 'text.nianbao';
 export const INJECTION_SCOPE = 'markdown.nianbao.injection';
@@ -58,7 +59,7 @@ export function flexible(label: string, spaced = false): string {
 }
 
 function alternation(labels: Iterable<string>, spaced = false): string {
-  const unique = [...new Set(labels)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const unique = [...new Set(labels)].sort((a, b) => b.length - a.length || compareCodeUnits(a, b));
   return unique.map((l) => flexible(l, spaced)).join('|');
 }
 
