@@ -954,7 +954,8 @@ function measureInChild(coreFile, name, mode) {
   });
   const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`measuring ${name} failed (exit ${child.status}): ${child.stderr.slice(0, 800)}`);
-  if (mode === '--measure-server' && SERVER_NODE_ARGS.length > 0) process.stderr.write(child.stderr);
+  // What the child said beside its result (the server's stderr under NIANBAO_BENCH_SERVER_NODE_ARGS, a warning).
+  if (child.stderr) process.stderr.write(child.stderr);
   return JSON.parse(line.slice('RESULT '.length));
 }
 
